@@ -1,0 +1,41 @@
+# Redline: `make run` serves the archive, `make test` runs every test. Both set up first.
+PORT ?= 8000
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export REDLINE_VAR_DIR ?= $(CURDIR)/var
+export REDLINE_INDEX_DIR ?= $(REDLINE_VAR_DIR)/whoosh_index
+
+.PHONY: setup run test lint bench browser clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Virtualenv, requirements, database, seeds, search index. Safe to run again.
+setup: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput --verbosity 0
+	$(PY) manage.py ingest seeds/
+	ls $(REDLINE_INDEX_DIR)/*.toc >/dev/null 2>&1 || $(PY) manage.py rebuild_index --noinput --verbosity 0
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	$(VENV)/bin/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# Tests use their own database and index directories, never the ones `make run` serves.
+test: setup browser
+	scratch=$$(mktemp -d) && REDLINE_VAR_DIR=$$scratch REDLINE_INDEX_DIR=$$scratch/whoosh_index $(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: setup
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) var

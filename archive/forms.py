@@ -1,0 +1,135 @@
+"""Search forms: one set of filters (speaker, source, dates, order) for pages and API."""
+
+from django import forms
+from haystack.forms import SearchForm
+from haystack.query import SearchQuerySet
+
+from .models import Article, Quote, Source, Speaker
+
+MAX_QUERY_LENGTH = 500
+
+
+class ArchiveSearchForm(SearchForm):
+    """Full-text search over articles and quotes, narrowed by filters.
+
+    With words to search for, results come from the search index, best match
+    or newest first. With filters alone, they come from the database, newest
+    first, so browsing every quote of a speaker needs no index at all.
+    """
+
+    q = forms.CharField(
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        label="Search",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "escalation, “long-range missiles”, Peskov…"}),
+        error_messages={"max_length": "That query is too long: at most %(limit_value)d characters, please."},
+    )
+    speaker = forms.SlugField(required=False, max_length=300)
+    source = forms.SlugField(required=False, max_length=200)
+    since = forms.DateField(required=False, input_formats=["%Y-%m-%d"], help_text="YYYY-MM-DD")
+    until = forms.DateField(required=False, input_formats=["%Y-%m-%d"], help_text="YYYY-MM-DD")
+    sort = forms.ChoiceField(
+        required=False, choices=[("", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+    )
+
+    models = [Article, Quote]
+
+    def __init__(self, *args, **kwargs):
+        kwargs["searchqueryset"] = SearchQuerySet().models(*self.models)
+        super().__init__(*args, **kwargs)
+
+    def clean_q(self):
+        query = self.cleaned_data["q"].strip()
+        if "\x00" in query:
+            raise forms.ValidationError("The query holds a character that cannot be searched.")
+        return query
+
+    def clean_speaker(self):
+        slug = self.cleaned_data["speaker"]
+        if slug and not Speaker.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(f"No speaker “{slug}” in the archive.")
+        return slug
+
+    def clean_source(self):
+        slug = self.cleaned_data["source"]
+        if slug and not Source.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(f"No source “{slug}” in the archive.")
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError("“since” is after “until”: no date can be both.")
+        return cleaned
+
+    def search(self):
+        if not self.is_valid():
+            return self.no_query_found()
+        data = self.cleaned_data
+        if not data["q"]:
+            return self.browse()
+        results = self.searchqueryset.auto_query(data["q"])
+        if data["speaker"]:
+            results = results.filter(**{self.speaker_field: data["speaker"]})
+        if data["source"]:
+            results = results.filter(source=data["source"])
+        if data["since"]:
+            results = results.filter(published__gte=data["since"])
+        if data["until"]:
+            results = results.filter(published__lte=data["until"])
+        if data["sort"] == "newest":
+            results = results.order_by("-published")
+        elif data["sort"] == "oldest":
+            results = results.order_by("published")
+        return results.load_all() if self.load_all else results
+
+    speaker_field = "speakers"
+
+    def browse(self):
+        """Filters without words: articles from the database, newest first."""
+        articles = Article.objects.with_related().with_quote_count()
+        data = self.cleaned_data
+        if data["speaker"]:
+            articles = articles.filter(quotes__speaker__slug=data["speaker"]).distinct()
+        if data["source"]:
+            articles = articles.filter(source__slug=data["source"])
+        if data["since"]:
+            articles = articles.filter(published__gte=data["since"])
+        if data["until"]:
+            articles = articles.filter(published__lte=data["until"])
+        return articles.order_by(*_date_order(data["sort"], "published", "created"))
+
+
+class ArticleSearchForm(ArchiveSearchForm):
+    """Search articles only."""
+
+    models = [Article]
+
+
+class QuoteSearchForm(ArchiveSearchForm):
+    """Search quotes only; the speaker filter is the quote's own speaker."""
+
+    models = [Quote]
+    speaker_field = "speaker"
+
+    def browse(self):
+        quotes = Quote.objects.with_related()
+        data = self.cleaned_data
+        if data["speaker"]:
+            quotes = quotes.filter(speaker__slug=data["speaker"])
+        if data["source"]:
+            quotes = quotes.filter(article__source__slug=data["source"])
+        if data["since"]:
+            quotes = quotes.filter(article__published__gte=data["since"])
+        if data["until"]:
+            quotes = quotes.filter(article__published__lte=data["until"])
+        return quotes.order_by(*_date_order(data["sort"], "article__published", "article__created"), "start")
+
+
+def _date_order(sort, date_field, created_field):
+    from django.db.models import F
+
+    if sort == "oldest":
+        return [F(date_field).asc(nulls_last=True), created_field]
+    return [F(date_field).desc(nulls_last=True), f"-{created_field}"]

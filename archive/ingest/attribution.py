@@ -1,0 +1,870 @@
+"""Attribute each direct quote of an article to its speaker: find the speech verb
+and its subject around the quote, then resolve pronouns, titles and surnames to
+the people and organisations the article names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from archive.ingest.lexicon import (
+    HONORIFICS,
+    INDEFINITE_DETERMINERS,
+    INVERTIBLE_VERBS,
+    NOUN_LIKE_VERBS,
+    NON_NAME_WORDS,
+    NON_PERSON_WORDS,
+    ORG_HEADS,
+    PERSON_HEADS,
+    PRONOUNS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    VERB_FILLERS,
+    WEAK_SPEECH_VERBS,
+)
+from archive.ingest.quotes import QuoteSpan, quote_spans
+from archive.ingest.records import Quote, SpeakerRecord
+from archive.ingest.speakers import ArticleSpeakers, first_name_gender, split_role
+
+TOKEN_RE = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?|--|[,;:()—–!?.]")
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col adm sgt capt maj prof rev jr sr st mt ft
+    inc co corp ltd no vs sept oct nov dec jan feb aug calif fla mass penn wis
+    ariz ill mich minn conn del md va wash ore tenn ky ala ga ind iowa kan nev""".split()
+)
+DETERMINERS = frozenset({"the", "this"}) | INDEFINITE_DETERMINERS
+NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "del", "der", "la", "le", "du", "ibn"})
+POST_MODIFIER_PREPS = frozenset({"for", "of", "at", "with", "from", "in", "to", "on"})
+CITED = frozenset({"cited", "quoted", "interviewed", "contacted", "reached"})
+NP_STOP = frozenset(
+    """who which that whom whose and or but if when while as because said says told
+    on in at by to from into about after before during since than then is was are were
+    be been has have had will would could should may might can do does did not no""".split()
+)
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+ANONYMOUS_HEADS = frozenset(
+    """official officials source sources aide aides person people insider insiders diplomat
+    diplomats staffer staffers adviser advisers advisor advisors spokesman spokeswoman
+    spokesperson someone""".split()
+)
+ORG_NAME_WORDS = (ORG_HEADS | NON_PERSON_WORDS) - {"press", "campaign", "house", "staff", "team"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+    kind: str  # "w" word, "p" punctuation, "q" quote
+    quote: int = -1  # index into the paragraph's spans, for kind "q"
+
+    @property
+    def cap(self) -> bool:
+        return self.kind == "w" and self.text[0].isupper()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Phrase:
+    """A noun phrase that may be a speaker: token range and what kind of mention."""
+
+    first: int
+    last: int  # inclusive
+    start: int
+    end: int
+    text: str
+    kind: str  # "pronoun" | "name" | "description"
+    role: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Speaker:
+    """What an attribution resolved to."""
+
+    attribution: str
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    description: str | None = None
+    mention: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mention:
+    """A person named in the text, for pronoun resolution."""
+
+    name: str
+    paragraph: int
+    sentence: int
+    order: int  # position of the mention within its sentence
+    gender: str | None
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def _closing_mark_length(text: str, span: QuoteSpan) -> int:
+    if span.open_ended:
+        return 0
+    return 2 if text.startswith(("''", "``"), span.end) else 1
+
+
+def tokenize(text: str, spans: Sequence[QuoteSpan]) -> list[Token]:
+    """Words and punctuation outside the quotes, each quote as one token."""
+    tokens: list[Token] = []
+    cursor = 0
+    bounds = [
+        (s.start - len(s.mark), s.end + _closing_mark_length(text, s), index)
+        for index, s in enumerate(spans)
+    ]
+    bounds.append((len(text), len(text), -1))
+    for q_start, q_end, index in bounds:
+        for match in TOKEN_RE.finditer(text, cursor, max(cursor, q_start)):
+            word = match.group()
+            start = match.start()
+            if len(word) > 1 and word.endswith(".") and not _is_abbreviation(word):
+                tokens.append(Token(text=word[:-1], lower=word[:-1].lower(), start=start, end=match.end() - 1, kind="w"))
+                tokens.append(Token(text=".", lower=".", start=match.end() - 1, end=match.end(), kind="p"))
+                continue
+            kind = "w" if word[0].isalnum() or word[0] == "_" else "p"
+            tokens.append(Token(text=word, lower=word.lower(), start=start, end=match.end(), kind=kind))
+        if index >= 0:
+            tokens.append(Token(text=text[q_start:q_end], lower="", start=q_start, end=q_end, kind="q", quote=index))
+        cursor = max(cursor, q_end)
+    return tokens
+
+
+def _is_abbreviation(word: str) -> bool:
+    bare = word[:-1]
+    return bare.lower() in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare
+
+
+def sentence_ids(tokens: Sequence[Token], text: str, spans: Sequence[QuoteSpan]) -> list[int]:
+    ids: list[int] = []
+    current = 0
+    for pos, token in enumerate(tokens):
+        ids.append(current)
+        nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
+        if nxt is None:
+            continue
+        ends = token.kind == "p" and token.text in ".!?"
+        if token.kind == "q":
+            quoted = text[spans[token.quote].start : spans[token.quote].end].rstrip()
+            ends = quoted[-1:] in ".!?"
+        if ends and (nxt.kind == "q" or nxt.cap):
+            current += 1
+    return ids
+
+
+# ---------------------------------------------------------------- phrases
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.cap and token.lower not in NON_NAME_WORDS
+
+
+def _is_role_word(token: Token) -> bool:
+    bare = token.lower.rstrip(".")
+    return token.kind == "w" and (bare in TITLE_WORDS or token.lower in TITLE_WORDS or bare in ROLE_MODIFIERS)
+
+
+def _is_head(token: Token) -> bool:
+    bare = token.lower.rstrip(".")
+    return token.kind == "w" and (
+        bare in PERSON_HEADS or bare in ORG_HEADS or bare in TITLE_WORDS or token.cap
+    )
+
+
+def _is_possessive(token: Token) -> bool:
+    return token.kind == "w" and token.lower.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _phrase(tokens: Sequence[Token], text: str, first: int, last: int, kind: str) -> Phrase:
+    start, end = tokens[first].start, tokens[last].end
+    span_text = text[start:end]
+    role = name = ""
+    if kind == "name":
+        role, name = split_role(span_text)
+    return Phrase(first=first, last=last, start=start, end=end, text=span_text, kind=kind, role=role, name=name)
+
+
+def _extend_post_modifier(tokens: Sequence[Token], last: int, limit: int) -> int:
+    """Take in "cited by Reuters", "for the Pentagon", "familiar with the talks"."""
+    pos = last + 1
+    if pos + 1 < limit and tokens[pos].lower in CITED and tokens[pos + 1].lower == "by":
+        end = _name_run_end(tokens, pos + 2, limit)
+        return end if end is not None else last
+    if pos + 1 < limit and tokens[pos].lower in ("familiar", "close", "knowledgeable"):
+        end = pos + 1
+        while end + 1 < limit and tokens[end + 1].kind == "w" and tokens[end + 1].lower not in NP_STOP and end - pos < 5:
+            end += 1
+        return end
+    if pos + 1 < limit and tokens[pos].lower in POST_MODIFIER_PREPS:
+        look = pos + 1
+        if tokens[look].lower == "the" and look + 1 < limit:
+            look += 1
+        if _is_name_word(tokens[look]) or tokens[look].lower in ORG_HEADS:
+            end = _name_run_end(tokens, look, limit)
+            return end if end is not None else last
+    return last
+
+
+def _name_run_end(tokens: Sequence[Token], pos: int, limit: int) -> int | None:
+    """Last token of a capitalised run starting at pos (org heads allowed)."""
+    end = None
+    while pos < limit:
+        token = tokens[pos]
+        if token.cap or (end is not None and token.lower in NAME_PARTICLES and pos + 1 < limit and tokens[pos + 1].cap):
+            end = pos
+            pos += 1
+            continue
+        if end is not None and token.lower in ORG_HEADS:
+            end = pos
+        break
+    return end
+
+
+def phrase_forward(tokens: Sequence[Token], text: str, pos: int, limit: int, *, lower_prefix: bool = False) -> Phrase | None:
+    """A speaker phrase starting at token pos: "he", "U.S. Vice President JD Vance",
+    "a UK government official", "an official cited by Reuters". With lower_prefix,
+    lower-case words before a name are its role: "said election lawyer Joe Birkenstock"."""
+    if pos >= limit or tokens[pos].kind != "w":
+        return None
+    token = tokens[pos]
+    if lower_prefix and not token.cap and token.lower not in DETERMINERS and token.lower not in PRONOUNS:
+        look = pos
+        while look < limit and look - pos < 4 and tokens[look].kind == "w" and not tokens[look].cap and tokens[look].lower not in NP_STOP:
+            look += 1
+        if look > pos and look < limit and _is_name_word(tokens[look]):
+            found = phrase_forward(tokens, text, look, limit)
+            if found is not None and found.kind == "name":
+                return _phrase(tokens, text, pos, found.last, "name")
+        return None
+    if token.lower in PRONOUNS:
+        return _phrase(tokens, text, pos, pos, "pronoun")
+    if token.lower in DETERMINERS or (_is_possessive(token) and token.cap):
+        end = pos
+        head = None
+        while end + 1 < limit and end - pos < 7:
+            nxt = tokens[end + 1]
+            if nxt.kind != "w" or nxt.lower in NP_STOP or nxt.lower in SPEECH_VERBS:
+                break
+            if nxt.lower in POST_MODIFIER_PREPS or nxt.lower in CITED or nxt.lower in ("familiar", "close"):
+                break
+            end += 1
+            if _is_head(nxt):
+                head = end
+        if head is None:
+            return None
+        head = _extend_post_modifier(tokens, head, limit)
+        return _phrase(tokens, text, pos, head, "description")
+    if not (_is_name_word(token) or _is_role_word(token)):
+        return None
+    end = pos
+    last_name = pos if token.cap and not _is_role_word(token) else None
+    while end + 1 < limit:
+        nxt = tokens[end + 1]
+        joins = nxt.lower in NAME_PARTICLES or (nxt.lower == "of" and _is_role_word(tokens[end]))
+        if nxt.cap or _is_role_word(nxt) or (joins and end + 2 < limit and tokens[end + 2].cap):
+            end += 1
+            if nxt.cap and not _is_role_word(nxt):
+                last_name = end
+            elif nxt.cap:
+                last_name = end
+            continue
+        break
+    if last_name is None:
+        return None
+    if tokens[pos].lower in ROLE_MODIFIERS and not tokens[pos].cap and pos == last_name:
+        return None
+    last_name = _extend_post_modifier(tokens, last_name, limit) if not _looks_personal(tokens, pos, last_name) else last_name
+    return _phrase(tokens, text, pos, last_name, "name")
+
+
+def _looks_personal(tokens: Sequence[Token], first: int, last: int) -> bool:
+    return not any(t.lower in ORG_NAME_WORDS for t in tokens[first : last + 1])
+
+
+def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -> Phrase | None:
+    """A speaker phrase ending at token `last`: the subject before a speech verb."""
+    last = _skip_parenthetical_back(tokens, last, floor)
+    if last < floor or tokens[last].kind != "w":
+        return None
+    token = tokens[last]
+    if token.lower in PRONOUNS:
+        return _phrase(tokens, text, last, last, "pronoun")
+    if token.lower == "who" and last - 2 >= floor and tokens[last - 1].text == ",":
+        found = phrase_backward(tokens, text, last - 2, floor)
+        return _through_cited(tokens, text, found, floor)
+    if not _is_head(token) or token.lower in NON_NAME_WORDS:
+        return None
+    first = last
+    determiner = False
+    while first - 1 >= floor:
+        prev = tokens[first - 1]
+        if prev.kind != "w":
+            break
+        if prev.lower in DETERMINERS:
+            first -= 1
+            determiner = True
+            break
+        if prev.cap and prev.lower in NON_NAME_WORDS:
+            break
+        if prev.cap or _is_role_word(prev) or prev.lower in PERSON_HEADS or prev.lower in ORG_HEADS or _is_possessive(prev):
+            first -= 1
+            continue
+        if prev.lower in NAME_PARTICLES and first - 2 >= floor and tokens[first - 2].cap:
+            first -= 1
+            continue
+        if prev.lower == "of" and first - 2 >= floor and _is_role_word(tokens[first - 2]):
+            first -= 1  # "Secretary of State John Kerry"
+            continue
+        if not prev.cap and prev.lower not in NP_STOP and prev.lower not in SPEECH_VERBS and not prev.lower.endswith("ly") and tokens[last].lower in (PERSON_HEADS | ORG_HEADS) and not token.cap:
+            # "a senior US official": a lower-case modifier inside a description
+            look = first - 1
+            while look - 1 >= floor and tokens[look - 1].kind == "w" and tokens[look - 1].lower not in NP_STOP and first - look < 4:
+                if tokens[look - 1].lower in DETERMINERS:
+                    first = look - 1
+                    determiner = True
+                    break
+                look -= 1
+            break
+        break
+    if determiner or (not token.cap and not any(t.cap for t in tokens[first : last + 1])):
+        if not determiner and token.lower not in PERSON_HEADS and token.lower not in ORG_HEADS:
+            return None
+        return _phrase(tokens, text, first, last, "description")
+    if not token.cap:
+        # "Trump's campaign", "Clinton spokesman": a description around a name
+        return _phrase(tokens, text, first, last, "description")
+    return _through_cited(tokens, text, _phrase(tokens, text, first, last, "name"), floor)
+
+
+def _through_cited(tokens: Sequence[Token], text: str, found: Phrase | None, floor: int) -> Phrase | None:
+    """"an official cited by Reuters, who": the speaker is the official, not Reuters."""
+    if found is None or found.first - 2 < floor:
+        return found
+    if tokens[found.first - 1].lower == "by" and tokens[found.first - 2].lower in CITED:
+        outer = phrase_backward(tokens, text, found.first - 3, floor)
+        if outer is not None:
+            return _phrase(tokens, text, outer.first, found.last, "description")
+    return found
+
+
+# ---------------------------------------------------------------- cues
+
+
+def _skip_parenthetical_back(tokens: Sequence[Token], pos: int, floor: int) -> int:
+    """Step back over "(D-Mo.)" after a name."""
+    if pos >= floor and tokens[pos].text == ")":
+        look = pos - 1
+        while look >= floor and pos - look < 10:
+            if tokens[look].text == "(":
+                return look - 1
+            look -= 1
+    return pos
+
+
+def _skip_parenthetical(tokens: Sequence[Token], pos: int, limit: int) -> int:
+    if pos < limit and tokens[pos].text == "(":
+        look = pos + 1
+        while look < limit and look - pos < 10:
+            if tokens[look].text == ")":
+                return look + 1
+            look += 1
+    return pos
+
+
+def _is_noun_use(tokens: Sequence[Token], pos: int, floor: int) -> bool:
+    """"Trump's comments", "the claims": a speech-verb form used as a noun."""
+    if tokens[pos].lower not in NOUN_LIKE_VERBS or pos - 1 < floor:
+        return False
+    prev = tokens[pos - 1]
+    return prev.kind == "w" and (
+        prev.lower in DETERMINERS or prev.lower in ("his", "her", "their", "its", "our", "my", "your", "whose")
+        or _is_possessive(prev) or (not prev.cap and prev.lower not in VERB_FILLERS and prev.lower not in PRONOUNS and prev.lower not in NP_STOP)
+    )
+
+
+def _skip_fillers_back(tokens: Sequence[Token], pos: int, floor: int) -> int:
+    while pos >= floor and tokens[pos].kind == "w" and (tokens[pos].lower in VERB_FILLERS or tokens[pos].lower.endswith("ly") and not tokens[pos].cap):
+        pos -= 1
+    return pos
+
+
+def _subject_before_verb(tokens: Sequence[Token], text: str, verb: int, floor: int) -> Phrase | None:
+    pos = _skip_fillers_back(tokens, verb - 1, floor)
+    pos = _skip_parenthetical_back(tokens, pos, floor)
+    if pos < floor:
+        return None
+    if tokens[pos].text == "," and pos - 1 >= floor:
+        # "Name, the campaign's press secretary, noted" / "Name, 45, said"
+        opening = pos - 1
+        while opening >= floor and tokens[opening].text != "," and pos - opening < 25:
+            if tokens[opening].kind == "q" or tokens[opening].text == ";":
+                opening = floor - 1
+                break
+            opening -= 1
+        if opening >= floor and tokens[opening].text == ",":
+            found = phrase_backward(tokens, text, opening - 1, floor)
+            if found is not None:
+                return found
+        return None
+    return phrase_backward(tokens, text, pos, floor)
+
+
+def _cue_after(tokens: Sequence[Token], text: str, pos: int, limit: int, *, comma_before: bool = False) -> tuple[Phrase, Token] | None:
+    """`,” he said` / `,” said Name` / `,” Name, the ..., said` / `according to X`."""
+    while pos < limit and tokens[pos].kind == "p" and tokens[pos].text in ",—–-(":
+        pos += 1
+    if pos >= limit or tokens[pos].kind != "w":
+        return None
+    token = tokens[pos]
+    if token.lower == "according" and pos + 1 < limit and tokens[pos + 1].lower == "to":
+        found = phrase_forward(tokens, text, pos + 2, limit)
+        return (found, token) if found else None
+    if token.lower in INVERTIBLE_VERBS:
+        found = phrase_forward(tokens, text, pos + 1, limit, lower_prefix=True)
+        return (found, token) if found else None
+    found = phrase_forward(tokens, text, pos, limit)
+    if found is None:
+        return None
+    verb = _skip_parenthetical(tokens, found.last + 1, limit)
+    if verb < limit and tokens[verb].text == ",":
+        # an appositive between subject and verb
+        look = verb + 1
+        while look < limit and tokens[look].text != "," and look - verb < 25 and tokens[look].kind != "q":
+            look += 1
+        if look < limit and tokens[look].text == ",":
+            verb = look + 1
+    while verb < limit and tokens[verb].kind == "w" and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly")):
+        verb += 1
+    if verb < limit and tokens[verb].lower in SPEECH_VERBS:
+        return found, tokens[verb]
+    if comma_before and verb < limit and tokens[verb].kind == "w" and tokens[verb].lower.endswith("ed") and not tokens[verb].cap:
+        return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
+    return None
+
+
+def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tuple[Phrase, Token] | None:
+    """`Name said: “…”`, `He vowed that … “…”`, `X, who judged it “…”`."""
+    pos = qpos - 1
+    while pos >= floor:
+        token = tokens[pos]
+        if token.kind == "q":
+            pos -= 1
+            continue
+        if token.kind == "w" and token.lower in SPEECH_VERBS and not token.cap and not _is_noun_use(tokens, pos, floor):
+            found = None
+            if token.lower.endswith("ing") and pos - 1 >= floor and tokens[pos - 1].text == ",":
+                # "…, saying that …": the main clause's subject speaks
+                found = _sentence_subject(tokens, text, floor, pos - 1)
+            if found is None:
+                found = _subject_before_verb(tokens, text, pos, floor)
+            if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
+                # inverted: "said Kremlin spokesman Dmitry Peskov: “…”"
+                found = phrase_forward(tokens, text, pos + 1, qpos, lower_prefix=True)
+                if found is not None and found.kind == "pronoun":
+                    found = None
+            if found is not None:
+                return found, token
+        if token.kind == "w" and token.lower == "according" and pos + 1 < qpos and tokens[pos + 1].lower == "to":
+            found = phrase_forward(tokens, text, pos + 2, qpos)
+            if found is not None:
+                return found, token
+        pos -= 1
+    return None
+
+
+def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> Phrase | None:
+    """The subject a partial quote hangs on: `Cruz blamed the law on “…”`."""
+    pos = floor
+    # skip an opening adverbial: "On Monday, ..." / "In a statement, ..."
+    if pos < qpos and tokens[pos].kind == "w" and tokens[pos].lower in NON_NAME_WORDS:
+        look = pos
+        while look < qpos and tokens[look].text != "," and look - pos < 10:
+            look += 1
+        if look < qpos and tokens[look].text == ",":
+            pos = look + 1
+    found = phrase_forward(tokens, text, pos, qpos)
+    if found is None or found.last + 1 >= qpos:
+        return None
+    verb = tokens[found.last + 1]
+    if found.kind == "pronoun" and found.text.lower() == "it":
+        return None
+    if verb.kind == "w" and not verb.cap and verb.lower not in NP_STOP - VERB_FILLERS:
+        return found
+    if verb.text == "," and found.kind == "name":
+        return _subject_after_appositive(tokens, text, found, qpos)
+    return None
+
+
+def _subject_after_appositive(tokens: Sequence[Token], text: str, found: Phrase, qpos: int) -> Phrase | None:
+    look = found.last + 2
+    while look < qpos and tokens[look].text != "," and look - found.last < 25:
+        look += 1
+    if look + 1 < qpos and tokens[look + 1].kind == "w" and not tokens[look + 1].cap:
+        return found
+    return None
+
+
+# ---------------------------------------------------------------- the article
+
+
+class _Article:
+    def __init__(self, paragraphs: Sequence[str], known_roles: Mapping[str, str] | None) -> None:
+        self.paragraphs = list(paragraphs)
+        self.register = ArticleSpeakers(dict(known_roles or {}))
+        self.mentions: list[Mention] = []
+        self.sentence_counter = 0
+
+    # -- people named in running text
+
+    def _scan_names(self, p_index: int, tokens: Sequence[Token], sentences: Sequence[int], text: str, upto: int, start: int) -> int:
+        """Register the people named in tokens[start:upto]; return upto."""
+        pos = start
+        while pos < upto:
+            token = tokens[pos]
+            if token.kind == "w" and (token.cap or _is_role_word(token)) and (pos == 0 or not tokens[pos - 1].cap):
+                found = phrase_forward(tokens, text, pos, upto)
+                if found is not None and found.kind == "name":
+                    self._remember(p_index, sentences[pos], pos, found, tokens)
+                    pos = found.last + 1
+                    continue
+            pos += 1
+        return upto
+
+    def _remember(self, p_index: int, sentence: int, order: int, found: Phrase, tokens: Sequence[Token]) -> str | None:
+        name, role = found.name, found.role
+        if not name:
+            return None
+        words = name.split()
+        org = any(w.lower().strip("’'s") in ORG_NAME_WORDS or w.lower() in ORG_NAME_WORDS for w in words)
+        first = tokens[found.first]
+        sentence_initial = order == 0 or tokens[found.first - 1].kind == "p" if found.first > 0 else True
+        known = self.register.lookup(name)
+        personal_title = bool(role) and not org
+        honorific = any(t.lower in HONORIFICS for t in tokens[found.first : found.last + 1])
+        if known is None and not personal_title and not honorific:
+            if org or len(words) < 2 or len(words) > 4 or any(w.isupper() and len(w) > 1 for w in words):
+                return None
+            if first.lower in NON_NAME_WORDS and sentence_initial:
+                return None
+        if known is not None and self.register.kind_of(name) != "person":
+            return None
+        position = p_index * 100000 + found.start
+        canonical = self.register.add(name, role=role, position=position)
+        self.mentions.append(
+            Mention(
+                name=canonical,
+                paragraph=p_index,
+                sentence=self.sentence_counter + sentence,
+                order=order,
+                gender=first_name_gender(canonical),
+            )
+        )
+        return canonical
+
+    # -- resolution
+
+    def _resolve_pronoun(self, pronoun: str, p_index: int, sentence: int, order: int, last_speaker: Speaker | None) -> str | None:
+        gender = PRONOUNS.get(pronoun)
+        if gender not in ("m", "f"):
+            return None
+        best = self._most_salient(gender, p_index, sentence, order)
+        if best is None:
+            return None
+        return best
+
+    def _most_salient(self, gender: str | None, p_index: int, sentence: int, order: int) -> str | None:
+        """The subject of the most recent sentence that names a suitable person."""
+        best: Mention | None = None
+        for mention in reversed(self.mentions):
+            if (mention.sentence, mention.order) >= (sentence, order) and mention.paragraph == p_index:
+                continue
+            if gender is not None and mention.gender is not None and mention.gender != gender:
+                continue
+            if best is None:
+                best = mention
+                continue
+            if mention.sentence != best.sentence:
+                break
+            best = mention  # leftmost in the sentence: the subject
+        return best.name if best else None
+
+    def _classify(self, found: Phrase, p_index: int, sentence: int, order: int, tokens: Sequence[Token], text: str, last_speaker: Speaker | None) -> Speaker:
+        mention = (found.start, found.end)
+        if found.kind == "pronoun":
+            word = found.text.lower()
+            if word in PLURAL_PRONOUNS or word == "it":
+                if last_speaker is not None and (last_speaker.speaker or last_speaker.description):
+                    return replace(last_speaker, attribution="pronoun" if last_speaker.speaker else last_speaker.attribution, mention=mention)
+                return Speaker(attribution="pronoun", description=found.text, mention=mention)
+            name = self._resolve_pronoun(word, p_index, sentence, order, last_speaker)
+            if name is None:
+                return Speaker(attribution="pronoun", description=found.text, mention=mention)
+            return Speaker(attribution="pronoun", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention)
+        if found.kind == "name":
+            words = found.name.split()
+            org = any(w.lower().strip("’'s") in ORG_NAME_WORDS for w in words) or (
+                len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+            )
+            if org and not found.role:
+                name = found.text if found.text.split()[0].lower() != "the" else found.text
+                return Speaker(attribution="named", speaker=name.strip(" ,.’'"), speaker_kind="organisation", mention=mention)
+            position = p_index * 100000 + found.start
+            canonical = self.register.lookup(found.name) if not found.role else None
+            if canonical is None:
+                canonical = self.register.add(found.name, role=found.role, position=position)
+            else:
+                self.register.touch(canonical, position)
+            self.mentions.append(Mention(name=canonical, paragraph=p_index, sentence=self.sentence_counter + sentence, order=-1, gender=first_name_gender(canonical)))
+            return Speaker(attribution="named", speaker=canonical, speaker_kind="person", mention=mention)
+        return self._classify_description(found, mention, p_index, sentence, order)
+
+    def _classify_description(self, found: Phrase, mention: tuple[int, int], p_index: int, sentence: int, order: int) -> Speaker:
+        words = found.text.split()
+        determiner = words[0].lower()
+        core = found.text
+        head = words[-1].lower().strip(",.")
+        for pos, word in enumerate(words):
+            if word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close"} and pos > 0:
+                head = words[pos - 1].lower()
+                core = " ".join(words[:pos])
+                break
+        indefinite = determiner in INDEFINITE_DETERMINERS or (
+            determiner not in DETERMINERS and head.endswith("s") and head in PERSON_HEADS and not words[0][0].isupper()
+        )
+        if head in PERSON_HEADS and indefinite:
+            return Speaker(attribution="anonymous", description=found.text, mention=mention)
+        if head in PERSON_HEADS or head in TITLE_WORDS:
+            name = self.register.by_role(core)
+            if name is None and determiner in ("the", "this") and head not in ANONYMOUS_HEADS:
+                # "the senator", "the billionaire": the person the article is talking about
+                name = self._most_salient(None, p_index, sentence, order)
+            if name is not None:
+                return Speaker(attribution="title", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention)
+            return Speaker(attribution="anonymous", description=found.text, mention=mention)
+        if any(w[0].isupper() for w in words[1:]) or head in ORG_HEADS:
+            return Speaker(attribution="named", speaker=found.text, speaker_kind="organisation", mention=mention)
+        return Speaker(attribution="anonymous", description=found.text, mention=mention)
+
+    # -- one paragraph
+
+    def _find_cue(self, tokens: list[Token], text: str, sentences: list[int], qpos: int, span: QuoteSpan) -> tuple[Phrase, Token | None] | None:
+        sentence = sentences[qpos]
+        floor = qpos
+        while floor > 0 and sentences[floor - 1] == sentence:
+            floor -= 1
+        limit = qpos + 1
+        while limit < len(tokens) and sentences[limit] == sentence and tokens[limit].kind != "q":
+            limit += 1
+        quoted = text[span.start : span.end].rstrip()
+        comma = quoted.endswith(",") or text[span.end + _closing_mark_length(text, span) :].startswith(",")
+        cue = _cue_after(tokens, text, qpos + 1, limit, comma_before=comma)
+        if cue is None and limit == qpos + 1 and limit < len(tokens) and tokens[limit].kind != "q":
+            # `“Is it in our interest?” Lisa Monaco said.`: the ? ended the sentence
+            nxt_limit = limit
+            while nxt_limit < len(tokens) and sentences[nxt_limit] == sentences[limit] and tokens[nxt_limit].kind != "q":
+                nxt_limit += 1
+            candidate = _cue_after(tokens, text, limit, nxt_limit)
+            if candidate is not None and candidate[0].first == limit or candidate is not None and tokens[limit] is candidate[1]:
+                cue = candidate
+        if cue is None:
+            cue = _cue_before(tokens, text, qpos, floor)
+        if cue is None and qpos - 1 >= floor and tokens[qpos - 1].text == ":":
+            # `Meghan McCain, Twitter: “…”`
+            found = phrase_backward(tokens, text, qpos - 2, floor)
+            if found is None and qpos - 3 >= floor and tokens[qpos - 3].text == ",":
+                found = phrase_backward(tokens, text, qpos - 4, floor)
+            if found is not None and found.kind != "description":
+                cue = (found, tokens[qpos - 1])
+        if cue is None and qpos > floor:
+            subject = _sentence_subject(tokens, text, floor, qpos)
+            if subject is not None:
+                cue = (subject, tokens[subject.last + 1])
+        if cue is not None:
+            outer = _outer_source(tokens, text, cue, qpos, limit)
+            if outer is not None:
+                cue = outer
+        return cue
+
+    def paragraph(self, p_index: int, text: str, last_speaker: Speaker | None, continues: bool) -> list[tuple[QuoteSpan, Speaker, str | None]]:
+        spans = quote_spans(text)
+        tokens = tokenize(text, spans)
+        sentences = sentence_ids(tokens, text, spans)
+        results: list[tuple[QuoteSpan, Speaker, str | None]] = []
+        scanned = 0
+        previous: Speaker | None = None
+        for qpos, token in enumerate(tokens):
+            if token.kind != "q":
+                continue
+            span = spans[token.quote]
+            scanned = self._scan_names(p_index, tokens, sentences, text, qpos, scanned)
+            cue = self._find_cue(tokens, text, sentences, qpos, span)
+            if cue is None and previous is None and qpos > 0:
+                # `Sam Lau said in a statement. “…”`: an earlier sentence of the paragraph
+                floor = qpos
+                while floor > 0 and sentences[floor - 1] == sentences[qpos]:
+                    floor -= 1
+                if floor > 0 and (floor == qpos or all(t.kind != "w" for t in tokens[floor:qpos])):
+                    prev_floor = floor - 1
+                    while prev_floor > 0 and sentences[prev_floor - 1] == sentences[floor - 1]:
+                        prev_floor -= 1
+                    cue = _cue_before(tokens, text, floor, prev_floor)
+            verb = cue[1].text if cue and cue[1] is not None else None
+            if cue is not None:
+                found = cue[0]
+                speaker = self._classify(found, p_index, self.sentence_counter + sentences[qpos], found.first, tokens, text, last_speaker)
+            elif previous is not None and previous.attribution != "unattributed":
+                speaker = previous
+            elif not results and qpos == 0 and continues and last_speaker is not None:
+                speaker = replace(last_speaker, mention=None)
+            else:
+                speaker = Speaker(attribution="unattributed")
+            results.append((span, speaker, verb))
+            previous = speaker
+            if speaker.attribution != "unattributed":
+                last_speaker = speaker
+        self._scan_names(p_index, tokens, sentences, text, len(tokens), scanned)
+        self.sentence_counter += (sentences[-1] + 1 if sentences else 0) + 1
+        self.introducer = None
+        if tokens and tokens[-1].text == ":":
+            # a paragraph that ends `Clinton said in a statement:` introduces the next
+            floor = len(tokens) - 1
+            while floor > 0 and sentences[floor - 1] == sentences[-1]:
+                floor -= 1
+            cue = _cue_before(tokens, text, len(tokens) - 1, floor)
+            if cue is not None:
+                speaker = self._classify(cue[0], p_index, self.sentence_counter, cue[0].first, tokens, text, last_speaker)
+                self.introducer = replace(speaker, mention=None)
+        return results
+
+    def run(self) -> list[list[Quote]]:
+        out: list[list[Quote]] = []
+        last_speaker: Speaker | None = None
+        continues = False
+        self.introducer = None
+        for p_index, text in enumerate(self.paragraphs):
+            if self.introducer is not None:
+                last_speaker, continues = self.introducer, True
+            found = self.paragraph(p_index, text, last_speaker, continues)
+            out.append([_to_quote(text, span, speaker, verb) for span, speaker, verb in found])
+            attributed = [s for _, s, _ in found if s.attribution != "unattributed"]
+            if attributed:
+                last_speaker = attributed[-1]
+            continues = bool(attributed) or (bool(found) and found[-1][0].open_ended)
+        return _carry_open_quotes(self.paragraphs, out)
+
+
+def _outer_source(tokens: Sequence[Token], text: str, cue: tuple[Phrase, Token | None], qpos: int, limit: int) -> tuple[Phrase, Token | None] | None:
+    """PolNeAR-style univocal attribution: `“…,” the judge said, according to the Post`
+    and `…, the Times reported` give the quote to the outer source."""
+    pos = max(cue[0].last, qpos) + 1
+    while pos < limit:
+        token = tokens[pos]
+        if token.lower == "according" and pos + 1 < limit and tokens[pos + 1].lower == "to" and tokens[pos - 1].text == ",":
+            found = phrase_forward(tokens, text, pos + 2, limit)
+            if found is not None and found.kind != "pronoun" and found.first > cue[0].last:
+                return found, token
+        if token.text == "," and pos + 1 < limit:
+            nxt = tokens[pos + 1]
+            if nxt.lower in ("reported", "reports", "wrote", "writes"):
+                found = phrase_forward(tokens, text, pos + 2, limit)
+                if found is not None and found.kind != "pronoun":
+                    return found, nxt
+            found = phrase_forward(tokens, text, pos + 1, limit)
+            if found is not None and found.last + 1 < limit and tokens[found.last + 1].lower in ("reported", "reports") and found.kind != "pronoun":
+                return found, tokens[found.last + 1]
+        pos += 1
+    return None
+
+
+def _to_quote(text: str, span: QuoteSpan, speaker: Speaker, verb: str | None) -> Quote:
+    mention = speaker.mention
+    return Quote(
+        start=span.start,
+        end=span.end,
+        text=text[span.start : span.end],
+        attribution=speaker.attribution,
+        speaker=speaker.speaker,
+        speaker_kind=speaker.speaker_kind if speaker.speaker else None,
+        source_description=speaker.description if speaker.speaker is None else None,
+        mention_start=mention[0] if mention else None,
+        mention_end=mention[1] if mention else None,
+        cue=verb,
+        partial=span.start > len(span.mark) + 1 and text[span.start - len(span.mark) - 1 : span.start - len(span.mark)].isalnum() is False and not _starts_statement(text, span),
+    )
+
+
+def _starts_statement(text: str, span: QuoteSpan) -> bool:
+    before = text[: span.start - len(span.mark)].rstrip()
+    return not before or before[-1] in ".:!?" or before.endswith(("said", "says", ","))
+
+
+def _carry_open_quotes(paragraphs: Sequence[str], out: list[list[Quote]]) -> list[list[Quote]]:
+    """A quote open at the end of a paragraph continues in the next one: the whole run
+    shares one speaker, wherever in the run the attribution sits."""
+    index = 0
+    while index < len(out):
+        chain = [(index, len(out[index]) - 1)] if out[index] and out[index][-1].end == len(paragraphs[index].rstrip()) and _is_open(paragraphs[index], out[index][-1]) else []
+        nxt = index + 1
+        while chain and nxt < len(out) and out[nxt] and out[nxt][0].start <= 2:
+            chain.append((nxt, 0))
+            if not (_is_open(paragraphs[nxt], out[nxt][0]) and len(out[nxt]) == 1):
+                break
+            nxt += 1
+        attributed = [out[p][q] for p, q in chain if out[p][q].attribution != "unattributed"]
+        if chain and attributed:
+            source = attributed[0]
+            for p, q in chain:
+                if out[p][q].attribution == "unattributed":
+                    out[p][q] = replace(
+                        out[p][q],
+                        attribution=source.attribution,
+                        speaker=source.speaker,
+                        speaker_kind=source.speaker_kind,
+                        source_description=source.source_description,
+                        mention_start=None,
+                        mention_end=None,
+                        cue=source.cue,
+                    )
+        index = max(index + 1, nxt if chain else index + 1)
+    return out
+
+
+def _is_open(text: str, quote: Quote) -> bool:
+    tail = text[quote.end :].strip()
+    return tail == ""
+
+
+def extract_quotes(paragraphs: Sequence[str], *, known_roles: Mapping[str, str] | None = None) -> list[list[Quote]]:
+    """One list of Quote per paragraph, offsets into that paragraph."""
+    return _Article(paragraphs, known_roles).run()
+
+
+def attribute_article(
+    paragraphs: Sequence[str], *, known_roles: Mapping[str, str] | None = None
+) -> tuple[list[list[Quote]], list[SpeakerRecord]]:
+    """The quotes of an article and the speakers they are attributed to."""
+    article = _Article(paragraphs, known_roles)
+    quotes = article.run()
+    return quotes, _speaker_records(article, quotes)
+
+
+def article_speakers(paragraphs: Sequence[str], quotes: list[list[Quote]]) -> list[SpeakerRecord]:
+    """The speakers quoted, with canonical name, aliases and roles seen in the text."""
+    article = _Article(paragraphs, None)
+    article.run()
+    return _speaker_records(article, quotes)
+
+
+def _speaker_records(article: _Article, quotes: list[list[Quote]]) -> list[SpeakerRecord]:
+    quoted = {q.speaker for para in quotes for q in para if q.speaker}
+    kinds = {q.speaker: q.speaker_kind for para in quotes for q in para if q.speaker}
+    records = {r.name: r for r in article.register.records(quoted)}
+    for name in quoted - set(records):
+        records[name] = SpeakerRecord(name=name, kind=kinds.get(name) or "person")
+    return [replace(r, kind=kinds.get(r.name) or r.kind) for r in records.values()]

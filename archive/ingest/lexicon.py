@@ -1,0 +1,243 @@
+"""Word lists the quote extractor and speaker attribution rely on: speech verbs,
+titles, pronouns, anonymous-source heads and organisation heads."""
+
+from __future__ import annotations
+
+
+def _forms(*stems: str) -> frozenset[str]:
+    """Inflect regular verb stems: "warn" -> warn, warns, warned, warning."""
+    out: set[str] = set()
+    for stem in stems:
+        if stem.endswith("e"):
+            out |= {stem, stem + "s", stem + "d", stem[:-1] + "ing"}
+        elif stem.endswith("y") and stem[-2] not in "aeiou":
+            out |= {stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"}
+        else:
+            out |= {stem, stem + "s", stem + "ed", stem + "ing"}
+            if len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou":
+                # quip -> quipped, admit -> admitted
+                out |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return frozenset(out)
+
+
+# Verbs that introduce speech or a stated position. Irregular forms listed by hand.
+SPEECH_VERBS: frozenset[str] = (
+    frozenset(
+        """say says said saying tell tells told telling write writes wrote written writing
+        speak speaks spoke speaking think thinks thought thinking
+        tweet tweets tweeted tweeting retweeted""".split()
+    )
+    | _forms(
+        "add", "acknowledge", "admit", "advise", "affirm", "agree", "allege", "announce",
+        "answer", "argue", "assert", "assure", "believe", "blame", "boast", "call",
+        "caution", "charge", "chide", "cite", "claim", "comment", "complain", "concede",
+        "conclude", "confirm", "contend", "continue", "counter", "crow", "decide", "declare",
+        "decry", "demand", "deny", "describe", "dismiss", "emphasise", "emphasize", "estimate",
+        "exclaim", "explain", "express", "fume", "hint", "indicate", "insist", "interject",
+        "joke", "judge", "lament", "maintain", "mention", "muse", "note", "object",
+        "observe", "offer", "opine", "point", "posit", "post", "predict", "proclaim",
+        "promise", "propose", "quip", "rant", "reason", "recall", "recount", "reflect",
+        "reiterate", "remark", "repeat", "reply", "report", "respond", "reveal", "scoff",
+        "scream", "shout", "sigh", "snap", "state", "stress", "suggest", "tout",
+        "urge", "vow", "warn", "worry", "wonder", "yell", "accuse", "attack", "praise",
+        "criticise", "criticize", "question", "threaten", "ask", "label", "brand", "dub",
+        "characterise", "characterize", "pledge", "insist", "fear", "hope", "complain",
+        "recommend", "conclude", "assess", "find", "bark", "gush", "plead", "shrug",
+        "chant", "joke", "chuckle", "laugh", "grumble", "mutter", "whisper", "testify",
+        "sneer", "taunt", "thunder", "marvel", "cry", "bristle", "retort", "rail",
+        "acknowledge", "concur", "elaborate", "summarise", "summarize", "sum", "pronounce",
+    )
+    | frozenset({"quipped", "quipping", "wrote", "found", "spoke", "put", "puts", "went", "goes", "termed", "framed"})
+)
+
+# Speech verbs that may come before their subject: "said Name", "added a spokesman".
+INVERTIBLE_VERBS: frozenset[str] = frozenset(
+    """said says added asked wrote writes continued explained noted notes recalled replied
+    responded warned argued insisted countered tweeted declared stated observed quipped
+    remarked concluded cautioned acknowledged conceded admitted agreed joked told""".split()
+) - {"told"}
+
+# Speech-verb forms that are more often nouns after a determiner or possessive.
+NOUN_LIKE_VERBS: frozenset[str] = frozenset(
+    """comments comment claims claim calls call remarks remark reports report states
+    points notes posts answers charges promises warnings tweets tweet words statement
+    questions question attacks attack praise fears fear hopes hope concerns estimates
+    estimate findings demands demand complaints complaint labels label""".split()
+)
+
+# Verbs that are only speech when something quoted follows directly ("called it “x”").
+WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
+    {"think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes",
+     "hoped", "fear", "fears", "feared", "find", "finds", "found", "put", "puts", "went", "goes"}
+)
+
+# Auxiliaries and adverbs that may sit between a subject and its speech verb.
+VERB_FILLERS: frozenset[str] = frozenset(
+    """has have had also later then would will could might may can did does do
+    once again previously earlier recently repeatedly often frequently bluntly flatly simply
+    initially quickly subsequently further even never always just already still
+    not has been was is were are be being""".split()
+)
+
+PRONOUNS: dict[str, str] = {
+    "he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n",
+}
+
+# Title words: a run of these (with their modifiers) before a name is a role.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """president vice prime minister secretary spokesman spokeswoman spokesperson
+    chancellor senator sen sen. rep rep. representative congressman congresswoman
+    governor gov gov. mayor general gen gen. adm adm. admiral lt lt. col col. colonel
+    commander chief director chairman chairwoman chair ceo cfo founder leader
+    ambassador envoy judge justice attorney lawyer counsel adviser advisor analyst
+    aide strategist pollster professor prof prof. dr dr. economist expert candidate
+    nominee king queen prince princess pope rabbi reverend rev rev. bishop cardinal
+    sheriff officer official commissioner superintendent deputy manager head
+    member president-elect premier foreign defence defense interior justice
+    press campaign national security intelligence staff strategist surrogate
+    correspondent reporter editor columnist writer author historian scientist researcher
+    fellow scholar activist organizer organiser consultant executive partner
+    treasurer speaker whip delegate chairperson coordinator negotiator minister
+    sergeant captain major lieutenant corporal private marshal inspector detective
+    host anchor presenter commentator contributor attorney-general secretary-general
+    mp mep sec sec. atty atty. supt supt. mr mr. mrs mrs. ms ms. miss sir dame lord lady
+    former acting interim incoming outgoing then senior top retired""".split()
+)
+
+# Honorifics that mark a person but are not a role.
+HONORIFICS: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. rev rev.".split()
+)
+
+# Lower-case words that may sit inside a pre-nominal role ("Republican presidential nominee").
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    """presidential vice deputy assistant associate senior chief press campaign national
+    foreign defence defense security intelligence state federal former acting interim
+    then top junior executive managing general prime principal special communications
+    policy economic political legal health finance trade affairs
+    democratic republican conservative liberal labour labor party
+    white house""".split()
+)
+
+# Heads of a description that denotes a person or people (anonymous when indefinite).
+PERSON_HEADS: frozenset[str] = frozenset(
+    """official officials source sources aide aides adviser advisers advisor advisors
+    spokesman spokeswoman spokesperson spokespeople diplomat diplomats officer officers
+    person people insider insiders analyst analysts expert experts observer observers
+    staffer staffers member members minister ministers lawmaker lawmakers legislator
+    legislators senator senators representative representatives strategist strategists
+    operative operatives employee employees worker workers resident residents voter voters
+    supporter supporters critic critics leader leaders commander commanders soldier soldiers
+    witness witnesses friend friends associate associates ally allies colleague colleagues
+    executive executives investigator investigators prosecutor prosecutors lawyer lawyers
+    attorney attorneys economist economists banker bankers donor donors delegate delegates
+    activist activists organizer organizers protester protesters protestor protestors
+    republican republicans democrat democrats conservative conservatives liberal liberals
+    man woman men women survivor survivors victim victims parent parents student students
+    candidate candidates nominee nominees president governor mayor secretary chairman
+    chairwoman director chief judge justice envoy ambassador general admiral officer
+    negotiator negotiators researcher researchers scientist scientists professor professors
+    historian historians pollster pollsters consultant consultants counsel manager managers
+    agent agents detective detectives policeman policewoman reporter reporters journalist
+    journalists editor editors writer writers author authors columnist columnists
+    candidate's boss owner owners founder founders host fan fans father mother son
+    daughter husband wife brother sister relative relatives neighbor neighbors neighbour
+    neighbours commentator commentators pundit pundits congressman congresswoman
+    chancellor premier king queen prince princess pope surrogate surrogates
+    someone somebody anyone spokesmen""".split()
+)
+
+# Heads of a description that denotes an organisation ("the Defence Ministry said").
+ORG_HEADS: frozenset[str] = frozenset(
+    """ministry department agency office committee commission council campaign government
+    administration kremlin pentagon house party union company corporation corp inc group
+    court bureau service services police army military navy force forces command
+    institute foundation association organisation organization center centre fund
+    network newspaper paper times post journal news press reuters tribune herald
+    guardian telegraph magazine bbc cnn nbc abc cbs msnbc fox ap afp bloomberg politico
+    breitbart axios daily gazette observer review board bank university school
+    coalition alliance federation league embassy consulate parliament congress senate
+    assembly cabinet secretariat authority authorities regulator watchdog commission
+    tass ria interfax xinhua statement report study poll survey website site blog
+    club firm team staff movement caucus secretariat presidency""".split()
+)
+
+# Determiners that make a description indefinite: such sources stay anonymous.
+INDEFINITE_DETERMINERS: frozenset[str] = frozenset(
+    "a an another one two three four five several some many other few most multiple "
+    "numerous various".split()
+)
+
+# Sentence-initial or stand-alone capitalised words that never start a name.
+NON_NAME_WORDS: frozenset[str] = frozenset(
+    """the a an and but or in on at of for to from by with as if when while after before
+    however meanwhile yet so this that these those there here it its he she they we i you
+    his her their our my your what who where why how which some many most all both each
+    during since until although though because despite according asked speaking
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    mr mrs ms dr sen rep gov gen
+    no yes not still also even just only then now today yesterday tomorrow last next
+    earlier later under over about into through among between against without within
+    update updated read watch related photo""".split()
+)
+
+# Words that mark a capitalised run as a place or institution rather than a person.
+NON_PERSON_WORDS: frozenset[str] = frozenset(
+    """house ministry department agency office committee commission council campaign
+    government administration kremlin pentagon party union company court bureau
+    service police army navy force institute foundation association center centre
+    fund university school college times post journal news press street city county
+    state states kingdom republic united america american russia russian ukraine
+    ukrainian china chinese europe european britain british nato un eu us u.s. uk
+    congress senate parliament assembly white north south east west new york washington
+    international national federal airlines bank group inc corp network tv radio
+    channel street avenue island islands sea ocean river mountain valley day week
+    week's month year act bill law amendment constitution club hall square capitol
+    democratic republican democrats republicans gop iowa ohio texas florida california
+    virginia carolina nevada colorado pennsylvania michigan wisconsin minnesota
+    arizona georgia""".split()
+)
+
+# Common first names, to tell the gender a pronoun ("she said") can refer to.
+FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
+    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+    charlotte rose alexis kayla hillary hilary condoleezza nikki kellyanne huma sheryl
+    elizabeth elise kirsten tammy dianne claire susana nancy debbie donna kamala ivanka
+    melania michelle chelsea sarah jill tulsi valerie loretta janet samantha madeleine
+    theresa angela marine ursula kaja annalena giorgia liz yulia olena svetlana
+    maria irina natalia tatiana olga ekaterina anastasia kristi karine jen jennifer
+    katie kate katy molly meghan megyn mika gretchen ruth sonia elena amy priyanka
+    nadine carly meg hope kristen kirstjen sheila stacey stacy maxine nita patty
+    cathy kathy becky ginny jeanne joni jodi marsha lisa""".split()
+)
+
+MALE_FIRST_NAMES: frozenset[str] = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+    kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
+    austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
+    logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby
+    philip johnny barack bernie ted marco jeb chris mike mitch newt rudy reince rand
+    bill vladimir dmitry sergei volodymyr keir rishi boris emmanuel olaf
+    xi recep benjamin bibi jd j.d. tim tom jim bob ben dan dave rick nick steve ron
+    rex harry nigel tony gordon david jens mark antony kim narendra
+    justin jair viktor andrzej mateusz petro alexei alexey sergey yevgeny evgeny
+    nikolai nikolay igor oleg andriy andrii oleksandr mykhailo dmytro denys rustem
+    kirill lloyd antony jake marco mohammed muhammad ahmed ali hassan hamid abdul
+    joaquin julian corey reed harry chuck lamar orrin jon jonathon
+    mitt newt sean stephen steve corey paul rand jeff jeffrey ken kenneth hank
+    herman hugh ian jared jay jeremiah jerome jimmy kurt lou luke martin marty matt
+    max mo neil nathaniel omar oscar pete reggie rob rod ross sam seth
+    shane simon stan todd travis trey troy wade warren wes will zach""".split()
+)

@@ -1,0 +1,92 @@
+"""The ingestion pipeline as a short list of steps: clean, find quotes, name speakers.
+
+`extract_article` serves the ingest service; `quotes_for_records` serves the
+`extract_quotes` command. Both run the same extraction code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import groupby
+
+from .attribution import article_speakers, extract_quotes
+from .records import ArticleRecord, Quote
+from .article import clean_article
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def extract_article(
+    raw_text: str,
+    *,
+    title: str | None = None,
+    authors: Sequence[str] = (),
+    source: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    known_roles: Mapping[str, str] | None = None,
+) -> ArticleRecord:
+    """Raw article text in; clean body, metadata, quotes and speakers out."""
+    clean = clean_article(raw_text, title=title, authors=authors, source=source, published=published, url=url)
+    quotes_per_paragraph = extract_quotes(clean.paragraphs, known_roles=known_roles)
+    speakers = article_speakers(clean.paragraphs, quotes_per_paragraph)
+    return ArticleRecord(
+        raw_text=raw_text,
+        body=PARAGRAPH_SEPARATOR.join(clean.paragraphs),
+        title=clean.title,
+        title_derived=clean.title_derived,
+        standfirst=clean.standfirst,
+        section=clean.section,
+        authors=tuple(clean.authors),
+        photo_credit=clean.photo_credit,
+        source=clean.source,
+        published=clean.published,
+        url=clean.url,
+        quotes=tuple(_into_body(clean.paragraphs, quotes_per_paragraph)),
+        speakers=tuple(speakers),
+    )
+
+
+def _into_body(paragraphs: Sequence[str], quotes_per_paragraph: Sequence[Sequence[Quote]]) -> Iterator[Quote]:
+    """Move paragraph offsets into offsets of the joined body."""
+    offset = 0
+    for paragraph, quotes in zip(paragraphs, quotes_per_paragraph):
+        for quote in quotes:
+            yield dataclasses.replace(
+                quote,
+                start=quote.start + offset,
+                end=quote.end + offset,
+                mention_start=None if quote.mention_start is None else quote.mention_start + offset,
+                mention_end=None if quote.mention_end is None else quote.mention_end + offset,
+            )
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+
+
+def quotes_for_records(records: Iterable[dict]) -> Iterator[dict]:
+    """Stream evaluation records ({"id", "text", "doc_id"?}) to predictions.
+
+    Consecutive records with the same doc_id are one article's paragraphs, in
+    order; a record without doc_id is an article of its own. Only one article
+    is held in memory at a time.
+    """
+    for doc_id, group in groupby(records, key=lambda record: record.get("doc_id") or object()):
+        article = list(group)
+        paragraphs = [record["text"] for record in article]
+        for record, quotes in zip(article, extract_quotes(paragraphs)):
+            yield {"id": record["id"], "quotes": [_prediction(quote) for quote in quotes]}
+
+
+def _prediction(quote: Quote) -> dict:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "speaker": quote.speaker or quote.source_description,
+        "speaker_start": quote.mention_start,
+        "speaker_end": quote.mention_end,
+    }

@@ -1,0 +1,188 @@
+"""Find direct quotes in a paragraph: the text between paired quotation marks,
+minus scare quotes, nicknames and titles of works."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.ingest.lexicon import SPEECH_VERBS
+
+# Double marks: curly, straight, guillemets, low-9 and NYT's doubled apostrophes.
+DOUBLE_MARK_RE = re.compile(r"''|``|[“”\"«»„‟]")
+SINGLE_MARK_RE = re.compile(r"[‘’]")
+OPENERS = frozenset("“«„‟`")
+CLOSERS = frozenset("”»")
+# Characters after which a mark may open a quote, and before which one may close it.
+OPEN_CONTEXT = frozenset(" \t\n\u00a0([{—–-/:;\u2009\u202f")
+CLOSE_CONTEXT = frozenset(" \t\n\u00a0)]}.,;:!?—–-…/\u2009\u202f")
+WORD_RE = re.compile(r"[\w’'-]+")
+SPEECH_CONTEXT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|according to)\b", re.I
+)
+# What makes a short span a quotation even without a speech verb nearby.
+QUOTE_INTRO_RE = re.compile(r"(?:[:,]|\b(?:that|as|called|calling|of|on|is|was|be|it|a|an))\s*$", re.I)
+ATTRIBUTION_FOLLOWS_RE = re.compile(
+    r"[,—–-]?\s*(?:(?:he|she|they|I|we|it)\s+(?:\w+ly\s+)?(?:said|says|added|told|wrote|asked|explained|continued)\b"
+    r"|(?:said|says|added|told|wrote|asked)\b"
+    r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:said|says|added|told|wrote|asked)\b)"
+)
+SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"'‘])")
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteSpan:
+    """A quoted stretch of a paragraph; start/end exclude the marks."""
+
+    start: int
+    end: int
+    mark: str  # the opening mark as written
+    open_ended: bool = False  # no closing mark: the quote runs on into the next paragraph
+
+
+def _mark_role(text: str, start: int, end: int) -> str:
+    """'open', 'close' or 'either', from the mark's shape and the characters around it."""
+    mark = text[start:end]
+    prev = text[start - 1] if start > 0 else " "
+    nxt = text[end] if end < len(text) else " "
+    can_open = (prev in OPEN_CONTEXT or prev in "“\"'‘«") and not nxt.isspace()
+    can_close = not prev.isspace() and (nxt in CLOSE_CONTEXT or nxt in "”\"'’»")
+    if mark in OPENERS:
+        return "close" if can_close and not can_open else "open"
+    if mark in CLOSERS:
+        return "open" if can_open and not can_close else "close"
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _double_spans(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    opened: re.Match[str] | None = None
+    for match in DOUBLE_MARK_RE.finditer(text):
+        role = _mark_role(text, match.start(), match.end())
+        if opened is None:
+            if role != "close":
+                opened = match
+            continue
+        if role == "open" and opened.end() < match.start() and text[opened.end()].isspace():
+            # The earlier mark did not really open a quote; start again here.
+            opened = match
+            continue
+        if role == "open":
+            opened = match
+            continue
+        start, end = _trimmed(text, opened.end(), match.start())
+        if end > start:
+            spans.append(QuoteSpan(start=start, end=end, mark=opened.group()))
+        opened = None
+    if opened is not None:
+        start, end = _trimmed(text, opened.end(), len(text))
+        if end > start:
+            spans.append(QuoteSpan(start=start, end=end, mark=opened.group(), open_ended=True))
+    return spans
+
+
+def _single_spans(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘Single’ curly quotes used as quotation marks, outside any double-quoted span.
+    A ’ followed by a letter is an apostrophe; one after a plural s and before a
+    lower-case word is a possessive (Appeals’ ruling)."""
+    inside = [(s.start - 1, s.end + 1) for s in taken]
+    spans: list[QuoteSpan] = []
+    opened: int | None = None
+    for match in SINGLE_MARK_RE.finditer(text):
+        pos = match.start()
+        if any(a <= pos < b for a, b in inside):
+            continue
+        prev = text[pos - 1] if pos > 0 else " "
+        nxt = text[pos + 1] if pos + 1 < len(text) else " "
+        if match.group() == "‘":
+            if (prev in OPEN_CONTEXT or prev in "“\"") and not nxt.isspace():
+                opened = pos
+            continue
+        if opened is None or nxt.isalnum() or prev.isspace():
+            continue
+        if prev in "sS" and nxt == " " and text[pos + 2 : pos + 3].islower():
+            continue
+        start, end = _trimmed(text, opened + 1, pos)
+        if end > start:
+            spans.append(QuoteSpan(start=start, end=end, mark="‘"))
+        opened = None
+    if opened is not None and opened == 0:
+        start, end = _trimmed(text, 1, len(text))
+        if end > start:
+            spans.append(QuoteSpan(start=start, end=end, mark="‘", open_ended=True))
+    return spans
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in SENTENCE_END_RE.finditer(text, 0, start):
+        left = match.end()
+    found = SENTENCE_END_RE.search(text, end)
+    return left, found.start() + 1 if found else len(text)
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case lines ("Trump Claims ‘The Shackles’ Are Off") are headlines, not reporting."""
+    words = [w for w in WORD_RE.findall(text) if w[0].isalpha()]
+    if len(words) < 4:
+        return False
+    capitalised = sum(w[0].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words)
+    return long_words > 0 and capitalised >= 0.8 * long_words
+
+
+def is_quotation(text: str, span: QuoteSpan) -> bool:
+    """Tell a quotation from a scare quote, nickname or title of a work."""
+    quoted = text[span.start : span.end]
+    words = WORD_RE.findall(quoted)
+    if span.open_ended or len(words) > 6:
+        return True
+    before = text[: span.start - len(span.mark)].rstrip()
+    after = text[span.end + (0 if span.open_ended else len(span.mark)) :].lstrip()
+    # Nickname: Marcia "Cia" Price.
+    if (
+        len(words) <= 2
+        and all(w[0].isupper() for w in words)
+        and before[-1:].isalpha()
+        and before.split()[-1][0].isupper()
+        and after[:1].isupper()
+    ):
+        return False
+    if ATTRIBUTION_FOLLOWS_RE.match(after):
+        return True
+    title_case = all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+    if title_case:
+        # A title of a work, a show or a slogan: not a quotation unless attributed.
+        return False
+    # A quote that ends a sentence of its own is a quotation whatever its length.
+    if quoted.rstrip()[-1:] in "!?" or (quoted.rstrip()[-1:] in ".," and len(words) > 3):
+        return True
+    sent_start, sent_end = _sentence_around(text, span.start, span.end)
+    context = text[sent_start : span.start] + " " + text[span.end : sent_end]
+    has_speech = bool(SPEECH_CONTEXT_RE.search(context))
+    if len(words) <= 2 and not has_speech:
+        return False
+    return has_speech or bool(QUOTE_INTRO_RE.search(before)) and len(words) > 3
+
+
+def quote_spans(paragraph: str) -> list[QuoteSpan]:
+    """The direct quotes of one paragraph, in order. A quote still open at the end of
+    the paragraph is open_ended and runs to the paragraph's end."""
+    doubles = _double_spans(paragraph)
+    spans = doubles + _single_spans(paragraph, doubles)
+    spans.sort(key=lambda s: s.start)
+    if _is_headline(paragraph) and not any(s.open_ended for s in spans):
+        return []
+    return [s for s in spans if is_quotation(paragraph, s)]

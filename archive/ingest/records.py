@@ -1,0 +1,61 @@
+"""Typed records that the ingestion pipeline produces: plain data, no Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# How a quote's speaker was found. "named": the name is in the attribution
+# ("Starmer said"); "pronoun": "he said", resolved to an earlier name; "title":
+# "the Russian president said", resolved through a role; "anonymous": a
+# description that is never a named person ("a UK government official");
+# "unattributed": nobody in the text is given as the speaker.
+ATTRIBUTION_KINDS = ("named", "pronoun", "title", "anonymous", "unattributed")
+SPEAKER_KINDS = ("person", "organisation")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quote:
+    """One direct quote. Offsets are into the text the extractor was given
+    (a paragraph for `extract_quotes`, the clean body for an article); they
+    exclude the quotation marks, so text == given_text[start:end]."""
+
+    start: int
+    end: int
+    text: str
+    attribution: str  # one of ATTRIBUTION_KINDS
+    speaker: str | None = None  # canonical name when resolved to a person or organisation
+    speaker_kind: str | None = None  # one of SPEAKER_KINDS when speaker is set
+    source_description: str | None = None  # "a UK government official" when anonymous
+    mention_start: int | None = None  # the mention the attribution relies on
+    mention_end: int | None = None
+    cue: str | None = None  # the speech verb: "said", "warned", ":"...
+    partial: bool = False  # a fragment inside paraphrase rather than the whole statement
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeakerRecord:
+    """A person or organisation quoted in an article, as the article names them."""
+
+    name: str  # canonical: the fullest form the article gives ("Vladimir Putin")
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()  # other forms seen ("Putin", "Russian President Vladimir Putin")
+    roles: tuple[str, ...] = ()  # "Russian President", "Kremlin spokesperson"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleRecord:
+    """What ingesting one raw article yields."""
+
+    raw_text: str
+    body: str  # clean paragraphs joined by "\n\n"
+    title: str
+    title_derived: bool = False
+    standfirst: str = ""
+    section: str = ""
+    authors: tuple[str, ...] = ()
+    photo_credit: str = ""
+    source: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    url: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[SpeakerRecord, ...] = field(default=())

@@ -1,0 +1,231 @@
+"""Speaker names: archive-wide matching keys, role/name splitting, and the
+per-article register that turns every mention into one canonical name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from archive.ingest.lexicon import (
+    FEMALE_FIRST_NAMES,
+    HONORIFICS,
+    MALE_FIRST_NAMES,
+    ROLE_MODIFIERS,
+    TITLE_WORDS,
+)
+from archive.ingest.records import SpeakerRecord
+
+KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?")
+NAME_TOKEN_RE = re.compile(r"\S+")
+# Transliteration variants of one Slavic ending: Zelensky / Zelenskyy / Zelenskiy / Zelenskyi.
+TRANSLIT_ENDING_RE = re.compile(r"(?:yy|iy|yi|ij|ii)$")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+KEY_DROP = (TITLE_WORDS | HONORIFICS) - {"head"}
+TRAILING_PUNCT = ".,;:’'\"”)"
+
+
+def fold_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def speaker_key(name: str) -> str:
+    """A matching key for one person across the archive: accents and transliteration
+    variants folded, titles, suffixes and middle initials dropped.
+    "Russian President Vladimir V. Putin" and "vladimir putin" share a key."""
+    folded = fold_accents(name).casefold().replace("’", "'")
+    folded = re.sub(r"'s\b", "", folded)
+    tokens = [t for t in KEY_TOKEN_RE.findall(folded) if t not in SUFFIXES]
+    while len(tokens) > 1 and tokens[0].rstrip(".") in KEY_DROP | ROLE_MODIFIERS:
+        tokens.pop(0)
+    out: list[str] = []
+    for pos, token in enumerate(tokens):
+        bare = token.replace(".", "")
+        if not bare:
+            continue
+        is_initial = len(bare) <= 2 and ("." in token or len(bare) == 1)
+        if is_initial and out and not all(len(t) <= 2 for t in out):
+            continue  # a middle initial: "Vladimir V. Putin"
+        if is_initial and out and all(len(t) <= 2 for t in out) and pos < len(tokens) - 1:
+            out[-1] += bare  # "J. D." -> "jd"
+            continue
+        out.append(TRANSLIT_ENDING_RE.sub("y", bare) if len(bare) > 4 else bare)
+    return " ".join(out)
+
+
+def surname_of(name: str) -> str:
+    tokens = [t for t in name.split() if t.lower().strip(".,") not in SUFFIXES]
+    return tokens[-1] if tokens else name
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m', 'f' or None from the first name, when it is a common one."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return None
+    first = fold_accents(tokens[0]).lower().strip(".")
+    if first in FEMALE_FIRST_NAMES:
+        return "f"
+    if first in MALE_FIRST_NAMES:
+        return "m"
+    return None
+
+
+def _is_title_token(token: str) -> bool:
+    bare = token.lower().rstrip(",")
+    return bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS
+
+
+def split_role(phrase: str) -> tuple[str, str]:
+    """Split a pre-nominal title from a name: "UK Prime Minister Keir Starmer" ->
+    ("UK Prime Minister", "Keir Starmer"); a bare name has an empty role."""
+    tokens = phrase.split()
+    cut = 0
+    for pos, token in enumerate(tokens[:-1]):
+        if _is_title_token(token):
+            cut = pos + 1
+    role_tokens, name_tokens = tokens[:cut], tokens[cut:]
+    # Honorifics belong to neither: "Mr. Trump" is Trump with no role.
+    role = " ".join(t for t in role_tokens if t.lower() not in HONORIFICS)
+    return role.strip(TRAILING_PUNCT + " "), " ".join(name_tokens).strip(TRAILING_PUNCT + " ")
+
+
+def _role_key(role: str) -> str:
+    return " ".join(fold_accents(role).casefold().replace(".", "").split())
+
+
+def role_head(role: str) -> str:
+    """The last word of a role: "Kremlin spokesperson" -> "spokesperson"."""
+    words = _role_key(role).split()
+    return words[-1] if words else ""
+
+
+@dataclass(kw_only=True)
+class _Entry:
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    last_seen: int = 0
+
+    @property
+    def key_tokens(self) -> list[str]:
+        return speaker_key(self.name).split()
+
+
+class ArticleSpeakers:
+    """Everyone the article names, merged by name within the article. `position`
+    is any increasing number (paragraph * 100000 + offset) used for recency."""
+
+    def __init__(self, known_roles: dict[str, str] | None = None) -> None:
+        self._entries: list[_Entry] = []
+        self._by_key: dict[str, _Entry] = {}
+        self._roles: dict[str, _Entry] = {}
+        self._known_roles = {_role_key(k): v for k, v in (known_roles or {}).items()}
+
+    def _find(self, name: str, kind: str) -> _Entry | None:
+        key = speaker_key(name)
+        if key in self._by_key:
+            return self._by_key[key]
+        tokens = key.split()
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            # A surname alone: the most recently seen full name that ends in it.
+            matches = [e for e in self._entries if e.key_tokens[-1:] == tokens]
+            if not matches:
+                matches = [e for e in self._entries if tokens[0] in e.key_tokens]
+            return max(matches, key=lambda e: e.last_seen) if matches else None
+        # A fuller or shorter form of an entry: same surname, and first names that agree.
+        for entry in sorted(self._entries, key=lambda e: -e.last_seen):
+            other = entry.key_tokens
+            if not other:
+                continue
+            if other[-1] != tokens[-1]:
+                continue
+            if len(other) == 1 or other[0] == tokens[0] or other[0].startswith(tokens[0]) or tokens[0].startswith(other[0]):
+                return entry
+        return None
+
+    def add(self, name: str, *, role: str = "", kind: str = "person", position: int = 0) -> str:
+        """Register a mention; return the canonical name it belongs to."""
+        name = name.strip(TRAILING_PUNCT + " ")
+        entry = self._find(name, kind)
+        if entry is None:
+            entry = _Entry(name=name, kind=kind)
+            self._entries.append(entry)
+        elif len(speaker_key(name).split()) > len(entry.key_tokens):
+            entry.aliases.append(entry.name)
+            entry.name = name
+        if name != entry.name and name not in entry.aliases:
+            entry.aliases.append(name)
+        self._by_key[speaker_key(name)] = entry
+        entry.last_seen = max(entry.last_seen, position)
+        if role:
+            if role not in entry.roles:
+                entry.roles.append(role)
+            self._roles[_role_key(role)] = entry
+        return entry.name
+
+    def lookup(self, name: str) -> str | None:
+        entry = self._find(name, "person")
+        return entry.name if entry else None
+
+    def kind_of(self, name: str) -> str:
+        entry = self._find(name, "person")
+        return entry.kind if entry else "person"
+
+    def touch(self, name: str, position: int) -> None:
+        entry = self._find(name, "person")
+        if entry:
+            entry.last_seen = max(entry.last_seen, position)
+
+    def by_role(self, description: str) -> str | None:
+        """Resolve "the Russian president" / "the Kremlin spokesman" to a name seen with
+        that role in the article, else through the archive's known roles."""
+        key = _role_key(re.sub(r"^(?:the|this|that)\s+", "", description, flags=re.I))
+        if not key:
+            return None
+        if key in self._roles:
+            return self._roles[key].name
+        if key in self._known_roles:
+            return self._known_roles[key]
+        words = key.split()
+        head = words[-1]
+        synonyms = {head} | _ROLE_SYNONYMS.get(head, set())
+        candidates = []
+        for role, entry in self._roles.items():
+            rwords = role.split()
+            if rwords and rwords[-1] in synonyms and all(w in rwords for w in words[:-1]):
+                candidates.append(entry)
+        if candidates:
+            return max(candidates, key=lambda e: e.last_seen).name
+        for role, name in self._known_roles.items():
+            rwords = role.split()
+            if rwords[-1] in synonyms and all(w in rwords for w in words[:-1]) and len(words) > 1:
+                return name
+        return None
+
+    def records(self, names: set[str] | None = None) -> list[SpeakerRecord]:
+        out = []
+        for entry in self._entries:
+            if names is not None and entry.name not in names:
+                continue
+            out.append(
+                SpeakerRecord(
+                    name=entry.name,
+                    kind=entry.kind,
+                    aliases=tuple(a for a in entry.aliases if a != entry.name),
+                    roles=tuple(entry.roles),
+                )
+            )
+        return out
+
+
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+_ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES}

@@ -1,0 +1,213 @@
+"""What the archive holds: outlets, articles, the people quoted, and their quotes.
+
+Writes go through archive.services; reads through the QuerySet methods here.
+"""
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+
+class Source(models.Model):
+    """A news outlet."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("source")
+
+    def latest_first(self):
+        return self.order_by(models.F("published").desc(nulls_last=True), "-created")
+
+    def with_quote_count(self):
+        return self.annotate(quote_count=Count("quotes"))
+
+
+class Article(models.Model):
+    """One news article: the raw text as received, and the clean body derived from it."""
+
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    title = models.CharField(max_length=500)
+    title_derived = models.BooleanField(
+        default=False, help_text="The text had no headline: the title was made from its lead."
+    )
+    standfirst = models.TextField(blank=True)
+    section = models.CharField(max_length=200, blank=True)
+    authors = models.JSONField(default=list, blank=True)
+    photo_credit = models.CharField(max_length=300, blank=True)
+    published = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    raw_text = models.TextField(help_text="The text exactly as received.")
+    raw_sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    body = models.TextField(help_text="Clean paragraphs separated by blank lines; quote offsets point into it.")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-created"]
+        indexes = [models.Index(fields=["published"]), models.Index(fields=["url"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article-detail", args=[self.pk])
+
+    def paragraphs(self):
+        """The body's paragraphs with their start offsets."""
+        offset = 0
+        for paragraph in self.body.split("\n\n"):
+            yield offset, paragraph
+            offset += len(paragraph) + 2
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def with_quote_count(self):
+        return self.annotate(quote_count=Count("quotes", distinct=True))
+
+    def most_quoted(self):
+        return self.with_quote_count().filter(quote_count__gt=0).order_by("-quote_count", "name")
+
+
+class Speaker(models.Model):
+    """A person (or an organisation) quoted in the archive, one row however they are named."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person"
+        ORGANISATION = "organisation"
+
+    name = models.CharField(max_length=300, help_text="The canonical name.")
+    slug = models.SlugField(max_length=300, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("speaker-detail", args=[self.slug])
+
+    def role_titles(self):
+        return list(dict.fromkeys(role.title for role in self.roles.all()))
+
+
+class SpeakerAlias(models.Model):
+    """Another way the archive has seen a speaker named. `key` is the
+    normalised form (archive.ingest.speakers.speaker_key) used for matching."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["speaker", "name"], name="unique_alias_per_speaker")]
+
+    def __str__(self):
+        return self.name
+
+
+class SpeakerRole(models.Model):
+    """A role a speaker held ("Kremlin spokesperson"), with the dates it was seen or known."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, db_index=True, help_text="Lower-cased title, for resolving mentions.")
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["speaker", "key"], name="unique_role_per_speaker")]
+
+    def __str__(self):
+        return self.title
+
+
+class QuoteQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("speaker", "article", "article__source")
+
+    def latest_first(self):
+        return self.order_by(models.F("article__published").desc(nulls_last=True), "-article__created", "start")
+
+    def by_speaker(self, speaker):
+        return self.filter(speaker=speaker)
+
+    def matching(self, text):
+        """A plain substring filter: the database fallback when no search query is given."""
+        return self.filter(Q(text__icontains=text))
+
+
+class Quote(models.Model):
+    """A direct quote: an exact span of an article's clean body."""
+
+    class Attribution(models.TextChoices):
+        NAMED = "named"
+        PRONOUN = "pronoun"
+        TITLE = "title"
+        ANONYMOUS = "anonymous"
+        UNATTRIBUTED = "unattributed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    source_description = models.CharField(
+        max_length=300, blank=True, help_text="For an anonymous source: the description as written."
+    )
+    cue = models.CharField(max_length=100, blank=True, help_text="The speech verb.")
+    attribution = models.CharField(max_length=20, choices=Attribution.choices)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [models.UniqueConstraint(fields=["article", "start", "end"], name="unique_quote_span")]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("quote-detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start is None or self.end is None or not (0 <= self.start < self.end <= len(self.article.body)):
+            raise ValidationError("The quote's offsets must fall inside the article body, start before end.")
+
+    def save(self, *args, **kwargs):
+        # The text is always the body at the offsets: an editor moves the offsets, never the words.
+        self.text = self.article.body[self.start : self.end]
+        super().save(*args, **kwargs)
+
+    def speaker_label(self):
+        if self.speaker:
+            return self.speaker.name
+        if self.source_description:
+            return self.source_description
+        return "Unattributed"
+
+    def paragraph(self):
+        """The paragraph holding the quote, with the quote's offsets within it."""
+        for offset, paragraph in self.article.paragraphs():
+            if offset <= self.start <= offset + len(paragraph):
+                return paragraph, self.start - offset, self.end - offset
+        return self.text, 0, len(self.text)

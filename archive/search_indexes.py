@@ -1,0 +1,62 @@
+"""What the search index holds: articles and quotes, with whole-value filter fields.
+
+The full-text document of each comes from its template in
+templates/search/indexes/archive/. Filters (source, speaker, attribution) are
+ExactFields, untokenized, so they match and facet on whole values.
+"""
+
+from haystack import indexes
+
+from .models import Article, Quote
+from .search_backend import ExactField
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    title = indexes.CharField(model_attr="title", indexed=False)
+    article_id = ExactField()
+    source = ExactField(null=True)
+    speakers = indexes.MultiValueField()
+    published = indexes.DateField(model_attr="published", null=True)
+
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        return Article.objects.select_related("source").prefetch_related("quotes__speaker")
+
+    def prepare_article_id(self, article):
+        return str(article.pk)
+
+    def prepare_source(self, article):
+        return article.source.slug if article.source else None
+
+    def prepare_speakers(self, article):
+        return sorted({quote.speaker.slug for quote in article.quotes.all() if quote.speaker})
+
+
+class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    article_id = ExactField()
+    source = ExactField(null=True)
+    speaker = ExactField(null=True)
+    attribution = ExactField(model_attr="attribution")
+    published = indexes.DateField(null=True)
+
+    def get_model(self):
+        return Quote
+
+    def index_queryset(self, using=None):
+        return Quote.objects.select_related("speaker", "article", "article__source")
+
+    def prepare_article_id(self, quote):
+        return str(quote.article_id)
+
+    def prepare_source(self, quote):
+        return quote.article.source.slug if quote.article.source else None
+
+    def prepare_speaker(self, quote):
+        return quote.speaker.slug if quote.speaker else None
+
+    def prepare_published(self, quote):
+        return quote.article.published
