@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -14,6 +14,7 @@ from .models import Article, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 class ArticleAddForm(forms.ModelForm):
     """Paste an article: the raw text, and what the text itself may not say."""
 
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="URL")
     source_name = forms.CharField(required=False, label="Source (outlet)", max_length=200)
     authors_text = forms.CharField(required=False, label="Authors", help_text="Comma-separated.", max_length=500)
 
@@ -56,6 +57,7 @@ class QuoteInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "source", "published", "quote_count", "created"]
     list_filter = ["source", "published"]
     search_fields = ["title", "url", "body"]

@@ -26,8 +26,8 @@ class ArchiveSearchForm(SearchForm):
     )
     speaker = forms.SlugField(required=False, max_length=300)
     source = forms.SlugField(required=False, max_length=200)
-    since = forms.DateField(required=False, input_formats=["%Y-%m-%d"], help_text="YYYY-MM-DD")
-    until = forms.DateField(required=False, input_formats=["%Y-%m-%d"], help_text="YYYY-MM-DD")
+    since = forms.DateField(required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(attrs={"type": "date"}))
     sort = forms.ChoiceField(
         required=False, choices=[("", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
     )

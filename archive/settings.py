@@ -154,4 +154,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -28,7 +28,8 @@ from archive.ingest.quotes import QuoteSpan, quote_spans
 from archive.ingest.records import Quote, SpeakerRecord
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender, split_role
 
-TOKEN_RE = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?|--|[,;:()—–!?.]")
+TOKEN_RE = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?|--|[,;:()—–!?.\-]")
+POSSESSIVE_RE = re.compile(r"['’]s?$")
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen rep gov gen lt col adm sgt capt maj prof rev jr sr st mt ft
     inc co corp ltd no vs sept oct nov dec jan feb aug calif fla mass penn wis
@@ -44,6 +45,10 @@ NP_STOP = frozenset(
     be been has have had will would could should may might can do does did not no""".split()
 )
 PLURAL_PRONOUNS = frozenset({"they", "we"})
+PREPOSITIONS = frozenset(
+    """at in of for with on from by to about into over under after before during since
+    near across against among around between through toward towards via per as""".split()
+)
 ANONYMOUS_HEADS = frozenset(
     """official officials source sources aide aides person people insider insiders diplomat
     diplomats staffer staffers adviser advisers advisor advisors spokesman spokeswoman
@@ -187,6 +192,7 @@ def _phrase(tokens: Sequence[Token], text: str, first: int, last: int, kind: str
     role = name = ""
     if kind == "name":
         role, name = split_role(span_text)
+        name = POSSESSIVE_RE.sub("", name)
     return Phrase(first=first, last=last, start=start, end=end, text=span_text, kind=kind, role=role, name=name)
 
 
@@ -298,7 +304,15 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
     if token.lower == "who" and last - 2 >= floor and tokens[last - 1].text == ",":
         found = phrase_backward(tokens, text, last - 2, floor)
         return _through_cited(tokens, text, found, floor)
-    if not _is_head(token) or token.lower in NON_NAME_WORDS:
+    if token.lower in NON_NAME_WORDS or token.lower in NP_STOP:
+        return None
+    if not _is_head(token):
+        # any noun after a determiner: "the email said", "an engineer cited by"
+        look = last - 1
+        while look >= floor and last - look <= 3 and tokens[look].kind == "w" and tokens[look].lower not in NP_STOP:
+            if tokens[look].lower in DETERMINERS or _is_possessive(tokens[look]):
+                return _phrase(tokens, text, look, last, "description")
+            look -= 1
         return None
     first = last
     determiner = False
@@ -379,9 +393,13 @@ def _skip_parenthetical(tokens: Sequence[Token], pos: int, limit: int) -> int:
 
 def _is_noun_use(tokens: Sequence[Token], pos: int, floor: int) -> bool:
     """"Trump's comments", "the claims": a speech-verb form used as a noun."""
-    if tokens[pos].lower not in NOUN_LIKE_VERBS or pos - 1 < floor:
+    if pos - 1 < floor:
         return False
     prev = tokens[pos - 1]
+    if prev.kind == "w" and (prev.lower in DETERMINERS or _is_possessive(prev)):
+        return True  # "Rubio's proposed credit", "the stated goal"
+    if tokens[pos].lower not in NOUN_LIKE_VERBS:
+        return False
     return prev.kind == "w" and (
         prev.lower in DETERMINERS or prev.lower in ("his", "her", "their", "its", "our", "my", "your", "whose")
         or _is_possessive(prev) or (not prev.cap and prev.lower not in VERB_FILLERS and prev.lower not in PRONOUNS and prev.lower not in NP_STOP)
@@ -425,23 +443,31 @@ def _cue_after(tokens: Sequence[Token], text: str, pos: int, limit: int, *, comm
     if token.lower == "according" and pos + 1 < limit and tokens[pos + 1].lower == "to":
         found = phrase_forward(tokens, text, pos + 2, limit)
         return (found, token) if found else None
-    if token.lower in INVERTIBLE_VERBS:
-        found = phrase_forward(tokens, text, pos + 1, limit, lower_prefix=True)
-        return (found, token) if found else None
+    if token.lower in INVERTIBLE_VERBS or (comma_before and (token.lower.endswith("ed") or token.lower in SPEECH_VERBS) and not token.cap):
+        found = phrase_forward(tokens, text, pos + 1, limit, lower_prefix=token.lower in INVERTIBLE_VERBS)
+        if found is not None and (token.lower in INVERTIBLE_VERBS or found.kind == "name"):
+            return found, token
+        return None
     found = phrase_forward(tokens, text, pos, limit)
     if found is None:
         return None
     verb = _skip_parenthetical(tokens, found.last + 1, limit)
     if verb < limit and tokens[verb].text == ",":
-        # an appositive between subject and verb
+        # an appositive between subject and verb, perhaps with commas of its own:
+        # `Harry Bond, 30, of Raleigh, N.C., who was polled, said`
         look = verb + 1
-        while look < limit and tokens[look].text != "," and look - verb < 25 and tokens[look].kind != "q":
+        while look < limit and look - verb < 30 and tokens[look].kind != "q":
+            if tokens[look].text == "," and look + 1 < limit:
+                after = look + 1
+                while after < limit and tokens[after].kind == "w" and (tokens[after].lower in VERB_FILLERS or tokens[after].lower.endswith("ly")):
+                    after += 1
+                if after < limit and tokens[after].lower in SPEECH_VERBS:
+                    verb = look + 1
+                    break
             look += 1
-        if look < limit and tokens[look].text == ",":
-            verb = look + 1
     while verb < limit and tokens[verb].kind == "w" and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly")):
         verb += 1
-    if verb < limit and tokens[verb].lower in SPEECH_VERBS:
+    if verb < limit and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].lower.endswith("ing"):
         return found, tokens[verb]
     if comma_before and verb < limit and tokens[verb].kind == "w" and tokens[verb].lower.endswith("ed") and not tokens[verb].cap:
         return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
@@ -456,11 +482,15 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
         if token.kind == "q":
             pos -= 1
             continue
-        if token.kind == "w" and token.lower in SPEECH_VERBS and not token.cap and not _is_noun_use(tokens, pos, floor):
+        weak = token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3
+        if token.kind == "w" and token.lower in SPEECH_VERBS and not token.cap and not weak and not _is_noun_use(tokens, pos, floor):
             found = None
             if token.lower.endswith("ing") and pos - 1 >= floor and tokens[pos - 1].text == ",":
                 # "…, saying that …": the main clause's subject speaks
-                found = _sentence_subject(tokens, text, floor, pos - 1)
+                if pos - 2 >= floor and tokens[pos - 2].lower in SPEECH_VERBS:
+                    found = _subject_before_verb(tokens, text, pos - 2, floor)  # "Nefzi said, adding"
+                if found is None:
+                    found = _sentence_subject(tokens, text, floor, pos - 1)
             if found is None:
                 found = _subject_before_verb(tokens, text, pos, floor)
             if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
@@ -480,24 +510,22 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
 
 def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> Phrase | None:
     """The subject a partial quote hangs on: `Cruz blamed the law on “…”`."""
-    pos = floor
-    # skip an opening adverbial: "On Monday, ..." / "In a statement, ..."
-    if pos < qpos and tokens[pos].kind == "w" and tokens[pos].lower in NON_NAME_WORDS:
-        look = pos
-        while look < qpos and tokens[look].text != "," and look - pos < 10:
-            look += 1
-        if look < qpos and tokens[look].text == ",":
-            pos = look + 1
-    found = phrase_forward(tokens, text, pos, qpos)
-    if found is None or found.last + 1 >= qpos:
-        return None
-    verb = tokens[found.last + 1]
-    if found.kind == "pronoun" and found.text.lower() == "it":
-        return None
-    if verb.kind == "w" and not verb.cap and verb.lower not in NP_STOP - VERB_FILLERS:
-        return found
-    if verb.text == "," and found.kind == "name":
-        return _subject_after_appositive(tokens, text, found, qpos)
+    # The subject opens the sentence or follows an opening adverbial clause:
+    # "On Monday, ...", "Speaking in Salem, New Hampshire, Trump went after ...".
+    starts = [floor] + [p + 1 for p in range(floor, min(qpos, floor + 30)) if tokens[p].text == ","]
+    for pos in starts:
+        if pos >= qpos:
+            break
+        found = phrase_forward(tokens, text, pos, qpos)
+        if found is None or found.last + 1 >= qpos:
+            continue
+        verb = tokens[found.last + 1]
+        if found.kind == "pronoun" and found.text.lower() == "it":
+            return None
+        if verb.kind == "w" and not verb.cap and verb.lower not in NP_STOP - VERB_FILLERS and verb.lower not in PREPOSITIONS:
+            return found
+        if verb.text == "," and found.kind == "name" and pos == floor:
+            return _subject_after_appositive(tokens, text, found, qpos)
     return None
 
 
@@ -620,7 +648,7 @@ class _Article:
                 canonical = self.register.add(found.name, role=found.role, position=position)
             else:
                 self.register.touch(canonical, position)
-            self.mentions.append(Mention(name=canonical, paragraph=p_index, sentence=self.sentence_counter + sentence, order=-1, gender=first_name_gender(canonical)))
+            self.mentions.append(Mention(name=canonical, paragraph=p_index, sentence=sentence, order=-1, gender=first_name_gender(canonical)))
             return Speaker(attribution="named", speaker=canonical, speaker_kind="person", mention=mention)
         return self._classify_description(found, mention, p_index, sentence, order)
 
@@ -641,6 +669,9 @@ class _Article:
             return Speaker(attribution="anonymous", description=found.text, mention=mention)
         if head in PERSON_HEADS or head in TITLE_WORDS:
             name = self.register.by_role(core)
+            if name is not None:
+                role = re.sub(r"^(?:the|this)\s+", "", core, flags=re.I)
+                self.register.add(name, role=role, position=p_index * 100000 + found.start)
             if name is None and determiner in ("the", "this") and head not in ANONYMOUS_HEADS:
                 # "the senator", "the billionaire": the person the article is talking about
                 name = self._most_salient(None, p_index, sentence, order)
@@ -664,7 +695,7 @@ class _Article:
         quoted = text[span.start : span.end].rstrip()
         comma = quoted.endswith(",") or text[span.end + _closing_mark_length(text, span) :].startswith(",")
         cue = _cue_after(tokens, text, qpos + 1, limit, comma_before=comma)
-        if cue is None and limit == qpos + 1 and limit < len(tokens) and tokens[limit].kind != "q":
+        if cue is None and limit == qpos + 1 and limit < len(tokens) and tokens[limit].kind != "q" and quoted[-1:] in "?!" and floor == qpos:
             # `“Is it in our interest?” Lisa Monaco said.`: the ? ended the sentence
             nxt_limit = limit
             while nxt_limit < len(tokens) and sentences[nxt_limit] == sentences[limit] and tokens[nxt_limit].kind != "q":
@@ -673,12 +704,20 @@ class _Article:
             if candidate is not None and candidate[0].first == limit or candidate is not None and tokens[limit] is candidate[1]:
                 cue = candidate
         if cue is None:
+            sentence_end = limit
+            while sentence_end < len(tokens) and sentences[sentence_end] == sentence:
+                sentence_end += 1
+            cue = _cue_at_sentence_end(tokens, text, qpos + 1, sentence_end)
+        if cue is None:
             cue = _cue_before(tokens, text, qpos, floor)
         if cue is None and qpos - 1 >= floor and tokens[qpos - 1].text == ":":
-            # `Meghan McCain, Twitter: “…”`
-            found = phrase_backward(tokens, text, qpos - 2, floor)
-            if found is None and qpos - 3 >= floor and tokens[qpos - 3].text == ",":
-                found = phrase_backward(tokens, text, qpos - 4, floor)
+            # `Meghan McCain, Twitter: “…”`, `POLLS WRONG - Jo Bloggs, author: “…”`
+            start = qpos - 2
+            while start > floor and tokens[start - 1].text not in ("-", "—", "–", "--") and qpos - start < 15:
+                start -= 1
+            found = phrase_forward(tokens, text, start, qpos - 1)
+            if found is None:
+                found = phrase_backward(tokens, text, qpos - 2, floor)
             if found is not None and found.kind != "description":
                 cue = (found, tokens[qpos - 1])
         if cue is None and qpos > floor:
@@ -757,6 +796,21 @@ class _Article:
                 last_speaker = attributed[-1]
             continues = bool(attributed) or (bool(found) and found[-1][0].open_ended)
         return _carry_open_quotes(self.paragraphs, out)
+
+
+def _cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`… signals “the beginning of the end” for the bloc, said Geert Wilders.`"""
+    for comma in range(pos, limit):
+        if tokens[comma].text != ",":
+            continue
+        cue = _cue_after(tokens, text, comma + 1, limit)
+        if cue is None:
+            continue
+        end = max(cue[0].last, tokens.index(cue[1]) if cue[1] in tokens[comma:limit] else cue[0].last)
+        rest = [t for t in tokens[end + 1 : limit] if t.kind == "w"]
+        if len(rest) <= 8 and not any(t.lower == "that" for t in rest):
+            return cue
+    return None
 
 
 def _outer_source(tokens: Sequence[Token], text: str, cue: tuple[Phrase, Token | None], qpos: int, limit: int) -> tuple[Phrase, Token | None] | None:

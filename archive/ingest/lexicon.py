@@ -59,7 +59,7 @@ INVERTIBLE_VERBS: frozenset[str] = frozenset(
 
 # Speech-verb forms that are more often nouns after a determiner or possessive.
 NOUN_LIKE_VERBS: frozenset[str] = frozenset(
-    """comments comment claims claim calls call remarks remark reports report states
+    """state comments comment claims claim calls call remarks remark reports report states
     points notes posts answers charges promises warnings tweets tweet words statement
     questions question attacks attack praise fears fear hopes hope concerns estimates
     estimate findings demands demand complaints complaint labels label""".split()

@@ -27,6 +27,7 @@ ATTRIBUTION_FOLLOWS_RE = re.compile(
     r"|(?:said|says|added|told|wrote|asked)\b"
     r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:said|says|added|told|wrote|asked)\b)"
 )
+SCARE_PRECEDERS = frozenset({"so-called", "the", "so–called", "self-styled", "self-described"})
 SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"'‘])")
 
 
@@ -162,6 +163,12 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
         return False
     if ATTRIBUTION_FOLLOWS_RE.match(after):
         return True
+    stripped = quoted.rstrip()
+    if stripped[-1:] in ".!?" and words[0][0].isupper() and (not before or before[-1] in ".!?:”\"'"):
+        return True  # a sentence of its own: `“First,” she said. “Second.”`
+    last_word_before = before.rsplit(None, 1)[-1].lower() if before else ""
+    if last_word_before in SCARE_PRECEDERS and len(words) <= 2 and stripped[-1:] not in ".,!?":
+        return False  # "the “reform”", "so-called “experts”"
     title_case = all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
     if title_case:
         # A title of a work, a show or a slogan: not a quotation unless attributed.

@@ -89,6 +89,10 @@ def split_role(phrase: str) -> tuple[str, str]:
     for pos, token in enumerate(tokens[:-1]):
         if _is_title_token(token):
             cut = pos + 1
+    if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
+        # "Secretary of State John Kerry": the office's "of X" belongs to the role
+        keep = 3 if len(tokens) - cut > 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
+        cut = max(cut, len(tokens) - keep)
     role_tokens, name_tokens = tokens[:cut], tokens[cut:]
     # Honorifics belong to neither: "Mr. Trump" is Trump with no role.
     role = " ".join(t for t in role_tokens if t.lower() not in HONORIFICS)

@@ -4,12 +4,13 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter, highlight
 
 register = template.Library()
 
 _analyzer = StemmingAnalyzer()
 _formatter = HtmlFormatter(tagname="mark", classname="hit", between=" … ")
+SNIPPET_LENGTH = 400
 
 
 @register.filter
@@ -21,9 +22,11 @@ def highlighted(text, query):
     """
     text = text or ""
     terms = {token.text for token in _analyzer(query or "")}
-    snippet = highlight(text, terms, _analyzer, ContextFragmenter(maxchars=300, surround=80), _formatter, top=2) if terms else ""
+    # A quote is shown whole; an article body as the passages around the hits.
+    fragmenter = WholeFragmenter() if len(text) <= SNIPPET_LENGTH else ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=80)
+    snippet = highlight(text, terms, _analyzer, fragmenter, _formatter, top=2) if terms else ""
     if not snippet:
-        snippet = escape(text[:300] + ("…" if len(text) > 300 else ""))
+        snippet = escape(text[:SNIPPET_LENGTH] + ("…" if len(text) > SNIPPET_LENGTH else ""))
     return mark_safe(snippet)
 
 

@@ -1,0 +1,150 @@
+"""Speaker attribution over whole (invented) articles."""
+
+import pytest
+
+from archive.ingest.attribution import article_speakers, attribute_article, extract_quotes
+
+
+def attributed(paragraphs, **kwargs):
+    """(quote text, speaker or description, attribution) for every quote, in order."""
+    return [
+        (q.text, q.speaker or q.source_description, q.attribution)
+        for para in extract_quotes(paragraphs, **kwargs)
+        for q in para
+    ]
+
+
+CASES = [
+    pytest.param(
+        ["“The harbour will reopen next week,” Nadia Ferreira said."],
+        [("The harbour will reopen next week,", "Nadia Ferreira", "named")],
+        id="name-said-after",
+    ),
+    pytest.param(
+        ["“We expect a ruling soon,” said Tomas Riedel."],
+        [("We expect a ruling soon,", "Tomas Riedel", "named")],
+        id="said-name",
+    ),
+    pytest.param(
+        ["Mayor Ilse Vandam said: “The tunnel is safe.”"],
+        [("The tunnel is safe.", "Ilse Vandam", "named")],
+        id="name-said-colon",
+    ),
+    pytest.param(
+        ["Governor Pia Holm replied: “Not this year.”"],
+        [("Not this year.", "Pia Holm", "named")],
+        id="colon-replied",
+    ),
+    pytest.param(
+        ["Ruth Calder, the campaign's press secretary, noted that “every county has reported.”"],
+        [("every county has reported.", "Ruth Calder", "named")],
+        id="appositive",
+    ),
+    pytest.param(
+        ["Omar Haddad has spent weeks in the capital.", "“Nobody here wants another winter like the last,” he said."],
+        [("Nobody here wants another winter like the last,", "Omar Haddad", "pronoun")],
+        id="pronoun-previous-paragraph",
+    ),
+    pytest.param(
+        ["Senator Lucas Brandt met the delegation on Monday. “It went well,” he told Channel Nine."],
+        [("It went well,", "Lucas Brandt", "pronoun")],
+        id="pronoun-addressee-is-not-speaker",
+    ),
+    pytest.param(
+        ["“The vote is final,” Ada Nwosu said. “We move on tomorrow.”"],
+        [("The vote is final,", "Ada Nwosu", "named"), ("We move on tomorrow.", "Ada Nwosu", "named")],
+        id="continuation",
+    ),
+    pytest.param(
+        ["Port authority spokesperson Kenji Mori suggested the strike talks between Adams and Lowe were a formality. He warned that the response “will be firm”."],
+        [("will be firm", "Kenji Mori", "pronoun")],
+        id="pronoun-is-the-sentence-subject",
+    ),
+    pytest.param(
+        ["Chilean President Rosa Ibarra arrived late.", "“The deal is dead,” the Chilean president said."],
+        [("The deal is dead,", "Rosa Ibarra", "title")],
+        id="title-through-role",
+    ),
+    pytest.param(
+        ["“The blockade will end,” the Ruritanian president said."],
+        [("The blockade will end,", "Marek Vos", "title")],
+        id="title-through-known-roles",
+    ),
+    pytest.param(
+        ["“We are close to an agreement,” said a senior EU official."],
+        [("We are close to an agreement,", "a senior EU official", "anonymous")],
+        id="anonymous-said",
+    ),
+    pytest.param(
+        ["The depot is nearly empty, according to an engineer cited by the agency, who called a delivery “improbable”."],
+        [("improbable", "an engineer cited by the agency", "anonymous")],
+        id="anonymous-cited-by",
+    ),
+    pytest.param(
+        ["“No drones crossed the border overnight,” the Interior Ministry said."],
+        [("No drones crossed the border overnight,", "the Interior Ministry", "named")],
+        id="organisation",
+    ),
+    pytest.param(
+        ["Dario Conti blamed the shortage on “careless city planners.”"],
+        [("careless city planners.", "Dario Conti", "named")],
+        id="partial-in-paraphrase",
+    ),
+    pytest.param(
+        ["“The fleet will sail,” the admiral said, the Gazette reported."],
+        [("The fleet will sail,", "the Gazette", "named")],
+        id="nested-report-outer-source",
+    ),
+    pytest.param(
+        ["Officials met in Geneva on Tuesday.", "“There is still a gap on the harbour question and on the sequencing of sanctions relief.”"],
+        [("There is still a gap on the harbour question and on the sequencing of sanctions relief.", None, "unattributed")],
+        id="unattributed-stays-unattributed",
+    ),
+    pytest.param(
+        ["Leona Marsh said she would not run.", "“I have other plans,” she said. “Good ones.”", "“I will say more in spring.”"],
+        [("I have other plans,", "Leona Marsh", "pronoun"), ("Good ones.", "Leona Marsh", "pronoun"), ("I will say more in spring.", "Leona Marsh", "pronoun")],
+        id="quote-paragraph-after-quote-paragraph",
+    ),
+    pytest.param(
+        ["Rep. Carl Ostend (R-Ore.) said the bill was “dead on arrival.”"],
+        [("dead on arrival.", "Carl Ostend", "named")],
+        id="party-parenthetical",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES)
+def test_attribution(paragraphs, expected):
+    assert attributed(paragraphs, known_roles={"ruritanian president": "Marek Vos"}) == expected
+
+
+def test_mention_is_in_the_quotes_paragraph_or_none():
+    paragraphs = ["Omar Haddad spoke first.", "“We will stay,” he said."]
+    (quote,) = extract_quotes(paragraphs)[1]
+    assert paragraphs[1][quote.mention_start : quote.mention_end] == "he"
+    assert quote.cue == "said"
+    carried = extract_quotes(["“Part one of a statement that runs on", "“and ends here,” said Nora Bex."])
+    assert carried[0][0].speaker == "Nora Bex"
+    assert carried[0][0].mention_start is None
+
+
+def test_anonymous_is_never_a_named_person():
+    paragraphs = ["Defence Minister Jonas Berg visited the base.", "“Supplies are short,” a defence official said."]
+    (quote,) = extract_quotes(paragraphs)[1]
+    assert quote.attribution == "anonymous"
+    assert quote.speaker is None
+    assert quote.source_description == "a defence official"
+
+
+def test_article_speakers_collects_names_aliases_roles():
+    paragraphs = [
+        "Kremlin spokesperson Pavel Gromov spoke on Friday.",
+        "“The talks are over,” Gromov said.",
+        "“We will see,” the Interior Ministry said.",
+    ]
+    quotes, speakers = attribute_article(paragraphs)
+    by_name = {s.name: s for s in speakers}
+    assert by_name["Pavel Gromov"].roles == ("Kremlin spokesperson",)
+    assert "Gromov" in by_name["Pavel Gromov"].aliases
+    assert by_name["the Interior Ministry"].kind == "organisation"
+    assert article_speakers(paragraphs, quotes) == speakers

@@ -1,0 +1,63 @@
+"""Quote span detection: which quoted stretches are quotations, and where they are."""
+
+import pytest
+
+from archive.ingest.quotes import quote_spans
+
+
+def texts(paragraph):
+    return [paragraph[s.start : s.end] for s in quote_spans(paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # curly, straight, NYT doubled apostrophes, guillemets
+        ("“We will rebuild the bridge,” the mayor said.", ["We will rebuild the bridge,"]),
+        ('"The budget is balanced," Hollis said.', ["The budget is balanced,"]),
+        ("''Nobody saw it coming,'' Ms. Arden said.", ["Nobody saw it coming,"]),
+        ("«We will not give in», the minister said.", ["We will not give in"]),
+        # single curly quotes used as quotation marks
+        ("‘We are ready for talks,’ the envoy told reporters.", ["We are ready for talks,"]),
+        # an apostrophe and a plural possessive are not quotation marks
+        ("The Court of Appeals’ ruling was welcomed by the governor’s office.", []),
+        # two quotes around one attribution
+        ("“First,” she said. “Second.”", ["First,", "Second."]),
+        # partial quote inside paraphrase
+        ("Velasco blamed the delay on “a handful of stubborn regulators.”", ["a handful of stubborn regulators."]),
+        ("He promised that the reply “will be measured”.", ["will be measured"]),
+        # nickname, title of a work, scare quote
+        ('The fight was won by Dolores "Lola" Hart in the end.', []),
+        ("She appeared on “Morning Roundtable” to promote the book.", []),
+        ("Critics dismissed the “reform” as cosmetic.", []),
+    ],
+)
+def test_quote_spans(paragraph, expected):
+    assert texts(paragraph) == expected
+
+
+def test_offsets_exclude_marks():
+    paragraph = "“Rain again,” Odile said."
+    (span,) = quote_spans(paragraph)
+    assert (span.start, span.end) == (1, 12)
+    assert not span.open_ended
+
+
+def test_open_quote_runs_to_paragraph_end():
+    paragraph = "“The first part of a long statement goes on into the next paragraph."
+    (span,) = quote_spans(paragraph)
+    assert span.open_ended
+    assert paragraph[span.start : span.end] == paragraph[1:]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "He said “the levy is unfair, and then the mark never closes",
+        "An odd ” mark sits here, and another “ there, with words after it.",
+        'Stray " straight mark in the middle of nothing much at all.',
+    ],
+)
+def test_unbalanced_marks_never_raise(paragraph):
+    for span in quote_spans(paragraph):
+        assert 0 <= span.start < span.end <= len(paragraph)

@@ -1,0 +1,72 @@
+"""Speaker names: matching keys, role splitting and per-article resolution."""
+
+import pytest
+
+from archive.ingest.speakers import ArticleSpeakers, speaker_key, split_role
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Oleksandr Zelensky", "Oleksandr Zelenskyy"),
+        ("Oleksandr Zelenskiy", "Oleksandr Zelensky"),
+        ("Viktor Orbán", "Viktor Orban"),
+        ("Gen. Marta Lindqvist", "Marta Lindqvist"),
+        ("Vladislav V. Orlov", "Vladislav Orlov"),
+        ("Foreign Minister Ana Belić", "ana belic"),
+        ("J.D. Carver", "JD Carver"),
+    ],
+)
+def test_speaker_key_matches_variants(a, b):
+    assert speaker_key(a) == speaker_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("CQ Brown", "James Brown"), ("Anna Petrova", "Anna Petrov")],
+)
+def test_speaker_key_keeps_people_apart(a, b):
+    assert speaker_key(a) != speaker_key(b)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role", "name"),
+    [
+        ("UK Prime Minister Hal Denton", "UK Prime Minister", "Hal Denton"),
+        ("NSC spokesperson Lena Ortiz", "NSC spokesperson", "Lena Ortiz"),
+        ("Kremlin spokesman Pavel Gromov", "Kremlin spokesman", "Pavel Gromov"),
+        ("Mr. Okafor", "", "Okafor"),
+        ("Ines Duarte", "", "Ines Duarte"),
+    ],
+)
+def test_split_role(phrase, role, name):
+    assert split_role(phrase) == (role, name)
+
+
+def test_canonical_name_is_the_fullest_form():
+    register = ArticleSpeakers()
+    register.add("Orlov", position=1)
+    register.add("Vladislav Orlov", role="Russian President", position=2)
+    assert register.lookup("Orlov") == "Vladislav Orlov"
+    (record,) = register.records()
+    assert record.name == "Vladislav Orlov"
+    assert "Orlov" in record.aliases
+    assert record.roles == ("Russian President",)
+
+
+def test_same_surname_goes_to_the_most_recent_full_name():
+    register = ArticleSpeakers()
+    register.add("CQ Brown", role="Gen.", position=1)
+    register.add("James Brown", position=2)
+    assert register.lookup("James Brown") == "James Brown"
+    assert register.lookup("CQ Brown") == "CQ Brown"
+    assert register.lookup("Brown") == "James Brown"
+    assert len(register.records()) == 2
+
+
+def test_roles_resolve_titles():
+    register = ArticleSpeakers(known_roles={"finnish president": "Aino Virta"})
+    register.add("Pavel Gromov", role="Kremlin spokesperson", position=1)
+    assert register.by_role("the Kremlin spokesman") == "Pavel Gromov"
+    assert register.by_role("the Finnish president") == "Aino Virta"
+    assert register.by_role("the Belgian king") is None

@@ -1,0 +1,91 @@
+"""The JSON API: the documented shapes, the same filters as the pages, 400 on bad input."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+QUOTE_KEYS = {"id", "text", "speaker", "source_description", "attribution", "article", "url"}
+ARTICLE_KEYS = {"id", "title", "url", "source", "published"}
+
+
+def test_quotes_shape(client, seeded):
+    data = client.get("/api/quotes/").json()
+    assert set(data) == {"count", "next", "results"}
+    assert data["count"] == 13 and data["next"] is None
+    for quote in data["results"]:
+        assert set(quote) == QUOTE_KEYS
+        assert set(quote["article"]) == ARTICLE_KEYS
+        assert quote["attribution"] in {"named", "pronoun", "title", "anonymous", "unattributed"}
+        assert quote["url"].startswith("http://testserver/quotes/")
+        assert quote["speaker"] is None or set(quote["speaker"]) == {"name", "slug"}
+    anonymous = [q for q in data["results"] if q["attribution"] == "anonymous"]
+    assert {q["source_description"] for q in anonymous} == {"a UK government official", "an official cited by Reuters"}
+    assert all(q["speaker"] is None for q in anonymous)
+
+
+def test_quotes_filters(client, seeded):
+    putin = client.get("/api/quotes/", {"speaker": "vladimir-putin"}).json()
+    assert putin["count"] == 4
+    assert {q["speaker"]["slug"] for q in putin["results"]} == {"vladimir-putin"}
+    searched = client.get("/api/quotes/", {"q": "escalation", "speaker": "vladimir-putin"}).json()
+    assert searched["count"] == 2
+    assert client.get("/api/quotes/", {"since": "2030-01-01"}).json()["count"] == 0
+
+
+def test_quotes_paginate_with_next(client, seeded, monkeypatch):
+    from archive import api
+
+    monkeypatch.setattr(api, "PAGE_SIZE", 5)
+    first = client.get("/api/quotes/").json()
+    assert len(first["results"]) == 5 and "page=2" in first["next"]
+    second = client.get(first["next"]).json()
+    assert {q["id"] for q in second["results"]}.isdisjoint({q["id"] for q in first["results"]})
+
+
+def test_speakers_shape(client, seeded):
+    data = client.get("/api/speakers/").json()
+    assert data["count"] == 5
+    top = data["results"][0]
+    assert set(top) == {"name", "slug", "roles", "quote_count", "url"}
+    assert top["name"] == "Vladimir Putin" and top["quote_count"] == 4 and "Russian President" in top["roles"]
+
+
+def test_articles_shape(client, seeded):
+    data = client.get("/api/articles/").json()
+    assert data["count"] == 2
+    for article in data["results"]:
+        assert set(article) == {"id", "title", "url", "source", "authors", "published", "quote_count"}
+    by_title = {a["title"]: a for a in data["results"]}
+    assert by_title["Putin’s warning to the US"]["authors"] == ["Juanma Bellón"]
+    assert by_title["Putin’s warning to the US"]["quote_count"] == 6
+    assert client.get("/api/articles/", {"q": "Tomahawk"}).json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    "url, params",
+    [
+        ("/api/quotes/", {"since": "not-a-date"}),
+        ("/api/quotes/", {"until": "2024-13-45"}),
+        ("/api/quotes/", {"page": "abc"}),
+        ("/api/quotes/", {"page": "999"}),
+        ("/api/quotes/", {"page": "-1"}),
+        ("/api/quotes/", {"speaker": "no-such-person"}),
+        ("/api/quotes/", {"source": "<b>"}),
+        ("/api/quotes/", {"q": "x" * 10_000}),
+        ("/api/articles/", {"since": "2024-05-01", "until": "2024-01-01"}),
+        ("/api/speakers/", {"page": "0"}),
+        ("/api/speakers/", {"bogus": "1"}),
+    ],
+)
+def test_bad_parameters_get_a_400_with_a_json_error(client, seeded, url, params):
+    response = client.get(url, params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', "AND OR", "((", "*", "NOT NOT", "title:"])
+def test_odd_queries_are_answered(client, seeded, q):
+    response = client.get("/api/quotes/", {"q": q})
+    assert response.status_code == 200
+    assert isinstance(response.json()["results"], list)

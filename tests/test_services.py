@@ -1,0 +1,94 @@
+"""The ingest service: one transaction, no duplicates, speakers resolved across the archive."""
+
+import pytest
+from haystack.query import SearchQuerySet
+
+from archive import services
+from archive.models import Article, Quote, Speaker
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ingest(search_index, django_capture_on_commit_callbacks):
+    def _ingest(raw_text, **hints):
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.ingest_article(raw_text=raw_text, **hints)
+
+    return _ingest
+
+
+def test_same_text_gives_the_same_article(ingest):
+    first = ingest("“We are ready,” said Jane Doe.")
+    again = ingest("“We are ready,” said Jane Doe.")
+    assert first.created and not again.created and first.article.pk == again.article.pk
+    assert Article.objects.count() == 1 and Quote.objects.count() == 1
+
+
+def test_same_url_is_a_duplicate(ingest):
+    first = ingest("Text one, said Ann.", url="https://example.org/story")
+    second = ingest("Text one, updated, said Ann.", url="https://example.org/story")
+    assert not second.created and second.article.pk == first.article.pk
+
+
+def test_raw_text_kept_verbatim_with_its_sha256(ingest):
+    raw = "Headline here\n\n“Quote,” said Ann Smith.\r\n\tTrailing  "
+    article = ingest(raw).article
+    article.refresh_from_db()
+    assert article.raw_text == raw
+    import hashlib
+
+    assert article.raw_sha256 == hashlib.sha256(raw.encode()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Ukrainian President Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+        ("Volodymyr Zelenskiy", "Zelenskyy"),
+        ("Prime Minister Viktor Orbán", "Viktor Orban"),
+        ("Russian President Vladimir V. Putin", "Vladimir Putin"),
+    ],
+)
+def test_spelling_variants_resolve_to_one_speaker(ingest, first, second):
+    ingest(f"{first} spoke on Monday. “We will not give in,” {first.split()[-1]} said.")
+    ingest(f"“Talks are over,” said {second}. Other news followed.")
+    assert Speaker.objects.count() == 1, list(Speaker.objects.values_list("name", flat=True))
+    assert Speaker.objects.get().quotes.count() == 2
+
+
+def test_same_surname_different_people_are_not_merged(ingest):
+    ingest("“The risk is real,” said Gen. CQ Brown, chairman of the Joint Chiefs.")
+    ingest("“The risk is exaggerated,” said James Brown, an analyst at a think tank.")
+    assert Speaker.objects.count() == 2
+
+
+def test_roles_learned_across_the_archive_resolve_titles(ingest):
+    ingest("Russian President Vladimir Putin spoke in Sochi. “We will respond,” Putin said.", published="2024-09-12")
+    result = ingest("“It is a new escalation,” the Russian president said on Thursday.", published="2024-10-03")
+    quote = result.article.quotes.get()
+    assert quote.speaker.name == "Vladimir Putin" and quote.attribution == "title"
+
+
+def test_merge_speakers_moves_quotes_keeps_aliases_and_reindexes(ingest):
+    ingest("“First,” said Jane Roe.")
+    ingest("“Second,” said Janet Roe-Smith.")
+    target, other = Speaker.objects.get(name="Jane Roe"), Speaker.objects.get(name="Janet Roe-Smith")
+    other_slug = other.slug
+
+    services.merge_speakers(target, [other])
+    services.index_articles(Article.objects.values_list("pk", flat=True))
+    assert not Speaker.objects.filter(pk=other.pk).exists()
+    assert target.quotes.count() == 2
+    assert "Janet Roe-Smith" in target.aliases.values_list("name", flat=True)
+    assert SearchQuerySet().models(Quote).filter(speaker=target.slug).count() == 2
+    assert SearchQuerySet().models(Quote).filter(speaker=other_slug).count() == 0
+
+
+def test_deleting_an_article_removes_it_and_its_quotes_from_the_index(ingest):
+    article = ingest("“Gone soon,” said Ann Smith.").article
+    assert SearchQuerySet().models(Quote).count() == 1
+    pk = article.pk
+    article.delete()
+    services.index_articles([pk])
+    assert SearchQuerySet().count() == 0

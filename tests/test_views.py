@@ -1,0 +1,119 @@
+"""The public pages: home, search, articles, speakers, quotes."""
+
+import pytest
+
+from archive.models import Article, Quote, Speaker
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_latest_articles_speakers_and_search_box(client, seeded):
+    page = client.get("/").content.decode()
+    assert "Putin’s warning to the US" in page
+    assert "Vladimir Putin" in page and "4 quotes" in page
+    assert 'name="q"' in page
+
+
+def test_search_finds_articles_and_quotes_with_highlights(client, seeded):
+    response = client.get("/search/", {"q": "escalation"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<mark class="hit' in page and '">escalation</mark>' in page
+    assert "Putin’s warning to the US" in page
+
+
+def test_search_phrase_and_filters(client, seeded):
+    page = client.get("/search/", {"q": '"long-range"', "speaker": "vladimir-putin"}).content.decode()
+    assert "1 result" in page or "results" in page
+    none = client.get("/search/", {"q": "escalation", "speaker": "john-kirby"}).content.decode()
+    assert "Putin’s warning" not in none
+
+
+def test_search_sorts_by_date_and_paginates(client, seeded):
+    response = client.get("/search/", {"q": "Russia", "sort": "newest", "page": "999"})
+    assert response.status_code == 200
+    response = client.get("/search/", {"q": "Russia", "page": "abc"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"q": '"unbalanced'}, None),
+        ({"q": "AND OR"}, None),
+        ({"q": "x" * 10_000}, "too long"),
+        ({"q": "NOT"}, None),
+        ({"q": "(((("}, None),
+        ({"q": "a:b:c *?~^"}, None),
+        ({"since": "yesterday"}, "Enter a valid date"),
+        ({"since": "2024-02-01", "until": "2024-01-01"}, "after"),
+        ({"speaker": "nobody-at-all"}, "No speaker"),
+        ({"speaker": "<script>"}, "valid"),
+        ({"sort": "sideways"}, "Select a valid choice"),
+    ],
+)
+def test_malformed_search_gets_a_clear_message_never_a_500(client, seeded, params, message):
+    for url in ("/search/", "/quotes/", "/speakers/vladimir-putin/"):
+        response = client.get(url, params)
+        assert response.status_code == 200, url
+        if message and not (url.startswith("/speakers/") and "speaker" in params):
+            assert message in response.content.decode(), url
+
+
+def test_article_page_marks_quotes_and_links_speakers(client, seeded):
+    article = Article.objects.get(title="Putin’s warning to the US")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "International Politics" in page and "Juanma Bellón" in page and "Mikhail Metzel" in page
+    quote = article.quotes.get(text__startswith="It’s what’s best")
+    assert f'id="q{quote.pk}"' in page
+    assert '/speakers/jd-vance/' in page
+    assert "an official cited by Reuters (anonymous)" in page
+    assert "Get your game on!" not in page
+
+
+def test_derived_title_is_marked_and_raw_text_is_one_click_away(client, seeded):
+    article = Article.objects.get(title_derived=True)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "(derived title)" in page and "Unattributed" in page
+    raw = client.get(f"/articles/{article.pk}/raw/")
+    assert raw["Content-Type"].startswith("text/plain")
+    assert raw.content.decode() == article.raw_text
+
+
+def test_speakers_list_roles_and_counts(client, seeded):
+    page = client.get("/speakers/").content.decode()
+    assert "Kremlin spokesperson" in page and "Dmitry Peskov" in page
+
+
+def test_speaker_page_lists_every_quote_newest_first_and_searches_within(client, seeded):
+    page = client.get("/speakers/vladimir-putin/").content.decode()
+    assert "4 quotes" in page
+    within = client.get("/speakers/vladimir-putin/", {"q": "battlefield"}).content.decode()
+    assert "1 quote " in within and "balance of power" in within
+    assert client.get("/speakers/nobody/").status_code == 404
+
+
+def test_quote_search_and_filters(client, seeded):
+    page = client.get("/quotes/", {"q": "escalation"}).content.decode()
+    assert "qualitatively new stage" in page
+    by_speaker = client.get("/quotes/", {"speaker": "dmitry-peskov"}).content.decode()
+    assert "2 quotes" in by_speaker
+
+
+def test_quote_permalink_shows_paragraph_and_citation(client, seeded):
+    quote = Quote.objects.get(text__startswith="Russia started")
+    page = client.get(f"/quotes/{quote.pk}/").content.decode()
+    assert "said to journalists on board his flight" in page
+    assert "Keir Starmer, quoted in" in page
+    assert f"http://testserver/quotes/{quote.pk}/" in page
+
+
+def test_text_is_escaped_everywhere(client, db, search_index, django_capture_on_commit_callbacks):
+    from archive import services
+
+    raw = 'Evil <b>headline</b>\n\n<script>alert(1)</script> said “<img src=x onerror=alert(1)> is a threat,” said Mr <i>Evil</i> Smith.'
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.ingest_article(raw_text=raw, source="<svg onload=alert(1)>").article
+    for url in [article.get_absolute_url(), "/", "/speakers/"] + [f"/search/?q=threat", "/search/?q=%3Cscript%3E", "/quotes/?q=img"]:
+        page = client.get(url).content.decode()
+        assert "<script>alert" not in page and "<img src=x" not in page and "<svg onload" not in page, url
