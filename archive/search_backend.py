@@ -41,7 +41,9 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         self.lock_path = f"{self.path.rstrip(os.sep)}.write-lock" if self.path else None
 
     def setup(self):
-        super().setup()
+        # Creating the index is a write too: two processes must not both create it.
+        with self.write_lock():
+            super().setup()
         if self.use_file_storage:
             # Without mmap a searcher opens in milliseconds rather than copying
             # every segment's term dictionary each time.
@@ -60,15 +62,17 @@ class RedlineWhooshBackend(WhooshSearchBackend):
     @contextlib.contextmanager
     def write_lock(self):
         """Hold the cross-process write lock; waits for the writer before us."""
-        if not self.use_file_storage:
-            yield
+        if not self.use_file_storage or getattr(self, "_holding_lock", False):
+            yield  # RAM storage, or this process already holds the lock (delete_index calls setup)
             return
         os.makedirs(os.path.dirname(self.lock_path) or ".", exist_ok=True)
         with open(self.lock_path, "a") as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
+            self._holding_lock = True
             try:
                 yield
             finally:
+                self._holding_lock = False
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
 
     def _writer(self):

@@ -1,5 +1,7 @@
 """Thin views: pages for readers and researchers, over the forms and QuerySets."""
 
+import re
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
@@ -100,6 +102,9 @@ def article_raw(request, pk):
     return response
 
 
+CLOSING_MARK = re.compile("[\"”’»']{1,2}")
+
+
 def marked_paragraphs(article, quotes):
     """The body as paragraphs of pieces: plain text, or a quote to mark up."""
     quotes = sorted(quotes, key=lambda q: q.start)
@@ -110,9 +115,12 @@ def marked_paragraphs(article, quotes):
         for quote in quotes:
             if quote.start < cursor or quote.end > end_of_paragraph:
                 continue
+            # The closing mark goes before the speaker label, not after it.
+            closing = CLOSING_MARK.match(article.body, quote.end, end_of_paragraph)
+            after = closing.end() if closing else quote.end
             pieces.append({"text": article.body[cursor : quote.start]})
-            pieces.append({"text": quote.text, "quote": quote})
-            cursor = quote.end
+            pieces.append({"text": quote.text, "quote": quote, "closing": article.body[quote.end : after]})
+            cursor = after
         pieces.append({"text": article.body[cursor:end_of_paragraph]})
         paragraphs.append([piece for piece in pieces if piece["text"]])
     return paragraphs

@@ -12,9 +12,9 @@ from archive.ingest.lexicon import (
     HONORIFICS,
     INDEFINITE_DETERMINERS,
     INVERTIBLE_VERBS,
-    NOUN_LIKE_VERBS,
     NON_NAME_WORDS,
     NON_PERSON_WORDS,
+    NOUN_LIKE_VERBS,
     ORG_HEADS,
     PERSON_HEADS,
     PRONOUNS,
@@ -24,7 +24,7 @@ from archive.ingest.lexicon import (
     VERB_FILLERS,
     WEAK_SPEECH_VERBS,
 )
-from archive.ingest.quotes import QuoteSpan, quote_spans
+from archive.ingest.quotes import QuoteSpan, is_quotation, paired_spans
 from archive.ingest.records import Quote, SpeakerRecord
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender, split_role
 
@@ -120,17 +120,16 @@ def tokenize(text: str, spans: Sequence[QuoteSpan]) -> list[Token]:
     """Words and punctuation outside the quotes, each quote as one token."""
     tokens: list[Token] = []
     cursor = 0
-    bounds = [
-        (s.start - len(s.mark), s.end + _closing_mark_length(text, s), index)
-        for index, s in enumerate(spans)
-    ]
+    bounds = [(s.start - len(s.mark), s.end + _closing_mark_length(text, s), index) for index, s in enumerate(spans)]
     bounds.append((len(text), len(text), -1))
     for q_start, q_end, index in bounds:
         for match in TOKEN_RE.finditer(text, cursor, max(cursor, q_start)):
             word = match.group()
             start = match.start()
             if len(word) > 1 and word.endswith(".") and not _is_abbreviation(word):
-                tokens.append(Token(text=word[:-1], lower=word[:-1].lower(), start=start, end=match.end() - 1, kind="w"))
+                tokens.append(
+                    Token(text=word[:-1], lower=word[:-1].lower(), start=start, end=match.end() - 1, kind="w")
+                )
                 tokens.append(Token(text=".", lower=".", start=match.end() - 1, end=match.end(), kind="p"))
                 continue
             kind = "w" if word[0].isalnum() or word[0] == "_" else "p"
@@ -177,9 +176,7 @@ def _is_role_word(token: Token) -> bool:
 
 def _is_head(token: Token) -> bool:
     bare = token.lower.rstrip(".")
-    return token.kind == "w" and (
-        bare in PERSON_HEADS or bare in ORG_HEADS or bare in TITLE_WORDS or token.cap
-    )
+    return token.kind == "w" and (bare in PERSON_HEADS or bare in ORG_HEADS or bare in TITLE_WORDS or token.cap)
 
 
 def _is_possessive(token: Token) -> bool:
@@ -204,7 +201,9 @@ def _extend_post_modifier(tokens: Sequence[Token], last: int, limit: int) -> int
         return end if end is not None else last
     if pos + 1 < limit and tokens[pos].lower in ("familiar", "close", "knowledgeable"):
         end = pos + 1
-        while end + 1 < limit and tokens[end + 1].kind == "w" and tokens[end + 1].lower not in NP_STOP and end - pos < 5:
+        while (
+            end + 1 < limit and tokens[end + 1].kind == "w" and tokens[end + 1].lower not in NP_STOP and end - pos < 5
+        ):
             end += 1
         return end
     if pos + 1 < limit and tokens[pos].lower in POST_MODIFIER_PREPS:
@@ -232,7 +231,9 @@ def _name_run_end(tokens: Sequence[Token], pos: int, limit: int) -> int | None:
     return end
 
 
-def phrase_forward(tokens: Sequence[Token], text: str, pos: int, limit: int, *, lower_prefix: bool = False) -> Phrase | None:
+def phrase_forward(
+    tokens: Sequence[Token], text: str, pos: int, limit: int, *, lower_prefix: bool = False
+) -> Phrase | None:
     """A speaker phrase starting at token pos: "he", "U.S. Vice President JD Vance",
     "a UK government official", "an official cited by Reuters". With lower_prefix,
     lower-case words before a name are its role: "said election lawyer Joe Birkenstock"."""
@@ -241,7 +242,13 @@ def phrase_forward(tokens: Sequence[Token], text: str, pos: int, limit: int, *, 
     token = tokens[pos]
     if lower_prefix and not token.cap and token.lower not in DETERMINERS and token.lower not in PRONOUNS:
         look = pos
-        while look < limit and look - pos < 4 and tokens[look].kind == "w" and not tokens[look].cap and tokens[look].lower not in NP_STOP:
+        while (
+            look < limit
+            and look - pos < 4
+            and tokens[look].kind == "w"
+            and not tokens[look].cap
+            and tokens[look].lower not in NP_STOP
+        ):
             look += 1
         if look > pos and look < limit and _is_name_word(tokens[look]):
             found = phrase_forward(tokens, text, look, limit)
@@ -263,7 +270,10 @@ def phrase_forward(tokens: Sequence[Token], text: str, pos: int, limit: int, *, 
             if _is_head(nxt):
                 head = end
         if head is None:
-            return None
+            # "the email", "the release": any short noun phrase; the caller checks a verb follows
+            if end == pos or end - pos > 3 or tokens[end].cap or tokens[end].lower.endswith("ly"):
+                return None
+            head = end
         head = _extend_post_modifier(tokens, head, limit)
         return _phrase(tokens, text, pos, head, "description")
     if not (_is_name_word(token) or _is_role_word(token)):
@@ -285,7 +295,9 @@ def phrase_forward(tokens: Sequence[Token], text: str, pos: int, limit: int, *, 
         return None
     if tokens[pos].lower in ROLE_MODIFIERS and not tokens[pos].cap and pos == last_name:
         return None
-    last_name = _extend_post_modifier(tokens, last_name, limit) if not _looks_personal(tokens, pos, last_name) else last_name
+    last_name = (
+        _extend_post_modifier(tokens, last_name, limit) if not _looks_personal(tokens, pos, last_name) else last_name
+    )
     return _phrase(tokens, text, pos, last_name, "name")
 
 
@@ -326,7 +338,13 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
             break
         if prev.cap and prev.lower in NON_NAME_WORDS:
             break
-        if prev.cap or _is_role_word(prev) or prev.lower in PERSON_HEADS or prev.lower in ORG_HEADS or _is_possessive(prev):
+        if (
+            prev.cap
+            or _is_role_word(prev)
+            or prev.lower in PERSON_HEADS
+            or prev.lower in ORG_HEADS
+            or _is_possessive(prev)
+        ):
             first -= 1
             continue
         if prev.lower in NAME_PARTICLES and first - 2 >= floor and tokens[first - 2].cap:
@@ -335,10 +353,22 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
         if prev.lower == "of" and first - 2 >= floor and _is_role_word(tokens[first - 2]):
             first -= 1  # "Secretary of State John Kerry"
             continue
-        if not prev.cap and prev.lower not in NP_STOP and prev.lower not in SPEECH_VERBS and not prev.lower.endswith("ly") and tokens[last].lower in (PERSON_HEADS | ORG_HEADS) and not token.cap:
+        if (
+            not prev.cap
+            and prev.lower not in NP_STOP
+            and prev.lower not in SPEECH_VERBS
+            and not prev.lower.endswith("ly")
+            and tokens[last].lower in (PERSON_HEADS | ORG_HEADS)
+            and not token.cap
+        ):
             # "a senior US official": a lower-case modifier inside a description
             look = first - 1
-            while look - 1 >= floor and tokens[look - 1].kind == "w" and tokens[look - 1].lower not in NP_STOP and first - look < 4:
+            while (
+                look - 1 >= floor
+                and tokens[look - 1].kind == "w"
+                and tokens[look - 1].lower not in NP_STOP
+                and first - look < 4
+            ):
                 if tokens[look - 1].lower in DETERMINERS:
                     first = look - 1
                     determiner = True
@@ -357,7 +387,7 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
 
 
 def _through_cited(tokens: Sequence[Token], text: str, found: Phrase | None, floor: int) -> Phrase | None:
-    """"an official cited by Reuters, who": the speaker is the official, not Reuters."""
+    """ "an official cited by Reuters, who": the speaker is the official, not Reuters."""
     if found is None or found.first - 2 < floor:
         return found
     if tokens[found.first - 1].lower == "by" and tokens[found.first - 2].lower in CITED:
@@ -392,7 +422,7 @@ def _skip_parenthetical(tokens: Sequence[Token], pos: int, limit: int) -> int:
 
 
 def _is_noun_use(tokens: Sequence[Token], pos: int, floor: int) -> bool:
-    """"Trump's comments", "the claims": a speech-verb form used as a noun."""
+    """ "Trump's comments", "the claims": a speech-verb form used as a noun."""
     if pos - 1 < floor:
         return False
     prev = tokens[pos - 1]
@@ -401,13 +431,21 @@ def _is_noun_use(tokens: Sequence[Token], pos: int, floor: int) -> bool:
     if tokens[pos].lower not in NOUN_LIKE_VERBS:
         return False
     return prev.kind == "w" and (
-        prev.lower in DETERMINERS or prev.lower in ("his", "her", "their", "its", "our", "my", "your", "whose")
-        or _is_possessive(prev) or (not prev.cap and prev.lower not in VERB_FILLERS and prev.lower not in PRONOUNS and prev.lower not in NP_STOP)
+        prev.lower in DETERMINERS
+        or prev.lower in ("his", "her", "their", "its", "our", "my", "your", "whose")
+        or _is_possessive(prev)
+        or (
+            not prev.cap and prev.lower not in VERB_FILLERS and prev.lower not in PRONOUNS and prev.lower not in NP_STOP
+        )
     )
 
 
 def _skip_fillers_back(tokens: Sequence[Token], pos: int, floor: int) -> int:
-    while pos >= floor and tokens[pos].kind == "w" and (tokens[pos].lower in VERB_FILLERS or tokens[pos].lower.endswith("ly") and not tokens[pos].cap):
+    while (
+        pos >= floor
+        and tokens[pos].kind == "w"
+        and (tokens[pos].lower in VERB_FILLERS or tokens[pos].lower.endswith("ly") and not tokens[pos].cap)
+    ):
         pos -= 1
     return pos
 
@@ -433,7 +471,9 @@ def _subject_before_verb(tokens: Sequence[Token], text: str, verb: int, floor: i
     return phrase_backward(tokens, text, pos, floor)
 
 
-def _cue_after(tokens: Sequence[Token], text: str, pos: int, limit: int, *, comma_before: bool = False) -> tuple[Phrase, Token] | None:
+def _cue_after(
+    tokens: Sequence[Token], text: str, pos: int, limit: int, *, comma_before: bool = False
+) -> tuple[Phrase, Token] | None:
     """`,” he said` / `,” said Name` / `,” Name, the ..., said` / `according to X`."""
     while pos < limit and tokens[pos].kind == "p" and tokens[pos].text in ",—–-(":
         pos += 1
@@ -443,7 +483,9 @@ def _cue_after(tokens: Sequence[Token], text: str, pos: int, limit: int, *, comm
     if token.lower == "according" and pos + 1 < limit and tokens[pos + 1].lower == "to":
         found = phrase_forward(tokens, text, pos + 2, limit)
         return (found, token) if found else None
-    if token.lower in INVERTIBLE_VERBS or (comma_before and (token.lower.endswith("ed") or token.lower in SPEECH_VERBS) and not token.cap):
+    if token.lower in INVERTIBLE_VERBS or (
+        comma_before and (token.lower.endswith("ed") or token.lower in SPEECH_VERBS) and not token.cap
+    ):
         found = phrase_forward(tokens, text, pos + 1, limit, lower_prefix=token.lower in INVERTIBLE_VERBS)
         if found is not None and (token.lower in INVERTIBLE_VERBS or found.kind == "name"):
             return found, token
@@ -459,17 +501,31 @@ def _cue_after(tokens: Sequence[Token], text: str, pos: int, limit: int, *, comm
         while look < limit and look - verb < 30 and tokens[look].kind != "q":
             if tokens[look].text == "," and look + 1 < limit:
                 after = look + 1
-                while after < limit and tokens[after].kind == "w" and (tokens[after].lower in VERB_FILLERS or tokens[after].lower.endswith("ly")):
+                while (
+                    after < limit
+                    and tokens[after].kind == "w"
+                    and (tokens[after].lower in VERB_FILLERS or tokens[after].lower.endswith("ly"))
+                ):
                     after += 1
                 if after < limit and tokens[after].lower in SPEECH_VERBS:
                     verb = look + 1
                     break
             look += 1
-    while verb < limit and tokens[verb].kind == "w" and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly")):
+    while (
+        verb < limit
+        and tokens[verb].kind == "w"
+        and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly"))
+    ):
         verb += 1
     if verb < limit and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].lower.endswith("ing"):
         return found, tokens[verb]
-    if comma_before and verb < limit and tokens[verb].kind == "w" and tokens[verb].lower.endswith("ed") and not tokens[verb].cap:
+    if (
+        comma_before
+        and verb < limit
+        and tokens[verb].kind == "w"
+        and tokens[verb].lower.endswith("ed")
+        and not tokens[verb].cap
+    ):
         return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
     return None
 
@@ -483,7 +539,13 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
             pos -= 1
             continue
         weak = token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3
-        if token.kind == "w" and token.lower in SPEECH_VERBS and not token.cap and not weak and not _is_noun_use(tokens, pos, floor):
+        if (
+            token.kind == "w"
+            and token.lower in SPEECH_VERBS
+            and not token.cap
+            and not weak
+            and not _is_noun_use(tokens, pos, floor)
+        ):
             found = None
             if token.lower.endswith("ing") and pos - 1 >= floor and tokens[pos - 1].text == ",":
                 # "…, saying that …": the main clause's subject speaks
@@ -522,7 +584,12 @@ def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int)
         verb = tokens[found.last + 1]
         if found.kind == "pronoun" and found.text.lower() == "it":
             return None
-        if verb.kind == "w" and not verb.cap and verb.lower not in NP_STOP - VERB_FILLERS and verb.lower not in PREPOSITIONS:
+        if (
+            verb.kind == "w"
+            and not verb.cap
+            and verb.lower not in NP_STOP - VERB_FILLERS
+            and verb.lower not in PREPOSITIONS
+        ):
             return found
         if verb.text == "," and found.kind == "name" and pos == floor:
             return _subject_after_appositive(tokens, text, found, qpos)
@@ -550,7 +617,9 @@ class _Article:
 
     # -- people named in running text
 
-    def _scan_names(self, p_index: int, tokens: Sequence[Token], sentences: Sequence[int], text: str, upto: int, start: int) -> int:
+    def _scan_names(
+        self, p_index: int, tokens: Sequence[Token], sentences: Sequence[int], text: str, upto: int, start: int
+    ) -> int:
         """Register the people named in tokens[start:upto]; return upto."""
         pos = start
         while pos < upto:
@@ -597,7 +666,9 @@ class _Article:
 
     # -- resolution
 
-    def _resolve_pronoun(self, pronoun: str, p_index: int, sentence: int, order: int, last_speaker: Speaker | None) -> str | None:
+    def _resolve_pronoun(
+        self, pronoun: str, p_index: int, sentence: int, order: int, last_speaker: Speaker | None
+    ) -> str | None:
         gender = PRONOUNS.get(pronoun)
         if gender not in ("m", "f"):
             return None
@@ -622,18 +693,33 @@ class _Article:
             best = mention  # leftmost in the sentence: the subject
         return best.name if best else None
 
-    def _classify(self, found: Phrase, p_index: int, sentence: int, order: int, tokens: Sequence[Token], text: str, last_speaker: Speaker | None) -> Speaker:
+    def _classify(
+        self,
+        found: Phrase,
+        p_index: int,
+        sentence: int,
+        order: int,
+        tokens: Sequence[Token],
+        text: str,
+        last_speaker: Speaker | None,
+    ) -> Speaker:
         mention = (found.start, found.end)
         if found.kind == "pronoun":
             word = found.text.lower()
             if word in PLURAL_PRONOUNS or word == "it":
                 if last_speaker is not None and (last_speaker.speaker or last_speaker.description):
-                    return replace(last_speaker, attribution="pronoun" if last_speaker.speaker else last_speaker.attribution, mention=mention)
+                    return replace(
+                        last_speaker,
+                        attribution="pronoun" if last_speaker.speaker else last_speaker.attribution,
+                        mention=mention,
+                    )
                 return Speaker(attribution="pronoun", description=found.text, mention=mention)
             name = self._resolve_pronoun(word, p_index, sentence, order, last_speaker)
             if name is None:
                 return Speaker(attribution="pronoun", description=found.text, mention=mention)
-            return Speaker(attribution="pronoun", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention)
+            return Speaker(
+                attribution="pronoun", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention
+            )
         if found.kind == "name":
             words = found.name.split()
             org = any(w.lower().strip("’'s") in ORG_NAME_WORDS for w in words) or (
@@ -641,18 +727,26 @@ class _Article:
             )
             if org and not found.role:
                 name = found.text if found.text.split()[0].lower() != "the" else found.text
-                return Speaker(attribution="named", speaker=name.strip(" ,.’'"), speaker_kind="organisation", mention=mention)
+                return Speaker(
+                    attribution="named", speaker=name.strip(" ,.’'"), speaker_kind="organisation", mention=mention
+                )
             position = p_index * 100000 + found.start
             canonical = self.register.lookup(found.name) if not found.role else None
             if canonical is None:
                 canonical = self.register.add(found.name, role=found.role, position=position)
             else:
                 self.register.touch(canonical, position)
-            self.mentions.append(Mention(name=canonical, paragraph=p_index, sentence=sentence, order=-1, gender=first_name_gender(canonical)))
+            self.mentions.append(
+                Mention(
+                    name=canonical, paragraph=p_index, sentence=sentence, order=-1, gender=first_name_gender(canonical)
+                )
+            )
             return Speaker(attribution="named", speaker=canonical, speaker_kind="person", mention=mention)
         return self._classify_description(found, mention, p_index, sentence, order)
 
-    def _classify_description(self, found: Phrase, mention: tuple[int, int], p_index: int, sentence: int, order: int) -> Speaker:
+    def _classify_description(
+        self, found: Phrase, mention: tuple[int, int], p_index: int, sentence: int, order: int
+    ) -> Speaker:
         words = found.text.split()
         determiner = words[0].lower()
         core = found.text
@@ -676,7 +770,9 @@ class _Article:
                 # "the senator", "the billionaire": the person the article is talking about
                 name = self._most_salient(None, p_index, sentence, order)
             if name is not None:
-                return Speaker(attribution="title", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention)
+                return Speaker(
+                    attribution="title", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention
+                )
             return Speaker(attribution="anonymous", description=found.text, mention=mention)
         if any(w[0].isupper() for w in words[1:]) or head in ORG_HEADS:
             return Speaker(attribution="named", speaker=found.text, speaker_kind="organisation", mention=mention)
@@ -684,7 +780,9 @@ class _Article:
 
     # -- one paragraph
 
-    def _find_cue(self, tokens: list[Token], text: str, sentences: list[int], qpos: int, span: QuoteSpan) -> tuple[Phrase, Token | None] | None:
+    def _find_cue(
+        self, tokens: list[Token], text: str, sentences: list[int], qpos: int, span: QuoteSpan
+    ) -> tuple[Phrase, Token | None] | None:
         sentence = sentences[qpos]
         floor = qpos
         while floor > 0 and sentences[floor - 1] == sentence:
@@ -695,13 +793,27 @@ class _Article:
         quoted = text[span.start : span.end].rstrip()
         comma = quoted.endswith(",") or text[span.end + _closing_mark_length(text, span) :].startswith(",")
         cue = _cue_after(tokens, text, qpos + 1, limit, comma_before=comma)
-        if cue is None and limit == qpos + 1 and limit < len(tokens) and tokens[limit].kind != "q" and quoted[-1:] in "?!" and floor == qpos:
+        if (
+            cue is None
+            and limit == qpos + 1
+            and limit < len(tokens)
+            and tokens[limit].kind != "q"
+            and quoted[-1:] in "?!"
+            and floor == qpos
+        ):
             # `“Is it in our interest?” Lisa Monaco said.`: the ? ended the sentence
             nxt_limit = limit
-            while nxt_limit < len(tokens) and sentences[nxt_limit] == sentences[limit] and tokens[nxt_limit].kind != "q":
+            while (
+                nxt_limit < len(tokens) and sentences[nxt_limit] == sentences[limit] and tokens[nxt_limit].kind != "q"
+            ):
                 nxt_limit += 1
             candidate = _cue_after(tokens, text, limit, nxt_limit)
-            if candidate is not None and candidate[0].first == limit or candidate is not None and tokens[limit] is candidate[1]:
+            if (
+                candidate is not None
+                and candidate[0].first == limit
+                or candidate is not None
+                and tokens[limit] is candidate[1]
+            ):
                 cue = candidate
         if cue is None:
             sentence_end = limit
@@ -730,8 +842,11 @@ class _Article:
                 cue = outer
         return cue
 
-    def paragraph(self, p_index: int, text: str, last_speaker: Speaker | None, continues: bool) -> list[tuple[QuoteSpan, Speaker, str | None]]:
-        spans = quote_spans(text)
+    def paragraph(
+        self, p_index: int, text: str, last_speaker: Speaker | None, continues: bool
+    ) -> list[tuple[QuoteSpan, Speaker, str | None]]:
+        spans = paired_spans(text)
+        confident = [is_quotation(text, span) for span in spans]
         tokens = tokenize(text, spans)
         sentences = sentence_ids(tokens, text, spans)
         results: list[tuple[QuoteSpan, Speaker, str | None]] = []
@@ -743,6 +858,8 @@ class _Article:
             span = spans[token.quote]
             scanned = self._scan_names(p_index, tokens, sentences, text, qpos, scanned)
             cue = self._find_cue(tokens, text, sentences, qpos, span)
+            if not confident[token.quote] and (not _speech_frames(cue) or _title_case(text[span.start : span.end])):
+                continue  # a scare quote, nickname or title, unless speech frames it
             if cue is None and previous is None and qpos > 0:
                 # `Sam Lau said in a statement. “…”`: an earlier sentence of the paragraph
                 floor = qpos
@@ -756,7 +873,9 @@ class _Article:
             verb = cue[1].text if cue and cue[1] is not None else None
             if cue is not None:
                 found = cue[0]
-                speaker = self._classify(found, p_index, self.sentence_counter + sentences[qpos], found.first, tokens, text, last_speaker)
+                speaker = self._classify(
+                    found, p_index, self.sentence_counter + sentences[qpos], found.first, tokens, text, last_speaker
+                )
             elif previous is not None and previous.attribution != "unattributed":
                 speaker = previous
             elif not results and qpos == 0 and continues and last_speaker is not None:
@@ -777,7 +896,9 @@ class _Article:
                 floor -= 1
             cue = _cue_before(tokens, text, len(tokens) - 1, floor)
             if cue is not None:
-                speaker = self._classify(cue[0], p_index, self.sentence_counter, cue[0].first, tokens, text, last_speaker)
+                speaker = self._classify(
+                    cue[0], p_index, self.sentence_counter, cue[0].first, tokens, text, last_speaker
+                )
                 self.introducer = replace(speaker, mention=None)
         return results
 
@@ -798,6 +919,20 @@ class _Article:
         return _carry_open_quotes(self.paragraphs, out)
 
 
+def _title_case(quoted: str) -> bool:
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
+
+
+def _speech_frames(cue: tuple[Phrase, Token | None] | None) -> bool:
+    """Whether a cue is an explicit speech verb (not a bare sentence subject)."""
+    return (
+        cue is not None
+        and cue[1] is not None
+        and (cue[1].lower in SPEECH_VERBS - WEAK_SPEECH_VERBS or cue[1].lower == "according")
+    )
+
+
 def _cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: int) -> tuple[Phrase, Token] | None:
     """`… signals “the beginning of the end” for the bloc, said Geert Wilders.`"""
     for comma in range(pos, limit):
@@ -813,13 +948,20 @@ def _cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: in
     return None
 
 
-def _outer_source(tokens: Sequence[Token], text: str, cue: tuple[Phrase, Token | None], qpos: int, limit: int) -> tuple[Phrase, Token | None] | None:
+def _outer_source(
+    tokens: Sequence[Token], text: str, cue: tuple[Phrase, Token | None], qpos: int, limit: int
+) -> tuple[Phrase, Token | None] | None:
     """PolNeAR-style univocal attribution: `“…,” the judge said, according to the Post`
     and `…, the Times reported` give the quote to the outer source."""
     pos = max(cue[0].last, qpos) + 1
     while pos < limit:
         token = tokens[pos]
-        if token.lower == "according" and pos + 1 < limit and tokens[pos + 1].lower == "to" and tokens[pos - 1].text == ",":
+        if (
+            token.lower == "according"
+            and pos + 1 < limit
+            and tokens[pos + 1].lower == "to"
+            and tokens[pos - 1].text == ","
+        ):
             found = phrase_forward(tokens, text, pos + 2, limit)
             if found is not None and found.kind != "pronoun" and found.first > cue[0].last:
                 return found, token
@@ -830,7 +972,12 @@ def _outer_source(tokens: Sequence[Token], text: str, cue: tuple[Phrase, Token |
                 if found is not None and found.kind != "pronoun":
                     return found, nxt
             found = phrase_forward(tokens, text, pos + 1, limit)
-            if found is not None and found.last + 1 < limit and tokens[found.last + 1].lower in ("reported", "reports") and found.kind != "pronoun":
+            if (
+                found is not None
+                and found.last + 1 < limit
+                and tokens[found.last + 1].lower in ("reported", "reports")
+                and found.kind != "pronoun"
+            ):
                 return found, tokens[found.last + 1]
         pos += 1
     return None
@@ -849,7 +996,9 @@ def _to_quote(text: str, span: QuoteSpan, speaker: Speaker, verb: str | None) ->
         mention_start=mention[0] if mention else None,
         mention_end=mention[1] if mention else None,
         cue=verb,
-        partial=span.start > len(span.mark) + 1 and text[span.start - len(span.mark) - 1 : span.start - len(span.mark)].isalnum() is False and not _starts_statement(text, span),
+        partial=span.start > len(span.mark) + 1
+        and text[span.start - len(span.mark) - 1 : span.start - len(span.mark)].isalnum() is False
+        and not _starts_statement(text, span),
     )
 
 
@@ -863,7 +1012,13 @@ def _carry_open_quotes(paragraphs: Sequence[str], out: list[list[Quote]]) -> lis
     shares one speaker, wherever in the run the attribution sits."""
     index = 0
     while index < len(out):
-        chain = [(index, len(out[index]) - 1)] if out[index] and out[index][-1].end == len(paragraphs[index].rstrip()) and _is_open(paragraphs[index], out[index][-1]) else []
+        chain = (
+            [(index, len(out[index]) - 1)]
+            if out[index]
+            and out[index][-1].end == len(paragraphs[index].rstrip())
+            and _is_open(paragraphs[index], out[index][-1])
+            else []
+        )
         nxt = index + 1
         while chain and nxt < len(out) and out[nxt] and out[nxt][0].start <= 2:
             chain.append((nxt, 0))

@@ -108,7 +108,7 @@ def _single_spans(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
         prev = text[pos - 1] if pos > 0 else " "
         nxt = text[pos + 1] if pos + 1 < len(text) else " "
         if match.group() == "‘":
-            if (prev in OPEN_CONTEXT or prev in "“\"") and not nxt.isspace():
+            if (prev in OPEN_CONTEXT or prev in '“"') and not nxt.isspace():
                 opened = pos
             continue
         if opened is None or nxt.isalnum() or prev.isspace():
@@ -184,12 +184,17 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     return has_speech or bool(QUOTE_INTRO_RE.search(before)) and len(words) > 3
 
 
-def quote_spans(paragraph: str) -> list[QuoteSpan]:
-    """The direct quotes of one paragraph, in order. A quote still open at the end of
-    the paragraph is open_ended and runs to the paragraph's end."""
+def paired_spans(paragraph: str) -> list[QuoteSpan]:
+    """Every stretch between paired marks (and an open one at the end), headlines aside."""
     doubles = _double_spans(paragraph)
     spans = doubles + _single_spans(paragraph, doubles)
     spans.sort(key=lambda s: s.start)
     if _is_headline(paragraph) and not any(s.open_ended for s in spans):
         return []
-    return [s for s in spans if is_quotation(paragraph, s)]
+    return spans
+
+
+def quote_spans(paragraph: str) -> list[QuoteSpan]:
+    """The direct quotes of one paragraph, in order. A quote still open at the end of
+    the paragraph is open_ended and runs to the paragraph's end."""
+    return [s for s in paired_spans(paragraph) if is_quotation(paragraph, s)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive.ingest.lexicon import (
     FEMALE_FIRST_NAMES,
@@ -152,7 +152,12 @@ class ArticleSpeakers:
                 continue
             if other[-1] != tokens[-1]:
                 continue
-            if len(other) == 1 or other[0] == tokens[0] or other[0].startswith(tokens[0]) or tokens[0].startswith(other[0]):
+            if (
+                len(other) == 1
+                or other[0] == tokens[0]
+                or other[0].startswith(tokens[0])
+                or tokens[0].startswith(other[0])
+            ):
                 return entry
         return None
 

@@ -56,7 +56,9 @@ CASES = [
         id="continuation",
     ),
     pytest.param(
-        ["Port authority spokesperson Kenji Mori suggested the strike talks between Adams and Lowe were a formality. He warned that the response “will be firm”."],
+        [
+            "Port authority spokesperson Kenji Mori suggested the strike talks between Adams and Lowe were a formality. He warned that the response “will be firm”."
+        ],
         [("will be firm", "Kenji Mori", "pronoun")],
         id="pronoun-is-the-sentence-subject",
     ),
@@ -76,7 +78,9 @@ CASES = [
         id="anonymous-said",
     ),
     pytest.param(
-        ["The depot is nearly empty, according to an engineer cited by the agency, who called a delivery “improbable”."],
+        [
+            "The depot is nearly empty, according to an engineer cited by the agency, who called a delivery “improbable”."
+        ],
         [("improbable", "an engineer cited by the agency", "anonymous")],
         id="anonymous-cited-by",
     ),
@@ -96,13 +100,30 @@ CASES = [
         id="nested-report-outer-source",
     ),
     pytest.param(
-        ["Officials met in Geneva on Tuesday.", "“There is still a gap on the harbour question and on the sequencing of sanctions relief.”"],
-        [("There is still a gap on the harbour question and on the sequencing of sanctions relief.", None, "unattributed")],
+        [
+            "Officials met in Geneva on Tuesday.",
+            "“There is still a gap on the harbour question and on the sequencing of sanctions relief.”",
+        ],
+        [
+            (
+                "There is still a gap on the harbour question and on the sequencing of sanctions relief.",
+                None,
+                "unattributed",
+            )
+        ],
         id="unattributed-stays-unattributed",
     ),
     pytest.param(
-        ["Leona Marsh said she would not run.", "“I have other plans,” she said. “Good ones.”", "“I will say more in spring.”"],
-        [("I have other plans,", "Leona Marsh", "pronoun"), ("Good ones.", "Leona Marsh", "pronoun"), ("I will say more in spring.", "Leona Marsh", "pronoun")],
+        [
+            "Leona Marsh said she would not run.",
+            "“I have other plans,” she said. “Good ones.”",
+            "“I will say more in spring.”",
+        ],
+        [
+            ("I have other plans,", "Leona Marsh", "pronoun"),
+            ("Good ones.", "Leona Marsh", "pronoun"),
+            ("I will say more in spring.", "Leona Marsh", "pronoun"),
+        ],
         id="quote-paragraph-after-quote-paragraph",
     ),
     pytest.param(
