@@ -19,13 +19,42 @@ import os
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from django.utils.encoding import force_str
 from haystack.exceptions import SkipDocument
+from haystack.utils import get_model_ct
+from whoosh.sorting import Count, FieldFacet
 from haystack.fields import CharField
+from whoosh.codec import whoosh3
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.fields import TEXT
 from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Or, Term
 
 WRITE_TIMEOUT_SECONDS = 120
+
+
+def _cache_missing_columns():
+    """Whoosh 2.7.4 looks for a missing length column on disk again for every
+    posting of an unscored field (ids, slugs) when it flushes a segment: about
+    half of all indexing time. A segment's files never change once written, so
+    remembering "no such column" is safe."""
+    reader_class = whoosh3.W3PerDocReader
+    if getattr(reader_class, "_redline_caches_missing", False):
+        return
+    find = reader_class._cached_reader
+
+    def _cached_reader(self, fieldname, column):
+        try:
+            return self._readers[fieldname]
+        except KeyError:
+            self._readers[fieldname] = reader = find(self, fieldname, column)
+            return reader
+
+    reader_class._cached_reader = _cached_reader
+    reader_class._redline_caches_missing = True
+
+
+_cache_missing_columns()
 
 
 class ExactField(CharField):
@@ -52,6 +81,14 @@ class RedlineWhooshBackend(WhooshSearchBackend):
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
+        for name, field in schema.items():
+            if isinstance(field, TEXT):
+                # Results are shown from the database, nothing sorts on text, and no
+                # spelling suggestions are offered: storing each body, a sort column of
+                # it and a word graph would only cost time and disk.
+                field.stored = False
+                field.column_type = None
+                field.spelling = False
         for field_class in fields.values():
             if field_class.field_type == "exact" and not field_class.is_multivalued:
                 name = field_class.index_fieldname
@@ -116,9 +153,12 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         with self.write_lock():
             writer = self._writer()
             try:
-                # Deleting by term then adding avoids update_document's searcher per document.
-                for field, value in deletions:
-                    writer.delete_by_term(field, value)
+                # One searcher for all the deletions: Whoosh opens one per call otherwise,
+                # and update_document one per document.
+                if deletions:
+                    with writer.searcher() as searcher:
+                        for field, value in deletions:
+                            writer.delete_by_term(field, value, searcher=searcher)
                 for document in documents:
                     writer.add_document(**document)
             except BaseException:
@@ -149,6 +189,81 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         with self.write_lock():
             writer = self._writer()
             writer.commit(optimize=True)
+
+    # -- reading ---------------------------------------------------------------
+    # Stock haystack opens the index, counts its documents and opens two or three
+    # searchers per query, and turns each model restriction into a list of every
+    # matching document. Here one searcher is kept per process and refreshed only
+    # when a writer has committed, and each restriction becomes a cached filter.
+
+    def _searcher(self):
+        if not self.setup_complete:
+            self.setup()
+        searcher = getattr(self, "_cached_searcher", None)
+        if searcher is None:
+            searcher = self.index.searcher()
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()
+            self._filters = {}
+        if searcher is not getattr(self, "_cached_searcher", None):
+            self._cached_searcher = searcher
+            self._filters = {}
+        return searcher
+
+    def _filter(self, searcher, narrow_queries):
+        """The documents allowed by every narrow query, cached until the index changes."""
+        key = tuple(sorted(narrow_queries))
+        if key not in self._filters:
+            allowed = None
+            for narrow_query in key:
+                docs = set(self.parser.parse(force_str(narrow_query)).docs(searcher))
+                allowed = docs if allowed is None else allowed & docs
+            self._filters[key] = allowed or set()
+        return self._filters[key]
+
+    def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="", highlight=False,
+               facets=None, date_facets=None, query_facets=None, narrow_queries=None, spelling_query=None,
+               within=None, dwithin=None, distance_point=None, models=None, limit_to_registered_models=None,
+               result_class=None, **kwargs):
+        if not query_string or (len(query_string) <= 1 and query_string != "*"):
+            return {"results": [], "hits": 0}
+        if date_facets or query_facets or highlight or spelling_query:
+            # Features Redline does not use go the stock way.
+            return super().search(
+                query_string, sort_by=sort_by, start_offset=start_offset, end_offset=end_offset, fields=fields,
+                highlight=highlight, facets=facets, date_facets=date_facets, query_facets=query_facets,
+                narrow_queries=narrow_queries, spelling_query=spelling_query, models=models,
+                limit_to_registered_models=limit_to_registered_models, result_class=result_class, **kwargs,
+            )
+        narrow_queries = set(narrow_queries or ())
+        if models:
+            narrow_queries.add(" OR ".join(f"{DJANGO_CT}:{get_model_ct(model)}" for model in models))
+
+        searcher = self._searcher()
+        parsed = self.parser.parse(force_str(query_string))
+        if parsed is None:
+            return {"results": [], "hits": 0}
+        search_kwargs = {}
+        if narrow_queries:
+            allowed = self._filter(searcher, narrow_queries)
+            if not allowed:
+                return {"results": [], "hits": 0}
+            search_kwargs["filter"] = allowed
+        if sort_by:
+            reverse = sort_by[0].startswith("-")
+            search_kwargs["sortedby"] = [field.lstrip("-") for field in sort_by]
+            search_kwargs["reverse"] = reverse
+        if facets:
+            search_kwargs["groupedby"] = [FieldFacet(facet, allow_overlap=True, maptype=Count) for facet in facets]
+
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        raw_page = searcher.search_page(parsed, page_num, pagelen=page_length, **search_kwargs)
+        if raw_page.pagenum < page_num:  # Whoosh returns the last page for one past the end
+            return {"results": [], "hits": 0}
+        return self._process_results(
+            raw_page, query_string=query_string, result_class=result_class,
+            facet_types=dict.fromkeys(facets or (), "fields"),
+        )
 
     def indexed_identifiers(self):
         """Every (django_ct, django_id) in the index, for consistency checks."""

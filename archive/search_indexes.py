@@ -5,6 +5,7 @@ templates/search/indexes/archive/. Filters (source, speaker, attribution) are
 ExactFields, untokenized, so they match and facet on whole values.
 """
 
+from django.db.models import Prefetch
 from haystack import indexes
 
 from .models import Article, Quote
@@ -23,7 +24,11 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.select_related("source").prefetch_related("quotes__speaker")
+        # Speakers joined into the quotes query: prefetching them separately builds an
+        # IN list too deep for SQLite on large batches.
+        return Article.objects.select_related("source").prefetch_related(
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker"))
+        )
 
     def prepare_article_id(self, article):
         return str(article.pk)

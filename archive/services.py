@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 from haystack import connections
 
@@ -49,6 +50,7 @@ def ingest_article(
     published: str | None = None,
     url: str | None = None,
     index: bool = True,
+    lookups: ArchiveLookups | None = None,
 ) -> IngestResult:
     """Turn raw text into an article with its quotes and speakers, in one transaction.
 
@@ -60,6 +62,7 @@ def ingest_article(
     if existing is not None:
         return IngestResult(article=existing, created=False)
 
+    lookups = lookups or ArchiveLookups()
     record = extract_article(
         raw_text,
         title=title,
@@ -67,10 +70,10 @@ def ingest_article(
         source=source,
         published=published,
         url=url,
-        known_roles=known_roles(),
+        known_roles=lookups.known_roles(),
     )
     with transaction.atomic():
-        article = _save_article(record)
+        article = _save_article(record, lookups)
         if index:
             transaction.on_commit(lambda: index_articles([article.pk]))
     return IngestResult(article=article, created=True)
@@ -81,6 +84,7 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
 
     Used when an editor changes the raw text or metadata in the admin.
     """
+    lookups = ArchiveLookups()
     record = extract_article(
         article.raw_text,
         title=article.title if not article.title_derived else None,
@@ -88,29 +92,31 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
         source=article.source.name if article.source else None,
         published=article.published.isoformat() if article.published else None,
         url=article.url or None,
-        known_roles=known_roles(),
+        known_roles=lookups.known_roles(),
     )
     with transaction.atomic():
         article.quotes.all().delete()
-        _fill_article(article, record)
+        _fill_article(article, record, lookups)
         article.save()
-        _save_quotes(article, record)
+        _save_quotes(article, record, lookups)
         if index:
             transaction.on_commit(lambda: index_articles([article.pk]))
     return article
 
 
-def _save_article(record: ArticleRecord) -> Article:
+def _save_article(record: ArticleRecord, lookups: ArchiveLookups) -> Article:
     article = Article()
-    _fill_article(article, record)
-    article.full_clean()
+    _fill_article(article, record, lookups)
+    # The duplicate check was made before extraction; the unique constraint on the
+    # hash guards against a concurrent ingest of the same text.
+    article.full_clean(validate_unique=False)
     article.save()
-    _save_quotes(article, record)
+    _save_quotes(article, record, lookups)
     return article
 
 
-def _fill_article(article: Article, record: ArticleRecord) -> None:
-    article.source = _source(record.source)
+def _fill_article(article: Article, record: ArticleRecord, lookups: ArchiveLookups) -> None:
+    article.source = lookups.source(record.source)
     article.title = record.title[:500]
     article.title_derived = record.title_derived
     article.standfirst = record.standfirst
@@ -124,14 +130,14 @@ def _fill_article(article: Article, record: ArticleRecord) -> None:
     article.body = record.body
 
 
-def _save_quotes(article: Article, record: ArticleRecord) -> None:
-    speakers = {speaker.name: _speaker(speaker, article.published) for speaker in record.speakers}
+def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookups) -> None:
+    speakers = {speaker.name: lookups.speaker(speaker, article.published) for speaker in record.speakers}
     quotes = []
     for quote in record.quotes:
         speaker = speakers.get(quote.speaker) if quote.speaker else None
         if quote.speaker and speaker is None:
             # The extractor named a speaker it did not list: resolve it alone.
-            speaker = speakers[quote.speaker] = _speaker(
+            speaker = speakers[quote.speaker] = lookups.speaker(
                 SpeakerRecord(name=quote.speaker, kind=quote.speaker_kind or "person"), article.published
             )
         quotes.append(
@@ -149,52 +155,136 @@ def _save_quotes(article: Article, record: ArticleRecord) -> None:
     Quote.objects.bulk_create(quotes, ignore_conflicts=True)
 
 
-def _source(name: str | None) -> Source | None:
-    if not name:
-        return None
-    source = Source.objects.filter(name__iexact=name).first()
-    if source is None:
-        source = Source.objects.create(name=name, slug=_unique_slug(Source, name))
-    return source
+class ArchiveLookups:
+    """Outlets, speakers and roles that ingestion looks up, remembered for a run.
 
-
-def _speaker(record: SpeakerRecord, seen_on: datetime.date | None) -> Speaker:
-    """Find the archive's speaker for an article's speaker, or create one.
-
-    Full names match on their normalised key; a bare surname matches only when
-    exactly one speaker in the archive carries it, so two Browns stay apart.
+    One instance per bulk run (the ingest command keeps one) saves the same
+    queries for every article; a fresh one per call gives single ingests the
+    same results. Full names match on their normalised key; a bare surname
+    matches only when exactly one speaker carries it, so two Browns stay apart.
     """
-    names = [record.name, *record.aliases]
-    keys = [key for key in dict.fromkeys(speaker_key(name) for name in names) if key]
-    speaker = None
-    full_keys = [key for key in keys if " " in key]
-    if full_keys:
-        speaker = Speaker.objects.filter(aliases__key__in=full_keys).order_by("pk").first()
-    if speaker is None and not full_keys and keys:
-        candidates = list(Speaker.objects.filter(aliases__key__endswith=keys[0]).distinct()[:2])
-        candidates = [c for c in candidates if any(a.key.split()[-1] == keys[0] for a in c.aliases.all())]
-        if len(candidates) == 1:
-            speaker = candidates[0]
-    if speaker is None:
-        speaker = Speaker.objects.create(name=record.name, slug=_unique_slug(Speaker, record.name), kind=record.kind)
-    known_aliases = set(speaker.aliases.values_list("name", flat=True))
-    SpeakerAlias.objects.bulk_create(
-        [
+
+    def __init__(self):
+        self._sources: dict[str, Source] = {}
+        self._speaker_ids: dict[str, int | None] = {}  # alias key -> speaker id (None: no such speaker)
+        self._speakers: dict[int, Speaker] = {}
+        self._alias_names: dict[int, set[str]] = {}
+        self._roles: dict[tuple[int, str], SpeakerRole] = {}
+        self._known_roles: dict[str, str] | None = None  # role key -> speaker name
+        self._role_last_seen: dict[str, datetime.date | None] = {}
+
+    def known_roles(self) -> dict[str, str]:
+        """Roles learned across the archive: "russian president" -> "Vladimir Putin".
+
+        A role held by several speakers goes to the one seen in it most recently.
+        """
+        if self._known_roles is None:
+            self._known_roles = {}
+            rows = SpeakerRole.objects.order_by(F("end").asc(nulls_first=True)).values_list("key", "speaker__name", "end")
+            for key, name, end in rows:  # ordered so the latest holder wins
+                self._known_roles[key] = name
+                self._role_last_seen[key] = end
+        return self._known_roles
+
+    def source(self, name: str | None) -> Source | None:
+        if not name:
+            return None
+        folded = name.casefold()
+        if folded not in self._sources:
+            source = Source.objects.filter(name__iexact=name).first()
+            if source is None:
+                source = Source.objects.create(name=name, slug=_unique_slug(Source, name))
+            self._sources[folded] = source
+        return self._sources[folded]
+
+    def speaker(self, record: SpeakerRecord, seen_on: datetime.date | None) -> Speaker:
+        """The archive's speaker for an article's speaker, created when new."""
+        names = [record.name, *record.aliases]
+        keys = [key for key in dict.fromkeys(speaker_key(name) for name in names) if key]
+        full_keys = [key for key in keys if " " in key]
+        speaker_id = None
+        if full_keys:
+            self._load_keys(full_keys)
+            found = [self._speaker_ids[key] for key in full_keys if self._speaker_ids[key] is not None]
+            speaker_id = min(found) if found else None
+        elif keys:
+            speaker_id = self._by_surname(keys[0])
+        if speaker_id is None:
+            speaker = Speaker.objects.create(
+                name=record.name, slug=_unique_slug(Speaker, record.name), kind=record.kind
+            )
+            self._speakers[speaker.pk] = speaker
+            self._alias_names[speaker.pk] = set()
+        else:
+            speaker = self._speaker(speaker_id)
+        self._add_aliases(speaker, names)
+        for title in record.roles:
+            self._add_role(speaker, title, seen_on)
+        return speaker
+
+    def _load_keys(self, keys):
+        missing = [key for key in keys if key not in self._speaker_ids]
+        if not missing:
+            return
+        for key in missing:
+            self._speaker_ids[key] = None
+        for key, speaker_id in SpeakerAlias.objects.filter(key__in=missing).order_by("-speaker_id").values_list(
+            "key", "speaker_id"
+        ):
+            self._speaker_ids[key] = speaker_id  # ordered so the oldest speaker wins
+
+    def _by_surname(self, key: str) -> int | None:
+        cache_key = f"surname:{key}"
+        if cache_key not in self._speaker_ids:
+            ids = set(SpeakerAlias.objects.filter(key=key).values_list("speaker_id", flat=True)[:2])
+            if not ids:  # no one was called by the bare surname yet: look at full names ending in it
+                ids = {
+                    speaker_id
+                    for alias_key, speaker_id in SpeakerAlias.objects.filter(key__endswith=f" {key}").values_list(
+                        "key", "speaker_id"
+                    )
+                }
+            self._speaker_ids[cache_key] = ids.pop() if len(ids) == 1 else None
+        return self._speaker_ids[cache_key]
+
+    def _speaker(self, speaker_id: int) -> Speaker:
+        if speaker_id not in self._speakers:
+            self._speakers[speaker_id] = Speaker.objects.get(pk=speaker_id)
+        return self._speakers[speaker_id]
+
+    def _add_aliases(self, speaker: Speaker, names) -> None:
+        known = self._alias_names.get(speaker.pk)
+        if known is None:
+            known = self._alias_names[speaker.pk] = set(speaker.aliases.values_list("name", flat=True))
+        new = [
             SpeakerAlias(speaker=speaker, name=name[:300], key=speaker_key(name)[:300])
             for name in dict.fromkeys(names)
-            if name not in known_aliases and speaker_key(name)
-        ],
-        ignore_conflicts=True,
-    )
-    for title in record.roles:
-        role, created = SpeakerRole.objects.get_or_create(
-            speaker=speaker, key=title.lower()[:300], defaults={"title": title[:300], "start": seen_on, "end": seen_on}
-        )
-        if not created and seen_on:
+            if name[:300] not in known and speaker_key(name)
+        ]
+        if new:
+            SpeakerAlias.objects.bulk_create(new, ignore_conflicts=True)
+            for alias in new:
+                known.add(alias.name)
+                self._speaker_ids[alias.key] = self._speaker_ids.get(alias.key) or speaker.pk
+                self._speaker_ids.pop(f"surname:{alias.key.split()[-1]}", None)
+
+    def _add_role(self, speaker: Speaker, title: str, seen_on: datetime.date | None) -> None:
+        key = title.lower()[:300]
+        role = self._roles.get((speaker.pk, key))
+        if role is None:
+            role, _ = SpeakerRole.objects.get_or_create(
+                speaker=speaker, key=key, defaults={"title": title[:300], "start": seen_on, "end": seen_on}
+            )
+            self._roles[(speaker.pk, key)] = role
+        if seen_on and (role.start is None or seen_on < role.start or role.end is None or seen_on > role.end):
             role.start = min(filter(None, [role.start, seen_on]))
             role.end = max(filter(None, [role.end, seen_on]))
             role.save(update_fields=["start", "end"])
-    return speaker
+        if self._known_roles is not None:
+            last_seen = self._role_last_seen.get(key)
+            if key not in self._known_roles or last_seen is None or (seen_on and seen_on >= last_seen):
+                self._known_roles[key] = speaker.name
+                self._role_last_seen[key] = seen_on
 
 
 def _unique_slug(model, name: str) -> str:
@@ -207,14 +297,8 @@ def _unique_slug(model, name: str) -> str:
 
 
 def known_roles() -> dict[str, str]:
-    """Roles learned across the archive: "russian president" -> "Vladimir Putin".
-
-    A role held by several speakers goes to the one seen in it most recently.
-    """
-    roles = SpeakerRole.objects.select_related("speaker").order_by(
-        "key", "end"
-    ).values_list("key", "speaker__name")
-    return dict(roles)
+    """Roles learned across the archive: "russian president" -> "Vladimir Putin"."""
+    return ArchiveLookups().known_roles()
 
 
 def merge_speakers(target: Speaker, others) -> Speaker:

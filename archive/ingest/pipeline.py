@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 
-from .attribution import article_speakers, extract_quotes
+from .attribution import attribute_article, extract_quotes
 from .records import ArticleRecord, Quote
 from .article import clean_article
 
@@ -34,8 +34,7 @@ def extract_article(
 ) -> ArticleRecord:
     """Raw article text in; clean body, metadata, quotes and speakers out."""
     clean = clean_article(raw_text, title=title, authors=authors, source=source, published=published, url=url)
-    quotes_per_paragraph = extract_quotes(clean.paragraphs, known_roles=known_roles)
-    speakers = article_speakers(clean.paragraphs, quotes_per_paragraph)
+    quotes_per_paragraph, speakers = attribute_article(clean.paragraphs, known_roles=known_roles)
     return ArticleRecord(
         raw_text=raw_text,
         body=PARAGRAPH_SEPARATOR.join(clean.paragraphs),

@@ -30,6 +30,7 @@ class Command(BaseCommand):
         created, existing, failed, pending = 0, 0, 0, []
         started = time.monotonic()
         last_report = started
+        lookups = services.ArchiveLookups()
         for path in iter_paths(options["paths"]):
             if not path.exists():
                 self.stderr.write(f"{path}: no such file or directory.")
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                         published=item.published,
                         url=item.url,
                         index=False,
+                        lookups=lookups,
                     )
                 except Exception as error:  # one bad article is reported; the run goes on
                     self.stderr.write(f"{item.label}: could not be ingested: {error}")
