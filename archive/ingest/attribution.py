@@ -19,12 +19,14 @@ from archive.ingest.lexicon import (
     PERSON_HEADS,
     PRONOUNS,
     ROLE_MODIFIERS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
+    TIME_WORDS,
     TITLE_WORDS,
     VERB_FILLERS,
     WEAK_SPEECH_VERBS,
 )
-from archive.ingest.quotes import QuoteSpan, is_quotation, paired_spans
+from archive.ingest.quotes import QuoteSpan, paired_spans, quotation_flags
 from archive.ingest.records import Quote, SpeakerRecord
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender, split_role
 
@@ -35,8 +37,9 @@ ABBREVIATIONS = frozenset(
     inc co corp ltd no vs sept oct nov dec jan feb aug calif fla mass penn wis
     ariz ill mich minn conn del md va wash ore tenn ky ala ga ind iowa kan nev""".split()
 )
-DETERMINERS = frozenset({"the", "this"}) | INDEFINITE_DETERMINERS
-NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "del", "der", "la", "le", "du", "ibn"})
+POSSESSIVE_DETERMINERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+DETERMINERS = frozenset({"the", "this"}) | INDEFINITE_DETERMINERS | frozenset(POSSESSIVE_DETERMINERS)
+NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "del", "der", "la", "le", "du", "ibn"})
 POST_MODIFIER_PREPS = frozenset({"for", "of", "at", "with", "from", "in", "to", "on"})
 CITED = frozenset({"cited", "quoted", "interviewed", "contacted", "reached"})
 NP_STOP = frozenset(
@@ -49,6 +52,10 @@ PREPOSITIONS = frozenset(
     """at in of for with on from by to about into over under after before during since
     near across against among around between through toward towards via per as""".split()
 )
+# Words that may open a sentence before its subject.
+CLAUSE_OPENERS = frozenset(
+    "and but so yet still then now already instead meanwhile however also later earlier".split()
+)
 ANONYMOUS_HEADS = frozenset(
     """official officials source sources aide aides person people insider insiders diplomat
     diplomats staffer staffers adviser advisers advisor advisors spokesman spokeswoman
@@ -57,18 +64,23 @@ ANONYMOUS_HEADS = frozenset(
 ORG_NAME_WORDS = (ORG_HEADS | NON_PERSON_WORDS) - {"press", "campaign", "house", "staff", "team"}
 
 
-@dataclass(frozen=True, kw_only=True)
 class Token:
-    text: str
-    lower: str
-    start: int
-    end: int
-    kind: str  # "w" word, "p" punctuation, "q" quote
-    quote: int = -1  # index into the paragraph's spans, for kind "q"
+    """One word, punctuation mark or whole quote. A plain slotted class: a paragraph
+    makes hundreds of these, and tokens are compared by identity."""
 
-    @property
-    def cap(self) -> bool:
-        return self.kind == "w" and self.text[0].isupper()
+    __slots__ = ("text", "lower", "start", "end", "kind", "quote", "cap")
+
+    def __init__(self, *, text: str, lower: str, start: int, end: int, kind: str, quote: int = -1) -> None:
+        self.text = text
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.kind = kind  # "w" word, "p" punctuation, "q" quote
+        self.quote = quote  # index into the paragraph's spans, for kind "q"
+        self.cap = kind == "w" and text[0].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.kind}, {self.start})"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,8 +274,18 @@ def phrase_forward(
         head = None
         while end + 1 < limit and end - pos < 7:
             nxt = tokens[end + 1]
+            if (
+                nxt.lower in NOUN_LIKE_VERBS
+                and end + 2 < limit
+                and (tokens[end + 2].lower in SPEECH_VERBS or tokens[end + 2].lower in VERB_FILLERS)
+            ):
+                end += 1  # "the report stated", "the note says": the noun, then the verb
+                head = end
+                break
             if nxt.kind != "w" or nxt.lower in NP_STOP or nxt.lower in SPEECH_VERBS:
                 break
+            if end > pos and not nxt.cap and nxt.lower.endswith("ed") and not tokens[end].lower.endswith("ly"):
+                break  # "the museum issued …", "Norway's premier Ola Berg hailed …": a verb ends it
             if nxt.lower in POST_MODIFIER_PREPS or nxt.lower in CITED or nxt.lower in ("familiar", "close"):
                 break
             end += 1
@@ -273,7 +295,11 @@ def phrase_forward(
             # "the email", "the release": any short noun phrase; the caller checks a verb follows
             if end == pos or end - pos > 3 or tokens[end].cap or tokens[end].lower.endswith("ly"):
                 return None
+            if token.lower in POSSESSIVE_DETERMINERS:
+                return None
             head = end
+        if tokens[head].lower in TIME_WORDS:
+            return None  # "this week", "last month": when, not who
         head = _extend_post_modifier(tokens, head, limit)
         return _phrase(tokens, text, pos, head, "description")
     if not (_is_name_word(token) or _is_role_word(token)):
@@ -314,14 +340,21 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
     if token.lower in PRONOUNS:
         return _phrase(tokens, text, last, last, "pronoun")
     if token.lower == "who" and last - 2 >= floor and tokens[last - 1].text == ",":
-        found = phrase_backward(tokens, text, last - 2, floor)
-        return _through_cited(tokens, text, found, floor)
+        found = _through_cited(tokens, text, phrase_backward(tokens, text, last - 2, floor), floor)
+        if found is None:
+            return None
+        # The mention runs through the relative pronoun that is the verb's subject.
+        return replace(found, last=last, end=token.end)
     if token.lower in NON_NAME_WORDS or token.lower in NP_STOP:
+        return None
+    if token.lower in TIME_WORDS:
         return None
     if not _is_head(token):
         # any noun after a determiner: "the email said", "an engineer cited by"
         look = last - 1
         while look >= floor and last - look <= 3 and tokens[look].kind == "w" and tokens[look].lower not in NP_STOP:
+            if tokens[look].lower in POSSESSIVE_DETERMINERS:
+                return None  # "his tax returns": a thing of his, not a source
             if tokens[look].lower in DETERMINERS or _is_possessive(tokens[look]):
                 return _phrase(tokens, text, look, last, "description")
             look -= 1
@@ -533,6 +566,7 @@ def _cue_after(
 def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tuple[Phrase, Token] | None:
     """`Name said: “…”`, `He vowed that … “…”`, `X, who judged it “…”`."""
     pos = qpos - 1
+    fallback: tuple[Phrase, Token] | None = None
     while pos >= floor:
         token = tokens[pos]
         if token.kind == "q":
@@ -542,7 +576,7 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
         if (
             token.kind == "w"
             and token.lower in SPEECH_VERBS
-            and not token.cap
+            and (not token.cap or (pos == floor and token.lower in INVERTIBLE_VERBS))
             and not weak
             and not _is_noun_use(tokens, pos, floor)
         ):
@@ -555,6 +589,8 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
                     found = _sentence_subject(tokens, text, floor, pos - 1)
             if found is None:
                 found = _subject_before_verb(tokens, text, pos, floor)
+            if found is None and pos - 1 >= floor and tokens[pos - 1].lower == "and":
+                found = _sentence_subject(tokens, text, floor, pos)  # "Lee denounced it and said"
             if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
                 # inverted: "said Kremlin spokesman Dmitry Peskov: “…”"
                 found = phrase_forward(tokens, text, pos + 1, qpos, lower_prefix=True)
@@ -566,7 +602,38 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
             found = phrase_forward(tokens, text, pos + 2, qpos)
             if found is not None:
                 return found, token
+        if (
+            fallback is None
+            and token.kind == "w"
+            and token.lower in SPEECH_NOUNS
+            and pos + 1 <= qpos
+            and (tokens[pos + 1].kind == "q" or tokens[pos + 1].lower in ("that", "of", ":", ","))
+        ):
+            found = _possessor(tokens, text, pos, floor)
+            if found is not None:
+                fallback = (found, token)
         pos -= 1
+    # "Lee's warning that the plan is “reckless”": the owner of what was said,
+    # when no speech verb in the sentence names anyone else.
+    return fallback
+
+
+def _possessor(tokens: Sequence[Token], text: str, noun: int, floor: int) -> Phrase | None:
+    """The owner of a speech noun: "Lee's warning", "his blunt description", "the
+    agency's own assessment"; None when the noun has no possessive before it."""
+    look = noun - 1
+    while look >= floor and noun - look <= 3 and tokens[look].kind in ("w", "q"):
+        token = tokens[look]
+        if token.lower in POSSESSIVE_DETERMINERS:
+            return _phrase(tokens, text, look, look, "pronoun")
+        if _is_possessive(token):
+            found = phrase_backward(tokens, text, look, floor)
+            if found is not None and found.kind != "pronoun":
+                return found
+            return None
+        if token.kind == "w" and (token.cap or token.lower in NP_STOP or token.lower in DETERMINERS):
+            return None
+        look -= 1
     return None
 
 
@@ -574,26 +641,77 @@ def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int)
     """The subject a partial quote hangs on: `Cruz blamed the law on “…”`."""
     # The subject opens the sentence or follows an opening adverbial clause:
     # "On Monday, ...", "Speaking in Salem, New Hampshire, Trump went after ...".
-    starts = [floor] + [p + 1 for p in range(floor, min(qpos, floor + 30)) if tokens[p].text == ","]
+    starts = [floor] + [
+        p + 1 for p in range(floor, min(qpos, floor + 30)) if tokens[p].text in (",", "—", "–", "--", ":")
+    ]
+    if floor < qpos and tokens[floor].lower in CLAUSE_OPENERS:
+        starts.insert(1, floor + 1)  # "And Lee gloated: “…”"
     for pos in starts:
         if pos >= qpos:
             break
         found = phrase_forward(tokens, text, pos, qpos)
         if found is None or found.last + 1 >= qpos:
             continue
-        verb = tokens[found.last + 1]
         if found.kind == "pronoun" and found.text.lower() == "it":
             return None
+        verb_pos = _skip_subject_modifiers(tokens, found, qpos)
+        if verb_pos >= qpos:
+            continue
+        verb = tokens[verb_pos]
         if (
             verb.kind == "w"
             and not verb.cap
-            and verb.lower not in NP_STOP - VERB_FILLERS
+            and (verb.lower in SPEECH_VERBS or verb.lower not in NP_STOP - VERB_FILLERS)
             and verb.lower not in PREPOSITIONS
         ):
             return found
         if verb.text == "," and found.kind == "name" and pos == floor:
             return _subject_after_appositive(tokens, text, found, qpos)
     return None
+
+
+def _skip_time(tokens: Sequence[Token], pos: int, limit: int) -> int:
+    """Step over "on Tuesday", "last week", "Friday night", "earlier this month"."""
+    start = pos
+    if pos < limit and tokens[pos].lower in ("on", "this", "last", "next", "late", "early", "earlier", "later"):
+        pos += 1
+        if pos < limit and tokens[pos].lower in ("this", "last", "next"):
+            pos += 1
+    if pos < limit and tokens[pos].lower in TIME_WORDS:
+        pos += 1
+        while pos < limit and tokens[pos].lower in TIME_WORDS:
+            pos += 1
+        return pos
+    return start
+
+
+def _skip_subject_modifiers(tokens: Sequence[Token], found: Phrase, limit: int) -> int:
+    """The verb after a subject, past what may sit between them: "(D-Ohio)",
+    "of the Sierra Club", "on Tuesday", ", who led the talks,", "also"."""
+    pos = _skip_parenthetical(tokens, found.last + 1, limit)
+    if (
+        found.kind != "pronoun"
+        and pos + 1 < limit
+        and tokens[pos].lower in ("of", "from", "at")
+        and (tokens[pos + 1].cap or tokens[pos + 1].lower == "the")
+    ):
+        end = _name_run_end(tokens, pos + 2 if tokens[pos + 1].lower == "the" else pos + 1, limit)
+        if end is not None:
+            pos = end + 1
+    pos = _skip_time(tokens, pos, limit)
+    if pos < limit and tokens[pos].text == "," and found.kind != "pronoun":
+        look = pos + 1
+        while look < limit and tokens[look].text != "," and tokens[look].kind != "q" and look - pos < 25:
+            look += 1
+        if look + 1 < limit and tokens[look].text == ",":
+            pos = look + 1
+    while (
+        pos < limit
+        and tokens[pos].kind == "w"
+        and (tokens[pos].lower in VERB_FILLERS or tokens[pos].lower.endswith("ly"))
+    ):
+        pos += 1
+    return pos
 
 
 def _subject_after_appositive(tokens: Sequence[Token], text: str, found: Phrase, qpos: int) -> Phrase | None:
@@ -624,6 +742,9 @@ class _Article:
         pos = start
         while pos < upto:
             token = tokens[pos]
+            if token.lower in INVERTIBLE_VERBS:
+                pos += 1  # "Stated Holt:" is not a person called "Stated Holt"
+                continue
             if token.kind == "w" and (token.cap or _is_role_word(token)) and (pos == 0 or not tokens[pos - 1].cap):
                 found = phrase_forward(tokens, text, pos, upto)
                 if found is not None and found.kind == "name":
@@ -677,6 +798,19 @@ class _Article:
             return None
         return best
 
+    def _previous_paragraph_subject(self, p_index: int) -> str | None:
+        """The first person named in the last sentence of the previous paragraph that names one."""
+        best: Mention | None = None
+        for mention in reversed(self.mentions):
+            if mention.paragraph < p_index - 1:
+                break
+            if mention.paragraph != p_index - 1:
+                continue
+            if best is not None and mention.sentence != best.sentence:
+                break
+            best = mention
+        return best.name if best else None
+
     def _most_salient(self, gender: str | None, p_index: int, sentence: int, order: int) -> str | None:
         """The subject of the most recent sentence that names a suitable person."""
         best: Mention | None = None
@@ -706,6 +840,7 @@ class _Article:
         mention = (found.start, found.end)
         if found.kind == "pronoun":
             word = found.text.lower()
+            word = POSSESSIVE_DETERMINERS.get(word, word)
             if word in PLURAL_PRONOUNS or word == "it":
                 if last_speaker is not None and (last_speaker.speaker or last_speaker.description):
                     return replace(
@@ -742,6 +877,9 @@ class _Article:
                 )
             )
             return Speaker(attribution="named", speaker=canonical, speaker_kind="person", mention=mention)
+        promoted = _name_in_description(found)
+        if promoted is not None:
+            return self._classify(promoted, p_index, sentence, order, tokens, text, last_speaker)
         return self._classify_description(found, mention, p_index, sentence, order)
 
     def _classify_description(
@@ -791,7 +929,8 @@ class _Article:
         while limit < len(tokens) and sentences[limit] == sentence and tokens[limit].kind != "q":
             limit += 1
         quoted = text[span.start : span.end].rstrip()
-        comma = quoted.endswith(",") or text[span.end + _closing_mark_length(text, span) :].startswith(",")
+        # `“…,” Lee barked` and `“…!” beamed Lee`: any verb right after such a quote is a cue
+        comma = quoted.endswith((",", "!", "?")) or text.startswith(",", span.end + _closing_mark_length(text, span))
         cue = _cue_after(tokens, text, qpos + 1, limit, comma_before=comma)
         if (
             cue is None
@@ -840,13 +979,16 @@ class _Article:
             outer = _outer_source(tokens, text, cue, qpos, limit)
             if outer is not None:
                 cue = outer
+        leading = _leading_source(tokens, text, floor, qpos)
+        if leading is not None and (cue is None or cue[0].first > leading[0].last):
+            cue = leading
         return cue
 
     def paragraph(
         self, p_index: int, text: str, last_speaker: Speaker | None, continues: bool
     ) -> list[tuple[QuoteSpan, Speaker, str | None]]:
         spans = paired_spans(text)
-        confident = [is_quotation(text, span) for span in spans]
+        confident = quotation_flags(text, spans)
         tokens = tokenize(text, spans)
         sentences = sentence_ids(tokens, text, spans)
         results: list[tuple[QuoteSpan, Speaker, str | None]] = []
@@ -870,6 +1012,12 @@ class _Article:
                     while prev_floor > 0 and sentences[prev_floor - 1] == sentences[floor - 1]:
                         prev_floor -= 1
                     cue = _cue_before(tokens, text, floor, prev_floor)
+                    if cue is None and floor == qpos and qpos + 1 == len(tokens):
+                        # `Lee spoke to the crowd. “…”`: a quote standing alone after a
+                        # sentence about a person is that person's
+                        subject = _sentence_subject(tokens, text, prev_floor, floor)
+                        if subject is not None and subject.kind != "description":
+                            cue = (subject, None)
             verb = cue[1].text if cue and cue[1] is not None else None
             if cue is not None:
                 found = cue[0]
@@ -880,6 +1028,10 @@ class _Article:
                 speaker = previous
             elif not results and qpos == 0 and continues and last_speaker is not None:
                 speaker = replace(last_speaker, mention=None)
+            elif not results and qpos == 0 and (name := self._previous_paragraph_subject(p_index)) is not None:
+                # A quote paragraph after one about a person: "Ann Lee praised the plan." /
+                # "“It is the best we have had.”" is that person's.
+                speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")
             else:
                 speaker = Speaker(attribution="unattributed")
             results.append((span, speaker, verb))
@@ -919,6 +1071,29 @@ class _Article:
         return _carry_open_quotes(self.paragraphs, out)
 
 
+def _name_in_description(found: Phrase) -> Phrase | None:
+    """ "his nephew Omar el Tayeb", "the billionaire Hal Brody", "Norway's premier Ola
+    Berg": a description that ends in a person's name is that person, with a role."""
+    words = found.text.split()
+    run = len(words)
+    while run > 1 and (
+        (words[run - 1][0].isupper() and words[run - 1].lower().strip(".,’'") not in TITLE_WORDS)
+        or (words[run - 1].lower() in NAME_PARTICLES and run < len(words))
+    ):
+        run -= 1
+    name_words = words[run:]
+    if not name_words or len(name_words) > 4 or not name_words[0][0].isupper():
+        return None
+    before = words[run - 1].lower().strip(".,’'")
+    if before not in TITLE_WORDS and before not in PERSON_HEADS and before not in ROLE_MODIFIERS:
+        return None
+    if any(w.lower().strip("’'s") in ORG_NAME_WORDS or (w.isupper() and len(w) > 1) for w in name_words):
+        return None
+    role_words = words[1:run] if words[0].lower() in DETERMINERS else words[:run]
+    name = POSSESSIVE_RE.sub("", " ".join(name_words)).strip(" ,.")
+    return replace(found, kind="name", role=" ".join(role_words), name=name)
+
+
 def _title_case(quoted: str) -> bool:
     words = [w for w in quoted.split() if w[:1].isalpha()]
     return bool(words) and all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
@@ -929,7 +1104,11 @@ def _speech_frames(cue: tuple[Phrase, Token | None] | None) -> bool:
     return (
         cue is not None
         and cue[1] is not None
-        and (cue[1].lower in SPEECH_VERBS - WEAK_SPEECH_VERBS or cue[1].lower == "according")
+        and (
+            cue[1].lower in SPEECH_VERBS - WEAK_SPEECH_VERBS
+            or cue[1].lower in SPEECH_NOUNS
+            or cue[1].lower == "according"
+        )
     )
 
 
@@ -942,10 +1121,28 @@ def _cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: in
         if cue is None:
             continue
         end = max(cue[0].last, tokens.index(cue[1]) if cue[1] in tokens[comma:limit] else cue[0].last)
+        if end + 1 < limit and tokens[end + 1].text == "," and cue[0].kind == "name":
+            return cue  # `…, said Ann Lee, a lawyer for the union, who …`: an appositive
         rest = [t for t in tokens[end + 1 : limit] if t.kind == "w"]
         if len(rest) <= 8 and not any(t.lower == "that" for t in rest):
             return cue
     return None
+
+
+def _leading_source(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> tuple[Phrase, Token] | None:
+    """`According to the ministry, the general said “…”`: a sentence that opens with
+    its source gives every quote in it to that source (the outer report)."""
+    if floor + 2 >= qpos or tokens[floor].lower != "according" or tokens[floor + 1].lower != "to":
+        return None
+    comma = floor + 2
+    while comma < qpos and tokens[comma].kind == "w" and comma - floor < 12:
+        comma += 1
+    if comma >= qpos or comma == floor + 2 or tokens[comma].text != ",":
+        return None
+    found = phrase_forward(tokens, text, floor + 2, comma)
+    if found is None or found.last + 1 != comma:
+        found = _phrase(tokens, text, floor + 2, comma - 1, "description")
+    return (found, tokens[floor]) if found.kind != "pronoun" else None
 
 
 def _outer_source(
@@ -1003,7 +1200,8 @@ def _to_quote(text: str, span: QuoteSpan, speaker: Speaker, verb: str | None) ->
 
 
 def _starts_statement(text: str, span: QuoteSpan) -> bool:
-    before = text[: span.start - len(span.mark)].rstrip()
+    opening = span.start - len(span.mark)
+    before = text[max(0, opening - 40) : opening].rstrip()
     return not before or before[-1] in ".:!?" or before.endswith(("said", "says", ","))
 
 

@@ -187,7 +187,21 @@ NOUN_LIKE_VERBS: frozenset[str] = frozenset(
     """state comments comment claims claim calls call remarks remark reports report states
     points notes posts answers charges promises warnings tweets tweet words statement
     questions question attacks attack praise fears fear hopes hope concerns estimates
-    estimate findings demands demand complaints complaint labels label""".split()
+    estimate findings demands demand complaints complaint labels label note post""".split()
+)
+
+# Nouns for something said or written, whose possessor is its source:
+# "the minister's warning that …", "his description of the plan as “…”".
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """conclusion conclusions suggestion comment comments remark remarks claim claims
+    assertion assertions allegation allegations accusation accusations statement
+    statements words warning warnings promise promises pledge pledges vow vows
+    description characterization characterisation argument arguments contention view
+    views criticism criticisms charge charges insistence complaint complaints message
+    messages tweet tweets post posts speech speeches testimony memo letter email
+    admission prediction predictions declaration announcement answer response reply
+    retort quip joke slogan rhetoric phrase phrasing boast threat threats demand
+    demands denial denials defense defence praise insult insults attack attacks""".split()
 )
 
 # Verbs that are only speech when something quoted follows directly ("called it “x”").
@@ -250,7 +264,9 @@ TITLE_WORDS: frozenset[str] = frozenset(
     sergeant captain major lieutenant corporal private marshal inspector detective
     host anchor presenter commentator contributor attorney-general secretary-general
     mp mep sec sec. atty atty. supt supt. mr mr. mrs mrs. ms ms. miss sir dame lord lady
-    former acting interim incoming outgoing then senior top retired""".split()
+    former acting interim incoming outgoing then senior top retired
+    alderman alderwoman councilman councilwoman councillor councilor comptroller
+    auditor controller""".split()
 )
 
 # Honorifics that mark a person but are not a role.
@@ -293,7 +309,35 @@ PERSON_HEADS: frozenset[str] = frozenset(
     daughter husband wife brother sister relative relatives neighbor neighbors neighbour
     neighbours commentator commentators pundit pundits congressman congresswoman
     chancellor premier king queen prince princess pope surrogate surrogates
-    someone somebody anyone spokesmen""".split()
+    someone somebody anyone spokesmen
+    businessman businesswoman businessmen billionaire billionaires mogul tycoon magnate
+    developer frontrunner front-runner hopeful contender incumbent challenger veteran
+    politician politicians statesman campaigner nationalist populist firebrand dictator
+    strongman autocrat star celebrity actor actress singer comedian physician doctor
+    surgeon nurse teacher pastor priest imam cleric militant militants rebel rebels
+    fighter fighters commentator anchor presenter broadcaster blogger novelist
+    lawmaker congressman congresswoman senator governor nephew niece cousin uncle aunt
+    grandson granddaughter grandfather grandmother stepfather stepmother partner
+    fiancé fiancee girlfriend boyfriend classmate teammate coach""".split()
+)
+
+# Documents and messages that can be the source of a quote: "the ad says",
+# "a letter from the union warns", "the report stated".
+DOCUMENT_HEADS: frozenset[str] = frozenset(
+    """ad ads advert advertisement spot commercial letter memo memorandum note email
+    e-mail release complaint lawsuit filing document documents indictment ruling
+    opinion editorial column article story tweet message video book passage text
+    transcript analysis assessment resolution communique communiqué declaration
+    platform manifesto petition headline mailer brochure pamphlet leaflet
+    statement report study poll survey website site blog post dossier""".split()
+)
+
+# Time expressions that are never a speaker ("issued a report this month charging").
+TIME_WORDS: frozenset[str] = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday morning afternoon
+    evening night week weekend month year day days weeks months years time hour
+    hours minute minutes moment decade century season summer winter spring autumn
+    fall today tonight yesterday tomorrow""".split()
 )
 
 # Heads of a description that denotes an organisation ("the Defence Ministry said").
@@ -308,8 +352,9 @@ ORG_HEADS: frozenset[str] = frozenset(
     coalition alliance federation league embassy consulate parliament congress senate
     assembly cabinet secretariat authority authorities regulator watchdog commission
     tass ria interfax xinhua statement report study poll survey website site blog
-    club firm team staff movement caucus secretariat presidency""".split()
-)
+    club firm team staff movement caucus secretariat presidency museum hospital charity
+    church clinic laboratory lab""".split()
+) | DOCUMENT_HEADS
 
 # Determiners that make a description indefinite: such sources stay anonymous.
 INDEFINITE_DETERMINERS: frozenset[str] = frozenset(

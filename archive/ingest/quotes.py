@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.ingest.lexicon import SPEECH_VERBS
+from archive.ingest.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 
 # Double marks: curly, straight, guillemets, low-9 and NYT's doubled apostrophes.
 DOUBLE_MARK_RE = re.compile(r"''|``|[“”\"«»„‟]")
@@ -22,11 +22,18 @@ SPEECH_CONTEXT_RE = re.compile(
 )
 # What makes a short span a quotation even without a speech verb nearby.
 QUOTE_INTRO_RE = re.compile(r"(?:[:,]|\b(?:that|as|called|calling|of|on|is|was|be|it|a|an))\s*$", re.I)
+_STRONG_SPEECH = "|".join(sorted(SPEECH_VERBS - WEAK_SPEECH_VERBS, key=len, reverse=True))
+# `“GROWING PARTY,” he declared`: a speech verb right after the quote makes it one,
+# whatever its length or case.
 ATTRIBUTION_FOLLOWS_RE = re.compile(
-    r"[,—–-]?\s*(?:(?:he|she|they|I|we|it)\s+(?:\w+ly\s+)?(?:said|says|added|told|wrote|asked|explained|continued)\b"
+    r"[,—–-]?\s*(?:(?:he|she|they|I|we|it)\s+(?:\w+ly\s+)?(?:" + _STRONG_SPEECH + r")\b"
     r"|(?:said|says|added|told|wrote|asked)\b"
-    r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:said|says|added|told|wrote|asked)\b)"
+    r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:" + _STRONG_SPEECH + r")\b)"
 )
+# A characterisation: `dismissed the plan as a “giveaway”`, `hailed it as “historic”`.
+AS_INTRO_RE = re.compile(r"\bas(?:\s+(?:a|an))?$", re.I)
+# A second quote coordinated with a first: `a “grave threat” and a “provocation”`.
+COORDINATED_RE = re.compile(r"^[,;]?\s*(?:and|or|but)(?:\s+(?:a|an|the|as))?\s*$", re.I)
 SCARE_PRECEDERS = frozenset({"so-called", "the", "so–called", "self-styled", "self-described"})
 SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"'‘])")
 
@@ -126,12 +133,17 @@ def _single_spans(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
     return spans
 
 
+# How far around a quote its context is read: enough for any sentence, and it keeps
+# the work per quote bounded however long the paragraph is.
+CONTEXT_WINDOW = 600
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in SENTENCE_END_RE.finditer(text, 0, start):
+    left = max(0, start - CONTEXT_WINDOW)
+    for match in SENTENCE_END_RE.finditer(text, left, start):
         left = match.end()
-    found = SENTENCE_END_RE.search(text, end)
-    return left, found.start() + 1 if found else len(text)
+    found = SENTENCE_END_RE.search(text, end, end + CONTEXT_WINDOW)
+    return left, found.start() + 1 if found else min(len(text), end + CONTEXT_WINDOW)
 
 
 def _is_headline(text: str) -> bool:
@@ -150,8 +162,10 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     words = WORD_RE.findall(quoted)
     if span.open_ended or len(words) > 6:
         return True
-    before = text[: span.start - len(span.mark)].rstrip()
-    after = text[span.end + (0 if span.open_ended else len(span.mark)) :].lstrip()
+    opening = span.start - len(span.mark)
+    before = text[max(0, opening - CONTEXT_WINDOW) : opening].rstrip()
+    after_start = span.end + (0 if span.open_ended else len(span.mark))
+    after = text[after_start : after_start + CONTEXT_WINDOW].lstrip()
     # Nickname: Marcia "Cia" Price.
     if (
         len(words) <= 2
@@ -173,6 +187,8 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     if title_case:
         # A title of a work, a show or a slogan: not a quotation unless attributed.
         return False
+    if AS_INTRO_RE.search(before, max(0, len(before) - 8)):
+        return True
     # A quote that ends a sentence of its own is a quotation whatever its length.
     if quoted.rstrip()[-1:] in "!?" or (quoted.rstrip()[-1:] in ".," and len(words) > 3):
         return True
@@ -181,14 +197,41 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     has_speech = bool(SPEECH_CONTEXT_RE.search(context))
     if len(words) <= 2 and not has_speech:
         return False
-    return has_speech or bool(QUOTE_INTRO_RE.search(before)) and len(words) > 3
+    return has_speech or bool(QUOTE_INTRO_RE.search(before, max(0, len(before) - 12))) and len(words) > 3
+
+
+def quotation_flags(text: str, spans: list[QuoteSpan]) -> list[bool]:
+    """is_quotation for each span, then a fragment coordinated with a quotation
+    (`a “rogue state” and a “menace”`) is one too."""
+    flags = [is_quotation(text, span) for span in spans]
+    for index in range(1, len(spans)):
+        if flags[index] or not flags[index - 1] or _title_case_words(text[spans[index].start : spans[index].end]):
+            continue
+        previous, span = spans[index - 1], spans[index]
+        between = text[previous.end + (0 if previous.open_ended else 1) : span.start - len(span.mark)]
+        if COORDINATED_RE.match(between.strip(" \u00a0\"'’”")):
+            flags[index] = True
+    return flags
+
+
+def _title_case_words(quoted: str) -> bool:
+    words = WORD_RE.findall(quoted)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words)
 
 
 def paired_spans(paragraph: str) -> list[QuoteSpan]:
     """Every stretch between paired marks (and an open one at the end), headlines aside."""
     doubles = _double_spans(paragraph)
     spans = doubles + _single_spans(paragraph, doubles)
-    spans.sort(key=lambda s: s.start)
+    spans.sort(key=lambda s: (s.start, -s.end))
+    if len(spans) > 1:
+        # Marks nested in stray marks (‘“‘“x”’”’) pair both ways: keep the outer span only.
+        kept: list[QuoteSpan] = []
+        for span in spans:
+            if kept and span.start < kept[-1].end + len(span.mark):
+                continue
+            kept.append(span)
+        spans = kept
     if _is_headline(paragraph) and not any(s.open_ended for s in spans):
         return []
     return spans
@@ -197,4 +240,5 @@ def paired_spans(paragraph: str) -> list[QuoteSpan]:
 def quote_spans(paragraph: str) -> list[QuoteSpan]:
     """The direct quotes of one paragraph, in order. A quote still open at the end of
     the paragraph is open_ended and runs to the paragraph's end."""
-    return [s for s in paired_spans(paragraph) if is_quotation(paragraph, s)]
+    spans = paired_spans(paragraph)
+    return [s for s, keep in zip(spans, quotation_flags(paragraph, spans)) if keep]

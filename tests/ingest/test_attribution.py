@@ -134,7 +134,105 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "expected"), CASES)
+# One row per class of attribution the rules handle beyond "Name said".
+CLASS_CASES = [
+    pytest.param(
+        ["“Prices will rise before the winter,” the report stated."],
+        [("Prices will rise before the winter,", "the report", "named")],
+        id="document-source-noun-like-verb",
+    ),
+    pytest.param(
+        ["“The ceasefire is holding,” the statement said."],
+        [("The ceasefire is holding,", "the statement", "named")],
+        id="document-source",
+    ),
+    pytest.param(
+        ["The museum issued a report this month charging the militia with “crimes against humanity.”"],
+        [("crimes against humanity.", "The museum", "named")],
+        id="time-words-are-not-speakers",
+    ),
+    pytest.param(
+        ["Hal Brody toured the plant on Monday.", "The billionaire businessman said the deal was “a steal.”"],
+        [("a steal.", "Hal Brody", "title")],
+        id="epithet-resolves-to-named-person",
+    ),
+    pytest.param(
+        ["Vladislav Orlov met the envoy.", "“There will be no retreat,” the Russian president warned."],
+        [("There will be no retreat,", "Vladislav Orlov", "title")],
+        id="role-noun-resolves-to-named-person",
+    ),
+    pytest.param(
+        ["According to the ministry, the general said the line was “holding firm.”"],
+        [("holding firm.", "the ministry", "named")],
+        id="leading-according-to-is-outer-source",
+    ),
+    pytest.param(
+        ["The mayor was hurt by the audit and by Comptroller Ada Rusk's conclusion that it was “unrealistic.”"],
+        [("unrealistic.", "Ada Rusk", "named")],
+        id="possessive-speech-noun",
+    ),
+    pytest.param(
+        ["Governor Lena Park of Vermont on Tuesday accused the utility of a “shameful cover-up.”"],
+        [("shameful cover-up.", "Lena Park", "named")],
+        id="subject-with-post-modifier-and-time",
+    ),
+    pytest.param(
+        ["Already, Lina Ortiz has criticised the merger and said “we will look at blocking it” if elected."],
+        [("we will look at blocking it", "Lina Ortiz", "named")],
+        id="coordinated-verb-phrase",
+    ),
+    pytest.param(
+        ["And Mayor Ruth Okafor gloated: “I told you so.”"],
+        [("I told you so.", "Ruth Okafor", "named")],
+        id="subject-after-conjunction-before-colon",
+    ),
+    pytest.param(
+        ["“This is wonderful!” beamed Ray Holt of Dover."],
+        [("This is wonderful!", "Ray Holt", "named")],
+        id="inverted-any-verb-after-exclamation",
+    ),
+    pytest.param(
+        ["“We will be back next year,” his nephew Omar el Tayeb told the website."],
+        [("We will be back next year,", "Omar el Tayeb", "named")],
+        id="description-ending-in-a-name",
+    ),
+    pytest.param(
+        ["Norway’s Prime Minister Ola Berg hailed the deal as a “breakthrough.”"],
+        [("breakthrough.", "Ola Berg", "named")],
+        id="possessive-country-role-name",
+    ),
+    pytest.param(
+        ["“We are thrilled” about the ruling, said Ana Reis, director of the Tenants Union, a group that sued."],
+        [("We are thrilled", "Ana Reis", "named")],
+        id="said-name-with-long-appositive",
+    ),
+    pytest.param(
+        ["Dana Whitfield praised the new stadium and its designers.", "“It is the best ground in the league.”"],
+        [("It is the best ground in the league.", "Dana Whitfield", "pronoun")],
+        id="quote-paragraph-after-paragraph-about-a-person",
+    ),
+    pytest.param(
+        ["Senator Ivo Kranj spoke to farmers in Ptuj. “We will protect your markets.”"],
+        [("We will protect your markets.", "Ivo Kranj", "named")],
+        id="quote-sentence-after-sentence-about-a-person",
+    ),
+    pytest.param(
+        ["Stated Holt:", "“We have nothing to hide.”"],
+        [("We have nothing to hide.", "Holt", "named")],
+        id="inverted-introducer",
+    ),
+    pytest.param(
+        ["“The offensive has stalled,” a senior US official said. “We will respond,” the Kremlin said."],
+        [
+            ("The offensive has stalled,", "a senior US official", "anonymous"),
+            ("We will respond,", "the Kremlin", "named"),
+        ],
+        id="war-reporting-sources",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES + CLASS_CASES)
 def test_attribution(paragraphs, expected):
     assert attributed(paragraphs, known_roles={"ruritanian president": "Marek Vos"}) == expected
 
@@ -169,3 +267,16 @@ def test_article_speakers_collects_names_aliases_roles():
     assert "Gromov" in by_name["Pavel Gromov"].aliases
     assert by_name["the Interior Ministry"].kind == "organisation"
     assert article_speakers(paragraphs, quotes) == speakers
+
+
+def test_relative_pronoun_is_part_of_the_mention():
+    paragraph = "“We are angry,” said Alderman Tomas Reyes, who thinks the city “has lost its way.”"
+    first, second = extract_quotes([paragraph])[0]
+    assert first.speaker == second.speaker == "Tomas Reyes"
+    assert paragraph[second.mention_start : second.mention_end] == "Alderman Tomas Reyes, who"
+
+
+def test_epithet_reports_its_mention():
+    paragraphs = ["Hal Brody toured the plant on Monday.", "The billionaire businessman said it was “a steal.”"]
+    (quote,) = extract_quotes(paragraphs)[1]
+    assert paragraphs[1][quote.mention_start : quote.mention_end] == "The billionaire businessman"

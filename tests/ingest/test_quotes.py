@@ -26,6 +26,13 @@ def texts(paragraph):
         # partial quote inside paraphrase
         ("Velasco blamed the delay on “a handful of stubborn regulators.”", ["a handful of stubborn regulators."]),
         ("He promised that the reply “will be measured”.", ["will be measured"]),
+        # a characterisation after "as (a)", and a fragment coordinated with a quotation
+        ("Pia Lund hailed the treaty as a “breakthrough.”", ["breakthrough."]),
+        ("The council condemned the strike as “reckless” and a “betrayal.”", ["reckless", "betrayal."]),
+        # any speech verb after a quote makes it one, even in capitals
+        ("“FULL STEAM AHEAD,” she declared after the vote.", ["FULL STEAM AHEAD,"]),
+        # a title stays a title after "as"
+        ("The unit was known as the “Night Watch” for years.", []),
         # nickname, title of a work, scare quote
         ('The fight was won by Dolores "Lola" Hart in the end.', []),
         ("She appeared on “Morning Roundtable” to promote the book.", []),
