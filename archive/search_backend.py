@@ -14,8 +14,10 @@ mmap, which makes opening a searcher cheap.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import fcntl
 import os
+import re
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -31,6 +33,9 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Or, Term
 
 WRITE_TIMEOUT_SECONDS = 120
+RESULTS_KEPT = 40  # hits scored per search: two pages of results, so "next" costs no new search
+# How haystack writes a date bound into the query string: " AND published:([20220301000000 to])".
+DATE_BOUND = re.compile(r" AND published:\(\[(?:(?P<since>\d{14}) to|to (?P<until>\d{14}))\]\)")
 
 
 def _cache_missing_columns():
@@ -221,6 +226,13 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             self._filters[key] = allowed or set()
         return self._filters[key]
 
+    def _dates(self, searcher):
+        """Every document's publication date, by document number (None when unknown)."""
+        if "published" not in self._filters:
+            values = list(searcher.reader().column_reader("published")) if "published" in self.schema else []
+            self._filters["published"] = values
+        return self._filters["published"]
+
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="", highlight=False,
                facets=None, date_facets=None, query_facets=None, narrow_queries=None, spelling_query=None,
                within=None, dwithin=None, distance_point=None, models=None, limit_to_registered_models=None,
@@ -238,32 +250,57 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         narrow_queries = set(narrow_queries or ())
         if models:
             narrow_queries.add(" OR ".join(f"{DJANGO_CT}:{get_model_ct(model)}" for model in models))
+        # Date bounds become a check on each candidate's date column: as a Whoosh
+        # range query they would list every document in the range first.
+        since, until = None, None
+        for bound in DATE_BOUND.finditer(query_string):
+            since = bound.group("since") or since
+            until = bound.group("until") or until
+        query_string = DATE_BOUND.sub("", query_string)
 
         searcher = self._searcher()
         parsed = self.parser.parse(force_str(query_string))
         if parsed is None:
             return {"results": [], "hits": 0}
-        search_kwargs = {}
+        allowed = None
         if narrow_queries:
             allowed = self._filter(searcher, narrow_queries)
             if not allowed:
                 return {"results": [], "hits": 0}
-            search_kwargs["filter"] = allowed
-        if sort_by:
-            reverse = sort_by[0].startswith("-")
-            search_kwargs["sortedby"] = [field.lstrip("-") for field in sort_by]
-            search_kwargs["reverse"] = reverse
-        if facets:
-            search_kwargs["groupedby"] = [FieldFacet(facet, allow_overlap=True, maptype=Count) for facet in facets]
-
+        if since or until:
+            allowed = _DateWindow(self._dates(searcher), allowed, since, until)
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        raw_page = searcher.search_page(parsed, page_num, pagelen=page_length, **search_kwargs)
-        if raw_page.pagenum < page_num:  # Whoosh returns the last page for one past the end
-            return {"results": [], "hits": 0}
-        return self._process_results(
-            raw_page, query_string=query_string, result_class=result_class,
+        filter_key = (tuple(sorted(narrow_queries)), since, until)
+        results = self._results(searcher, parsed, allowed, filter_key, sort_by, facets, page_num * page_length)
+        hits = results[page_length * (page_num - 1) : page_length * page_num]
+        processed = self._process_results(
+            _Page(results, hits, page_num), query_string=query_string, result_class=result_class,
             facet_types=dict.fromkeys(facets or (), "fields"),
         )
+        return processed
+
+    def _results(self, searcher, parsed, allowed, filter_key, sort_by, facets, needed):
+        """Whoosh results holding at least `needed` hits. A page view asks for the
+        count and then for the page: the second ask reuses the first search."""
+        key = (repr(parsed), filter_key, tuple(sort_by or ()), tuple(facets or ()))
+        cached = self._recent.get(key) if getattr(self, "_recent_searcher", None) is searcher else None
+        if cached is not None and (cached.scored_length() >= needed or cached.scored_length() == len(cached)):
+            return cached
+        search_kwargs = {"limit": max(needed, RESULTS_KEPT)}
+        if allowed is not None:
+            search_kwargs["filter"] = allowed
+        if sort_by:
+            search_kwargs["sortedby"] = [field.lstrip("-") for field in sort_by]
+            search_kwargs["reverse"] = sort_by[0].startswith("-")
+        if facets:
+            search_kwargs["groupedby"] = [FieldFacet(facet, allow_overlap=True, maptype=Count) for facet in facets]
+        results = searcher.search(parsed, **search_kwargs)
+        if getattr(self, "_recent_searcher", None) is not searcher:
+            self._recent_searcher, self._recent = searcher, {}
+        if len(self._recent) > 64:
+            self._recent.clear()
+        self._recent[key] = results
+        return results
 
     def indexed_identifiers(self):
         """Every (django_ct, django_id) in the index, for consistency checks."""
@@ -272,6 +309,44 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         self.index = self.index.refresh()
         with self.index.searcher() as searcher:
             return {(fields[DJANGO_CT], fields[DJANGO_ID]) for fields in searcher.all_stored_fields()}
+
+
+class _DateWindow(set):
+    """A Whoosh filter that admits a document when its date is within bounds
+    (and, if given, it is in `allowed`). Whoosh only asks `docnum in filter`."""
+
+    def __init__(self, dates, allowed, since, until):
+        super().__init__()
+        self.dates, self.allowed = dates, allowed
+        self.since = datetime.datetime.strptime(since, "%Y%m%d%H%M%S") if since else None
+        self.until = datetime.datetime.strptime(until, "%Y%m%d%H%M%S") if until else None
+
+    def __bool__(self):
+        return True
+
+    def __contains__(self, docnum):
+        if self.allowed is not None and docnum not in self.allowed:
+            return False
+        published = self.dates[docnum] if docnum < len(self.dates) else None
+        if not published:
+            return False
+        return (self.since is None or published >= self.since) and (self.until is None or published <= self.until)
+
+
+class _Page:
+    """Just enough of a Whoosh ResultsPage for haystack's result processing."""
+
+    def __init__(self, results, hits, pagenum):
+        self.results, self.hits, self.pagenum = results, hits, pagenum
+
+    def __len__(self):
+        return len(self.results)
+
+    def __iter__(self):
+        return iter(self.hits)
+
+    def score(self, n):
+        return self.hits[n].score
 
 
 class RedlineWhooshEngine(WhooshEngine):

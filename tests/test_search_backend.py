@@ -63,3 +63,34 @@ def test_remove_is_not_lost(seeded):
     quote = Quote.objects.first()
     seeded.remove(quote)
     assert SearchQuerySet().models(Quote).count() == 12
+
+
+@pytest.mark.django_db
+def test_date_bounds_and_date_order_in_full_text_search(search_index, django_capture_on_commit_callbacks):
+    from archive import services
+    from archive.forms import ArchiveSearchForm, QuoteSearchForm
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for day, words in [("2022-03-01", "early"), ("2022-05-15", "middle"), ("2022-09-30", "late")]:
+            services.ingest_article(raw_text=f"“Missiles are {words},” said Ann Smith.", published=day)
+
+    def found(form_class, **data):
+        return [r.object.text if r.model_name == "quote" else r.object.body for r in form_class(data).search()]
+
+    assert found(QuoteSearchForm, q="missiles", since="2022-04-01") == ["Missiles are middle,", "Missiles are late,"] or \
+        sorted(found(QuoteSearchForm, q="missiles", since="2022-04-01")) == ["Missiles are late,", "Missiles are middle,"]
+    assert found(QuoteSearchForm, q="missiles", until="2022-05-15") in (
+        ["Missiles are early,", "Missiles are middle,"], ["Missiles are middle,", "Missiles are early,"])
+    assert found(QuoteSearchForm, q="missiles", since="2022-05-01", until="2022-05-31") == ["Missiles are middle,"]
+    assert found(QuoteSearchForm, q="missiles", sort="newest") == ["Missiles are late,", "Missiles are middle,", "Missiles are early,"]
+    assert found(QuoteSearchForm, q="missiles", sort="oldest") == ["Missiles are early,", "Missiles are middle,", "Missiles are late,"]
+    assert len(found(ArchiveSearchForm, q="missiles", since="2022-09-01")) == 2  # the article and its quote
+
+
+@pytest.mark.django_db
+def test_search_sees_a_write_from_another_process(seeded, tmp_path):
+    """The cached searcher refreshes when any writer commits."""
+    assert SearchQuerySet().models(Quote).auto_query("escalation").count() == 2
+    quote = Quote.objects.filter(text__contains="escalation").first()
+    seeded.remove(quote)
+    assert SearchQuerySet().models(Quote).auto_query("escalation").count() == 1

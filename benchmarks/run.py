@@ -1,0 +1,249 @@
+"""`make bench`: Redline at 10,000 and 100,000 articles, measured side by side.
+
+For each scale it builds a fresh archive from the shared corpus (scaled as
+benchmarks/corpus.py says), then measures, through Redline's own commands and
+code: the end-to-end ingest rate, rebuild_index, index size, search latency
+beside raw Whoosh, SQLite FTS5 and stock haystack (benchmarks/search.py), page
+throughput under gunicorn with wrk, and peak memory per process. It prints a
+table and appends it to BENCHMARKS.md with the machine, date and commit.
+
+    python -m benchmarks.run [--scales 10000,100000] [--duration 10] [--no-pages]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from .corpus import CORPUS, write_scaled
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def run_checked(command, env):
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def peak_rss_mb(pid):
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return round(int(match.group(1)) / 1024, 1) if match else None
+
+
+def measured_child(command, env):
+    """Run a command and sample its peak memory just before it ends."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, peak_rss_mb(process.pid) or 0)
+        time.sleep(0.2)
+    stdout, stderr = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    return time.perf_counter() - started, peak, stdout
+
+
+def directory_mb(path):
+    return round(sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 1e6, 1)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wrk(url, duration):
+    """Requests/s, latency p50/p99 (ms) and errors for one URL."""
+    if not shutil.which("wrk"):
+        return None
+    output = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency", url], capture_output=True, text=True, check=True
+    ).stdout
+
+    def ms(label):
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", output, re.M)
+        if not match:
+            return None
+        value, unit = float(match.group(1)), match.group(2)
+        return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 1)
+
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|errors: connect|read|write|timeout)\D+(\d+)", output))
+    return {"rps": round(rate), "p50_ms": ms("50"), "p99_ms": ms("99"), "errors": errors}
+
+
+def pages(env, duration):
+    """Serve with gunicorn (2 workers) and load three pages with wrk."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        api = json.load(urllib.request.urlopen(base + "/api/speakers/"))
+        speaker = api["results"][0]["slug"]
+        article = json.load(urllib.request.urlopen(base + "/api/articles/"))["results"][0]["id"]
+        urls = {
+            "/search/?q=missiles (highlighted)": f"{base}/search/?q=missiles",
+            f"/quotes/?speaker={speaker}": f"{base}/quotes/?speaker={speaker}",
+            f"/quotes/?q=war&speaker={speaker}": f"{base}/quotes/?q=war&speaker={speaker}",
+            "/articles/<id>/": f"{base}/articles/{article}/",
+        }
+        results = {name: wrk(url, duration) for name, url in urls.items()}
+        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        results["worker_peak_mb"] = [peak_rss_mb(int(pid)) for pid in workers]
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def git_commit():
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "unknown"
+
+
+def bench_scale(count, args):
+    work = Path(tempfile.mkdtemp(prefix=f"redline-bench-{count}-"))
+    env = dict(os.environ, REDLINE_VAR_DIR=str(work), REDLINE_INDEX_DIR=str(work / "whoosh_index"), DJANGO_DEBUG="1")
+    corpus_file = work / "articles.jsonl"
+    note = write_scaled(corpus_file, count)
+    print(f"\n== {note}", flush=True)
+    run_checked([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+
+    seconds, ingest_peak, _ = measured_child([PYTHON, "manage.py", "ingest", str(corpus_file), "-v0"], env)
+    row = {"articles": count, "note": note, "ingest_s": round(seconds, 1), "ingest_per_s": round(count / seconds, 1),
+           "ingest_peak_mb": ingest_peak}
+    print(f"ingest: {row['ingest_per_s']} articles/s", flush=True)
+
+    counts = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c",
+         "from archive.models import Article, Quote; print(Article.objects.count(), Quote.objects.count())"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout.split()
+    row["articles_stored"], row["quotes"] = int(counts[-2]), int(counts[-1])
+    seconds, rebuild_peak, _ = measured_child([PYTHON, "manage.py", "rebuild_index", "--noinput", "-v0"], env)
+    documents = row["articles_stored"] + row["quotes"]
+    row.update(rebuild_s=round(seconds, 1), rebuild_docs_per_s=round(documents / seconds), rebuild_peak_mb=rebuild_peak,
+               index_mb=directory_mb(work / "whoosh_index"), database_mb=round((work / "redline.sqlite3").stat().st_size / 1e6, 1))
+    print(f"rebuild_index: {row['rebuild_docs_per_s']} documents/s", flush=True)
+
+    search_env = dict(env, BENCH_PASSES=str(args.passes), BENCH_NAIVE="1" if args.naive else "0")
+    seconds, search_peak, output = measured_child([PYTHON, "-m", "benchmarks.search"], search_env)
+    row["search"] = json.loads(output)
+    row["search_process_peak_mb"] = search_peak
+    if args.pages:
+        row["pages"] = pages(env, args.duration)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return row
+
+
+def ratio(a, b):
+    return f"{a / b:.1f}x" if a and b else "–"
+
+
+def report(rows):
+    lines = []
+    for row in rows:
+        engines = row["search"]["engines"]
+        ours = engines["redline"]
+        lines += [
+            f"### {row['note']}",
+            "",
+            f"- Ingest, end to end (clean, quotes, database, index): **{row['ingest_per_s']} articles/s** "
+            f"({row['ingest_s']} s; {row['quotes']} quotes; peak {row['ingest_peak_mb']} MB)",
+            f"- rebuild_index: {row['rebuild_s']} s, **{row['rebuild_docs_per_s']} documents/s** "
+            f"(peak {row['rebuild_peak_mb']} MB); index {row['index_mb']} MB on disk, database {row['database_mb']} MB",
+            f"- Index build, baselines: SQLite FTS5 {row['search'].get('fts5_index_docs_per_s')} documents/s; "
+            f"stock haystack update {row['search'].get('naive_update_docs_per_s', '–')} documents/s (on a sample)",
+            "",
+            f"| search ({row['search']['queries']} queries × {row['search']['passes']}) | p50 ms | p95 ms | highlighted p50 ms | highlighted p95 ms |",
+            "|---|---|---|---|---|",
+        ]
+        for name, figures in engines.items():
+            lines.append(f"| {name} | {figures['plain']['p50']} | {figures['plain']['p95']} | "
+                         f"{figures['highlight']['p50']} | {figures['highlight']['p95']} |")
+        lines.append("")
+        raw, naive = engines["raw_whoosh"], engines.get("haystack_default")
+        lines.append(
+            f"- Redline p95 vs raw Whoosh: {ratio(ours['plain']['p95'], raw['plain']['p95'])} "
+            f"(highlighted {ratio(ours['highlight']['p95'], raw['highlight']['p95'])}); "
+            f"vs SQLite FTS5: {ratio(ours['plain']['p95'], engines['fts5']['plain']['p95'])}"
+            + (f"; stock haystack is {ratio(naive['plain']['p95'], ours['plain']['p95'])} slower than Redline "
+               f"(highlighted {ratio(naive['highlight']['p95'], ours['highlight']['p95'])})" if naive else "")
+        )
+        lines.append("- Redline p95 by query kind (ms): " + ", ".join(f"{k} {v}" for k, v in ours["p95_by_kind"].items()))
+        if "pages" in row:
+            lines += ["", "| page under gunicorn, 2 workers, wrk -t2 -c8 | requests/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|"]
+            for name, figures in row["pages"].items():
+                if isinstance(figures, dict):
+                    lines.append(f"| {name} | {figures['rps']} | {figures['p50_ms']} | {figures['p99_ms']} | {figures['errors']} |")
+            lines.append(f"\n- Peak resident memory per gunicorn worker: {row['pages']['worker_peak_mb']} MB; "
+                         f"search benchmark process {row['search_process_peak_mb']} MB")
+        lines.append("")
+    if len(rows) >= 2:
+        small, large = rows[0], rows[-1]
+        growth = large["articles"] / small["articles"]
+        lines.append(
+            f"Growth {small['articles']:,} → {large['articles']:,} articles ({growth:.0f}x): ingest rate "
+            f"{ratio(small['ingest_per_s'], large['ingest_per_s'])} lower, search p95 "
+            f"{ratio(large['search']['engines']['redline']['plain']['p95'], small['search']['engines']['redline']['plain']['p95'])} higher.\n"
+        )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="10000,100000", help="Comma-separated article counts.")
+    parser.add_argument("--duration", type=int, default=10, help="Seconds of wrk load per page.")
+    parser.add_argument("--passes", type=int, default=3, help="Passes over the query set.")
+    parser.add_argument("--no-pages", dest="pages", action="store_false", help="Skip the gunicorn page load.")
+    parser.add_argument("--no-naive", dest="naive", action="store_false", help="Skip the stock haystack baseline.")
+    parser.add_argument("--keep", action="store_true", help="Keep each benchmark archive's directory.")
+    parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"), help="Where to append the results ('-': nowhere).")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"The shared corpus is not at {CORPUS}: nothing to benchmark.")
+        return
+    rows = [bench_scale(int(count), args) for count in args.scales.split(",")]
+    machine = f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+    header = (f"## make bench · {datetime.date.today().isoformat()} · commit {git_commit()} · {machine}\n\n"
+              f"`python -m benchmarks.run --scales {args.scales} --duration {args.duration} --passes {args.passes}`\n")
+    text = header + "\n" + report(rows)
+    print("\n" + text)
+    if args.output != "-":
+        with open(args.output, "a", encoding="utf-8") as out:
+            out.write("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
