@@ -302,6 +302,12 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         self._recent[key] = results
         return results
 
+    def generation(self):
+        """The number of the index's latest commit: it changes with every write."""
+        if not self.setup_complete:
+            self.setup()
+        return self.index.latest_generation()
+
     def indexed_identifiers(self):
         """Every (django_ct, django_id) in the index, for consistency checks."""
         if not self.setup_complete:

@@ -30,6 +30,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             Prefetch("quotes", queryset=Quote.objects.select_related("speaker"))
         )
 
+    def read_queryset(self, using=None):
+        # What a page of results loads: no body of quotes, as indexing needs.
+        return Article.objects.select_related("source")
+
     def prepare_article_id(self, article):
         return str(article.pk)
 
@@ -52,6 +56,9 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
         return Quote
 
     def index_queryset(self, using=None):
+        return Quote.objects.select_related("speaker", "article", "article__source")
+
+    def read_queryset(self, using=None):
         return Quote.objects.select_related("speaker", "article", "article__source")
 
     def prepare_article_id(self, quote):

@@ -133,11 +133,14 @@ def git_commit():
 
 def bench_scale(count, args):
     work = Path(tempfile.mkdtemp(prefix=f"redline-bench-{count}-"))
-    env = dict(os.environ, REDLINE_VAR_DIR=str(work), REDLINE_INDEX_DIR=str(work / "whoosh_index"), DJANGO_DEBUG="1")
+    # Production settings, as a deployment runs them (templates cached, no debug tooling).
+    env = dict(os.environ, REDLINE_VAR_DIR=str(work), REDLINE_INDEX_DIR=str(work / "whoosh_index"), DJANGO_DEBUG="0",
+               DJANGO_SECRET_KEY="benchmark-only-key", DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1")
     corpus_file = work / "articles.jsonl"
     note = write_scaled(corpus_file, count)
     print(f"\n== {note}", flush=True)
     run_checked([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run_checked([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
     seconds, ingest_peak, _ = measured_child([PYTHON, "manage.py", "ingest", str(corpus_file), "-v0"], env)
     row = {"articles": count, "note": note, "ingest_s": round(seconds, 1), "ingest_per_s": round(count / seconds, 1),

@@ -117,3 +117,13 @@ def test_text_is_escaped_everywhere(client, db, search_index, django_capture_on_
     for url in [article.get_absolute_url(), "/", "/speakers/"] + [f"/search/?q=threat", "/search/?q=%3Cscript%3E", "/quotes/?q=img"]:
         page = client.get(url).content.decode()
         assert "<script>alert" not in page and "<img src=x" not in page and "<svg onload" not in page, url
+
+
+def test_cached_pages_change_when_the_archive_does(client, seeded, django_capture_on_commit_callbacks):
+    first = client.get("/speakers/").content.decode()
+    assert client.get("/speakers/").content.decode() == first  # served again, from the cache
+    speaker = Speaker.objects.get(name="John Kirby")
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker.name = "Admiral John Kirby"
+        speaker.save()
+    assert "Admiral John Kirby" in client.get("/speakers/").content.decode()

@@ -1,5 +1,7 @@
 """Template tags: the search box, and highlighted snippets that are escaped first."""
 
+import re
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -22,12 +24,23 @@ def highlighted(text, query):
     """
     text = text or ""
     terms = {token.text for token in _analyzer(query or "")}
+    if terms and len(text) > 4 * SNIPPET_LENGTH:
+        text = _window(text, terms)
     # A quote is shown whole; an article body as the passages around the hits.
     fragmenter = WholeFragmenter() if len(text) <= SNIPPET_LENGTH else ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=80)
     snippet = highlight(text, terms, _analyzer, fragmenter, _formatter, top=2) if terms else ""
     if not snippet:
         snippet = escape(text[:SNIPPET_LENGTH] + ("…" if len(text) > SNIPPET_LENGTH else ""))
     return mark_safe(snippet)
+
+
+def _window(text, terms):
+    """The stretch of a long text around the first word that starts like a query
+    term: highlighting re-reads every word it is given, so give it a few hundred."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in sorted(terms)) + ")", re.IGNORECASE)
+    match = pattern.search(text)
+    start = max(0, match.start() - SNIPPET_LENGTH // 2) if match else 0
+    return text[start : start + 2 * SNIPPET_LENGTH]
 
 
 @register.inclusion_tag("includes/search_box.html")
