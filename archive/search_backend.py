@@ -24,7 +24,8 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from django.utils.encoding import force_str
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_model_ct
-from whoosh.sorting import Count, FieldFacet
+from whoosh.sorting import Count, FieldFacet, FunctionFacet
+from whoosh.util.times import datetime_to_long
 from haystack.fields import CharField
 from whoosh.codec import whoosh3
 from whoosh.fields import ID as WHOOSH_ID
@@ -33,6 +34,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Or, Term
 
 WRITE_TIMEOUT_SECONDS = 120
+MISSING_DATE = 2**64 - 1  # what Whoosh's date column holds for a document without a date
 RESULTS_KEPT = 40  # hits scored per search: two pages of results, so "next" costs no new search
 # How haystack writes a date bound into the query string: " AND published:([20220301000000 to])".
 DATE_BOUND = re.compile(r" AND published:\(\[(?:(?P<since>\d{14}) to|to (?P<until>\d{14}))\]\)")
@@ -229,7 +231,9 @@ class RedlineWhooshBackend(WhooshSearchBackend):
     def _dates(self, searcher):
         """Every document's publication date, by document number (None when unknown)."""
         if "published" not in self._filters:
-            values = list(searcher.reader().column_reader("published")) if "published" in self.schema else []
+            # Raw column values: datetimes as sortable integers, the largest one where a date is missing.
+            reader = searcher.reader()
+            values = list(reader.column_reader("published", translate=False)) if reader.has_column("published") else []
             self._filters["published"] = values
         return self._filters["published"]
 
@@ -289,7 +293,18 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         search_kwargs = {"limit": max(needed, RESULTS_KEPT)}
         if allowed is not None:
             search_kwargs["filter"] = allowed
-        if sort_by:
+        if sort_by == ["published"] or sort_by == ["-published"]:
+            # By date from the cached date column, undated documents last either way.
+            dates, newest_first = self._dates(searcher), sort_by[0].startswith("-")
+
+            def by_date(searcher, docnum):
+                published = dates[docnum] if docnum < len(dates) else MISSING_DATE
+                if published == MISSING_DATE:
+                    return (1, 0)
+                return (0, -published if newest_first else published)
+
+            search_kwargs["sortedby"] = FunctionFacet(by_date)
+        elif sort_by:
             search_kwargs["sortedby"] = [field.lstrip("-") for field in sort_by]
             search_kwargs["reverse"] = sort_by[0].startswith("-")
         if facets:
@@ -324,8 +339,8 @@ class _DateWindow(set):
     def __init__(self, dates, allowed, since, until):
         super().__init__()
         self.dates, self.allowed = dates, allowed
-        self.since = datetime.datetime.strptime(since, "%Y%m%d%H%M%S") if since else None
-        self.until = datetime.datetime.strptime(until, "%Y%m%d%H%M%S") if until else None
+        self.since = datetime_to_long(datetime.datetime.strptime(since, "%Y%m%d%H%M%S")) if since else 0
+        self.until = datetime_to_long(datetime.datetime.strptime(until, "%Y%m%d%H%M%S")) if until else MISSING_DATE - 1
 
     def __bool__(self):
         return True
@@ -333,10 +348,8 @@ class _DateWindow(set):
     def __contains__(self, docnum):
         if self.allowed is not None and docnum not in self.allowed:
             return False
-        published = self.dates[docnum] if docnum < len(self.dates) else None
-        if not published:
-            return False
-        return (self.since is None or published >= self.since) and (self.until is None or published <= self.until)
+        published = self.dates[docnum] if docnum < len(self.dates) else MISSING_DATE
+        return self.since <= published <= self.until
 
 
 class _Page:
