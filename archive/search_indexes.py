@@ -23,7 +23,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.select_related("source").prefetch_related("quotes__speaker")
+        # article.quotes leaves out rejected spans (Quote's default manager), so do their speakers.
+        return Article.objects.select_related("source").defer("raw_html").prefetch_related("quotes__speaker")
 
     def prepare_article_id(self, article):
         return str(article.pk)
@@ -47,7 +48,8 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
         return Quote
 
     def index_queryset(self, using=None):
-        return Quote.objects.select_related("speaker", "article", "article__source")
+        # Spans an editor marked "not a quote" are never indexed.
+        return Quote.objects.shown().select_related("speaker", "article", "article__source")
 
     def prepare_article_id(self, quote):
         return str(quote.article_id)
