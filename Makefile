@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export REDLINE_VAR_DIR ?= $(CURDIR)/var
 export REDLINE_INDEX_DIR ?= $(REDLINE_VAR_DIR)/whoosh_index
 
-.PHONY: setup run test lint bench browser clean
+.PHONY: setup run test lint bench browser loadtools loadtest clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,16 @@ run: setup
 browser:
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# Debian's wrk, the load generator for `make loadtest` and the short load test in `make test`.
+loadtools:
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+# 60 s of mixed traffic on 127.0.0.1 against gunicorn with production settings (BENCHMARKS.md).
+loadtest: $(VENV)/.installed loadtools
+	$(PY) scripts/loadtest.py --seconds 60
+
 # Tests use their own database and index directories, never the ones `make run` serves.
-test: setup browser
+test: setup browser loadtools
 	scratch=$$(mktemp -d) && REDLINE_VAR_DIR=$$scratch REDLINE_INDEX_DIR=$$scratch/whoosh_index $(PY) -m pytest
 
 lint: $(VENV)/.installed

@@ -1,58 +1,116 @@
 """The editors' admin: add articles through the ingest service, review quotes, curate speakers."""
 
+import dataclasses
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 
 from . import services
+from .ingest.files import ArticleInput, UnreadableInput
 from .models import Article, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 
 
 class ArticleAddForm(forms.ModelForm):
-    """Paste an article: the raw text, and what the text itself may not say."""
+    """Add an article three ways: paste the text, upload a file, or give only a web page's URL.
 
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="URL")
+    The form reads the input (fetching the page, decoding the file) while it
+    validates, so a bad input is a form error and nothing is written.
+    """
+
+    upload = forms.FileField(
+        required=False,
+        label="Or upload a file",
+        help_text=f"A .txt or .html file, up to {settings.REDLINE_MAX_UPLOAD_BYTES / (1024 * 1024):g} MB.",
+    )
+    url = forms.URLField(
+        required=False, max_length=1000, assume_scheme="https", label="URL",
+        help_text="Where the article was published. Given alone, the page is fetched and its article extracted.",
+    )
     source_name = forms.CharField(required=False, label="Source (outlet)", max_length=200)
     authors_text = forms.CharField(required=False, label="Authors", help_text="Comma-separated.", max_length=500)
 
     class Meta:
         model = Article
         fields = ["raw_text", "title", "url", "published"]
-        help_texts = {"title": "Leave empty to take the headline from the text."}
+        labels = {"raw_text": "Paste the text"}
+        help_texts = {"title": "Leave empty to take the headline from the text or the page."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
-
-    def clean_raw_text(self):
-        raw_text = self.cleaned_data["raw_text"]
-        if not raw_text.strip():
-            raise forms.ValidationError("The text is empty: paste the article.")
-        return raw_text
+        self.fields["raw_text"].required = False
+        self.article_input: ArticleInput | None = None
 
     def clean(self):
         cleaned = super().clean()
-        raw_text = cleaned.get("raw_text")
-        if raw_text:
-            duplicate = services.find_duplicate(raw_text=raw_text, url=cleaned.get("url"))
-            if duplicate is not None:
-                link = reverse("admin:archive_article_change", args=[duplicate.pk])
+        if self.errors:
+            return cleaned
+        raw_text, upload, url = cleaned.get("raw_text") or "", cleaned.get("upload"), cleaned.get("url")
+        if raw_text.strip() and upload:
+            raise forms.ValidationError("Paste the text or upload a file, not both.")
+        self._refuse_duplicate(url=url)
+        try:
+            if raw_text.strip():
+                item = ArticleInput(label="pasted text", raw_text=raw_text)
+            elif upload:
+                item = services.read_upload(upload.name, self._read_upload(upload))
+            elif url:
+                item = services.read_web_page(url)
+            else:
                 raise forms.ValidationError(
-                    format_html('This article is already in the archive: <a href="{}">{}</a>.', link, duplicate.title)
+                    "The text is empty: paste the article, upload a file or give the URL of a web page."
                 )
+        except UnreadableInput as error:
+            raise forms.ValidationError(str(error)) from None
+        self._refuse_duplicate(raw_text=item.raw_text, url=item.url)
+        authors = tuple(a.strip() for a in (cleaned.get("authors_text") or "").split(",") if a.strip())
+        # What the editor typed wins over what the file or page says.
+        self.article_input = dataclasses.replace(
+            item,
+            title=cleaned.get("title") or item.title,
+            authors=authors or item.authors,
+            source=cleaned.get("source_name") or item.source,
+            published=cleaned["published"].isoformat() if cleaned.get("published") else item.published,
+            # A fetched page keeps the URL its redirects ended at.
+            url=(item.url or url) if item.raw_html and not upload else (url or item.url),
+        )
         return cleaned
+
+    @staticmethod
+    def _read_upload(upload) -> bytes:
+        limit = settings.REDLINE_MAX_UPLOAD_BYTES
+        if upload.size is not None and upload.size > limit:
+            raise UnreadableInput(f"{upload.name}: the file is larger than the {limit / (1024 * 1024):g} MB limit.")
+        return upload.read(limit + 1)
+
+    @staticmethod
+    def _refuse_duplicate(*, raw_text=None, url=None):
+        duplicate = services.find_duplicate(raw_text=raw_text, url=url)
+        if duplicate is not None:
+            link = reverse("admin:archive_article_change", args=[duplicate.pk])
+            raise forms.ValidationError(
+                format_html('This article is already in the archive: <a href="{}">{}</a>.', link, duplicate.title)
+            )
 
 
 class QuoteInline(admin.TabularInline):
+    """The extracted quotes under their article: correct a span or speaker, reject, or add one."""
+
     model = Quote
     extra = 0
-    fields = ["text", "start", "end", "speaker", "source_description", "attribution", "cue"]
-    readonly_fields = ["text"]
+    fields = ["text", "start", "end", "speaker", "source_description", "attribution", "cue", "rejected", "corrected"]
+    readonly_fields = ["text", "corrected"]
     autocomplete_fields = ["speaker"]
     show_change_link = True
+    verbose_name_plural = "Quotes (tick “rejected” for a span that is not a quote)"
+
+    def get_queryset(self, request):
+        return Quote.all_objects.select_related("speaker")
 
 
 @admin.register(Article)
@@ -63,14 +121,17 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "body"]
     date_hierarchy = "published"
     inlines = [QuoteInline]
-    readonly_fields = ["raw_sha256", "created", "updated", "view_on_site_link"]
+    readonly_fields = ["raw_sha256", "raw_html_sha256", "captured_at", "created", "updated", "view_on_site_link"]
     fields = [
         "title", "title_derived", "source", "authors", "photo_credit", "published", "url", "section", "standfirst",
-        "body", "raw_text", "raw_sha256", "created", "updated", "view_on_site_link",
+        "body", "raw_text", "raw_sha256", "raw_html_sha256", "captured_at", "created", "updated", "view_on_site_link",
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source").annotate(quote_count=Count("quotes"))
+        return (
+            super().get_queryset(request).select_related("source").defer("raw_html")
+            .annotate(quote_count=Count("quotes", filter=Q(quotes__rejected=False)))
+        )
 
     @admin.display(ordering="quote_count")
     def quote_count(self, article):
@@ -88,7 +149,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
-            return [(None, {"fields": ["raw_text", "title", "source_name", "authors_text", "url", "published"]})]
+            return [
+                ("Paste the text, upload a file, or give only the URL of a web page",
+                 {"fields": ["raw_text", "upload", "url"]}),
+                ("What the text may not say (optional; overrides what is read from the file or page)",
+                 {"fields": ["title", "source_name", "authors_text", "published"]}),
+            ]
         return super().get_fieldsets(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
@@ -104,20 +170,23 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.save()
             transaction.on_commit(lambda: services.index_articles([obj.pk]))
             return
-        data = form.cleaned_data
-        result = services.ingest_article(
-            raw_text=data["raw_text"],
-            title=data.get("title") or None,
-            authors=[a.strip() for a in (data.get("authors_text") or "").split(",") if a.strip()],
-            source=data.get("source_name") or None,
-            published=data["published"].isoformat() if data.get("published") else None,
-            url=data.get("url") or None,
-        )
+        result = services.ingest_input(form.article_input)
         # The admin goes on with `obj` (history, redirect): make it the saved article.
         obj.pk = result.article.pk
         obj.__dict__.update({k: v for k, v in result.article.__dict__.items() if not k.startswith("_")})
         obj._state.adding = False
         messages.info(request, f"Extracted {result.article.quotes.count()} quotes. Review them below.")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Quote:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)
+        for quote in formset.new_objects:
+            services.save_quote(quote, index=False)
+        for quote, changed in formset.changed_objects:
+            services.save_quote(quote, changed=changed, index=False)
+        for quote in formset.deleted_objects:
+            quote.delete()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -151,13 +220,16 @@ class SpeakerRoleInline(admin.TabularInline):
 class SpeakerAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "quote_count"]
     list_filter = ["kind"]
+    ordering = ["name"]
     search_fields = ["name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerAliasInline, SpeakerRoleInline]
     actions = ["merge_speakers"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=Count("quotes", distinct=True))
+        return super().get_queryset(request).annotate(
+            quote_count=Count("quotes", filter=Q(quotes__rejected=False), distinct=True)
+        )
 
     @admin.display(ordering="quote_count")
     def quote_count(self, speaker):
@@ -188,26 +260,33 @@ class SpeakerAdmin(admin.ModelAdmin):
             return
         target, others = speakers[0], speakers[1:]
         names = ", ".join(other.name for other in others)
+        # Admin actions leave no history of their own: record the merge on every speaker it touched.
+        self.log_deletions(request, Speaker.objects.filter(pk__in=[other.pk for other in others]))
         services.merge_speakers(target, others)
+        self.log_change(request, target, [{"changed": {"name": "speaker", "object": f"merged in {names}"}}])
         self.message_user(request, f"Merged {names} into {target.name}.", messages.SUCCESS)
 
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["text_preview", "speaker", "source_description", "attribution", "article"]
-    list_filter = ["attribution"]
+    list_display = ["text_preview", "speaker", "source_description", "attribution", "corrected", "rejected", "article"]
+    list_filter = ["attribution", "corrected", "rejected"]
     search_fields = ["text", "speaker__name", "source_description"]
     autocomplete_fields = ["speaker"]
     list_select_related = ["speaker", "article"]
     raw_id_fields = ["article"]
+    readonly_fields = ["text", "corrected"]
+
+    def get_queryset(self, request):
+        # The editors see every span, the rejected ones too, to undo a rejection.
+        return Quote.all_objects.all()
 
     @admin.display(description="Quote")
     def text_preview(self, quote):
         return quote.text[:90]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        transaction.on_commit(lambda: services.index_articles([obj.article_id]))
+        services.save_quote(obj, changed=form.changed_data if change else ())
 
 
 @admin.register(Source)

@@ -23,13 +23,14 @@ class Source(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def with_related(self):
-        return self.select_related("source")
+        # A saved web page can be megabytes; no page shows it.
+        return self.select_related("source").defer("raw_html")
 
     def latest_first(self):
         return self.order_by(models.F("published").desc(nulls_last=True), "-created")
 
     def with_quote_count(self):
-        return self.annotate(quote_count=Count("quotes"))
+        return self.annotate(quote_count=Count("quotes", filter=Q(quotes__rejected=False)))
 
 
 class Article(models.Model):
@@ -48,7 +49,14 @@ class Article(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     raw_text = models.TextField(help_text="The text exactly as received.")
     raw_sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    raw_html = models.TextField(blank=True, help_text="The web page exactly as fetched or uploaded, when the text came from HTML.")
+    raw_html_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    captured_at = models.DateTimeField(null=True, blank=True, help_text="When the web page was fetched.")
     body = models.TextField(help_text="Clean paragraphs separated by blank lines; quote offsets point into it.")
+    body_sha256 = models.CharField(
+        max_length=64, blank=True, db_index=True, editable=False,
+        help_text="Finds the same article received with other whitespace or line endings.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -74,7 +82,7 @@ class Article(models.Model):
 
 class SpeakerQuerySet(models.QuerySet):
     def with_quote_count(self):
-        return self.annotate(quote_count=Count("quotes", distinct=True))
+        return self.annotate(quote_count=Count("quotes", filter=Q(quotes__rejected=False), distinct=True))
 
     def most_quoted(self):
         return self.with_quote_count().filter(quote_count__gt=0).order_by("-quote_count", "name")
@@ -140,6 +148,10 @@ class SpeakerRole(models.Model):
 
 
 class QuoteQuerySet(models.QuerySet):
+    def shown(self):
+        """What the public pages, the API and the index may show: not the spans an editor rejected."""
+        return self.filter(rejected=False)
+
     def with_related(self):
         return self.select_related("speaker", "article", "article__source")
 
@@ -152,6 +164,13 @@ class QuoteQuerySet(models.QuerySet):
     def matching(self, text):
         """A plain substring filter: the database fallback when no search query is given."""
         return self.filter(Q(text__icontains=text))
+
+
+class ShownQuoteManager(models.Manager.from_queryset(QuoteQuerySet)):
+    """`Quote.objects` and `article.quotes`: rejected spans are left out of every public read."""
+
+    def get_queryset(self):
+        return super().get_queryset().shown()
 
 
 class Quote(models.Model):
@@ -174,11 +193,21 @@ class Quote(models.Model):
     )
     cue = models.CharField(max_length=100, blank=True, help_text="The speech verb.")
     attribution = models.CharField(max_length=20, choices=Attribution.choices)
+    corrected = models.BooleanField(
+        default=False, help_text="An editor set the span, speaker or attribution: re-extraction keeps it."
+    )
+    rejected = models.BooleanField(
+        default=False, help_text="Not a quote: hidden from the public pages, the API and search."
+    )
 
-    objects = QuoteQuerySet.as_manager()
+    # The default manager hides rejected spans, so related reads (article.quotes)
+    # hide them too; the admin and the services use all_objects.
+    objects = ShownQuoteManager()
+    all_objects = QuoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start"]
+        base_manager_name = "all_objects"
         constraints = [models.UniqueConstraint(fields=["article", "start", "end"], name="unique_quote_span")]
 
     def __str__(self):
@@ -192,6 +221,10 @@ class Quote(models.Model):
 
         if self.start is None or self.end is None or not (0 <= self.start < self.end <= len(self.article.body)):
             raise ValidationError("The quote's offsets must fall inside the article body, start before end.")
+        # The default manager hides rejected spans, so the unique check Django runs would miss them.
+        same_span = Quote.all_objects.filter(article_id=self.article_id, start=self.start, end=self.end)
+        if same_span.exclude(pk=self.pk).exists():
+            raise ValidationError("This article already has a quote (perhaps one marked not a quote) with this span.")
 
     def save(self, *args, **kwargs):
         # The text is always the body at the offsets: an editor moves the offsets, never the words.

@@ -325,11 +325,15 @@ class RedlineWhooshBackend(WhooshSearchBackend):
 
     def indexed_identifiers(self):
         """Every (django_ct, django_id) in the index, for consistency checks."""
+        return {(fields[DJANGO_CT], fields[DJANGO_ID]) for fields in self.indexed_documents()}
+
+    def indexed_documents(self):
+        """The stored fields of every document, for `manage.py check_index`."""
         if not self.setup_complete:
             self.setup()
         self.index = self.index.refresh()
         with self.index.searcher() as searcher:
-            return {(fields[DJANGO_CT], fields[DJANGO_ID]) for fields in searcher.all_stored_fields()}
+            return list(searcher.all_stored_fields())
 
 
 class _DateWindow(set):

@@ -24,9 +24,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
+        # article.quotes leaves out rejected spans (Quote's default manager), so do their speakers.
         # Speakers joined into the quotes query: prefetching them separately builds an
         # IN list too deep for SQLite on large batches.
-        return Article.objects.select_related("source").prefetch_related(
+        return Article.objects.select_related("source").defer("raw_html").prefetch_related(
             Prefetch("quotes", queryset=Quote.objects.select_related("speaker"))
         )
 
@@ -56,7 +57,8 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
         return Quote
 
     def index_queryset(self, using=None):
-        return Quote.objects.select_related("speaker", "article", "article__source")
+        # Spans an editor marked "not a quote" are never indexed.
+        return Quote.objects.shown().select_related("speaker", "article", "article__source")
 
     def read_queryset(self, using=None):
         return Quote.objects.select_related("speaker", "article", "article__source")

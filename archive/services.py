@@ -5,15 +5,22 @@ The ingest command, the admin and the seeds all go through `ingest_article`.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime
+import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.text import slugify
 from haystack import connections
 
+from .ingest.article import clean_article
+from .ingest.files import ArticleInput, UnreadableInput, text_input
 from .ingest.pipeline import extract_article, sha256
+from .ingest.webpage import fetch_page, read_html
 from .ingest.records import ArticleRecord, SpeakerRecord
 from .ingest.speakers import speaker_key
 from .models import Article, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
@@ -34,8 +41,17 @@ class IngestResult:
     created: bool
 
 
-def find_duplicate(*, raw_text: str, url: str | None = None) -> Article | None:
-    article = Article.objects.filter(raw_sha256=sha256(raw_text)).first()
+def find_duplicate(*, raw_text: str | None = None, url: str | None = None, body: str | None = None) -> Article | None:
+    """The article already held with this text or this URL, if any.
+
+    The same text is the same raw text, or the same clean body (pasted text
+    loses its trailing newline and gains CRs that a file of it does not have).
+    """
+    article = Article.objects.filter(raw_sha256=sha256(raw_text)).first() if raw_text else None
+    if article is None and raw_text and body is None:
+        body = clean_article(raw_text).body
+    if article is None and body:
+        article = Article.objects.filter(body_sha256=sha256(body)).first()
     if article is None and url:
         article = Article.objects.filter(url=url).first()
     return article
@@ -49,16 +65,19 @@ def ingest_article(
     source: str | None = None,
     published: str | None = None,
     url: str | None = None,
+    raw_html: str | None = None,
+    captured_at: datetime.datetime | None = None,
     index: bool = True,
     lookups: ArchiveLookups | None = None,
 ) -> IngestResult:
     """Turn raw text into an article with its quotes and speakers, in one transaction.
 
+    For a web page, raw_text is its extracted main text and raw_html the page as received.
     The same text (or the same URL) gives back the article already held.
     With index=True the search index is updated once the transaction commits;
     bulk callers pass index=False and index in batches (`index_articles`).
     """
-    existing = find_duplicate(raw_text=raw_text, url=url)
+    existing = Article.objects.filter(raw_sha256=sha256(raw_text)).first()
     if existing is not None:
         return IngestResult(article=existing, created=False)
 
@@ -72,17 +91,82 @@ def ingest_article(
         url=url,
         known_roles=lookups.known_roles(),
     )
+    existing = find_duplicate(body=record.body, url=url)
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
     with transaction.atomic():
-        article = _save_article(record, lookups)
+        article = _save_article(record, lookups, raw_html=raw_html, captured_at=captured_at)
         if index:
             transaction.on_commit(lambda: index_articles([article.pk]))
     return IngestResult(article=article, created=True)
 
 
-def reingest_article(article: Article, *, index: bool = True) -> Article:
-    """Run extraction again over an article's raw text, replacing its quotes.
+def ingest_input(item: ArticleInput, *, index: bool = True, lookups: ArchiveLookups | None = None) -> IngestResult:
+    """Ingest what a file, a record, an upload or a web page gave (see archive.ingest.files)."""
+    return ingest_article(
+        raw_text=item.raw_text,
+        title=item.title,
+        authors=item.authors,
+        source=item.source,
+        published=item.published,
+        url=item.url,
+        raw_html=item.raw_html,
+        captured_at=item.captured_at,
+        index=index,
+        lookups=lookups,
+    )
 
-    Used when an editor changes the raw text or metadata in the admin.
+
+# -- web pages and uploads ----------------------------------------------------
+# Reading is separate from storing, so the admin can show a bad page or file
+# as a form error before anything is written.
+
+FETCH_TIMEOUT_SECONDS = 15.0
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def read_web_page(url: str) -> ArticleInput:
+    """Fetch a page and extract its article. Raises UnreadableInput with an editor-facing message.
+
+    Private and loopback addresses are refused unless settings.REDLINE_ALLOW_PRIVATE_URLS.
+    """
+    page = fetch_page(
+        url,
+        allow_private=settings.REDLINE_ALLOW_PRIVATE_URLS,
+        timeout=getattr(settings, "REDLINE_FETCH_TIMEOUT", FETCH_TIMEOUT_SECONDS),
+        max_bytes=settings.REDLINE_MAX_UPLOAD_BYTES,
+    )
+    item = read_html(page.html, url=page.final_url, label=url)
+    return dataclasses.replace(item, captured_at=page.captured_at)
+
+
+def read_upload(name: str, data: bytes) -> ArticleInput:
+    """An uploaded .txt or .html file. Raises UnreadableInput for a wrong type, a file over
+    settings.REDLINE_MAX_UPLOAD_BYTES, a binary file or one in no detectable charset."""
+    limit = settings.REDLINE_MAX_UPLOAD_BYTES
+    if not name.lower().endswith(UPLOAD_SUFFIXES):
+        raise UnreadableInput(f"{name}: upload a .txt or .html file.")
+    if len(data) > limit:
+        raise UnreadableInput(f"{name}: the file is larger than the {limit / (1024 * 1024):g} MB limit.")
+    item = text_input(data, name=name, label=name)
+    if not item.raw_text.strip():
+        raise UnreadableInput(f"{name}: the file holds no text.")
+    return item
+
+
+def ingest_web_page(url: str, *, index: bool = True, lookups: ArchiveLookups | None = None) -> IngestResult:
+    """Fetch a page and ingest its article, keeping the HTML; a URL already held is not fetched."""
+    existing = find_duplicate(url=url)
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
+    return ingest_input(read_web_page(url), index=index, lookups=lookups)
+
+
+def reingest_article(article: Article, *, index: bool = True) -> Article:
+    """Run extraction again over an article's raw text, replacing its extracted quotes.
+
+    An editor's decisions stay: corrected and rejected quotes are kept as they
+    are, and an extracted quote overlapping one of them is not added again.
     """
     lookups = ArchiveLookups()
     record = extract_article(
@@ -95,19 +179,37 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
         known_roles=lookups.known_roles(),
     )
     with transaction.atomic():
-        article.quotes.all().delete()
+        kept = list(Quote.all_objects.filter(article=article).filter(Q(corrected=True) | Q(rejected=True)))
+        Quote.all_objects.filter(article=article).exclude(pk__in=[quote.pk for quote in kept]).delete()
         _fill_article(article, record, lookups)
         article.save()
-        _save_quotes(article, record, lookups)
+        for quote in kept:
+            _follow_body(quote, article.body)
+        _save_quotes(article, record, lookups, keep_clear_of=kept)
         if index:
             transaction.on_commit(lambda: index_articles([article.pk]))
     return article
 
 
-def _save_article(record: ArticleRecord, lookups: ArchiveLookups) -> Article:
+def _follow_body(quote: Quote, body: str) -> None:
+    """Keep an editor's quote on its words when re-cleaning moved the body's offsets."""
+    if body[quote.start : quote.end] == quote.text:
+        return
+    candidates = [match.start() for match in re.finditer(re.escape(quote.text), body)] if quote.text else []
+    if candidates:
+        start = min(candidates, key=lambda i: abs(i - quote.start))
+        quote.start, quote.end = start, start + len(quote.text)
+        quote.save(update_fields=["start", "end", "text"])
+
+
+def _save_article(record: ArticleRecord, lookups: ArchiveLookups, *, raw_html: str | None = None, captured_at=None) -> Article:
     article = Article()
     _fill_article(article, record, lookups)
-    # The duplicate check was made before extraction; the unique constraint on the
+    if raw_html:
+        article.raw_html = raw_html
+        article.raw_html_sha256 = sha256(raw_html)
+        article.captured_at = captured_at
+    # The duplicate checks were made before saving; the unique constraint on the
     # hash guards against a concurrent ingest of the same text.
     article.full_clean(validate_unique=False)
     article.save()
@@ -128,12 +230,17 @@ def _fill_article(article: Article, record: ArticleRecord, lookups: ArchiveLooku
     article.raw_text = record.raw_text
     article.raw_sha256 = sha256(record.raw_text)
     article.body = record.body
+    article.body_sha256 = sha256(record.body)
 
 
-def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookups) -> None:
+def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookups, *, keep_clear_of=()) -> None:
+    """Store the extracted quotes, except any overlapping an editor's span in keep_clear_of."""
     speakers = {speaker.name: lookups.speaker(speaker, article.published) for speaker in record.speakers}
+    taken = [(kept.start, kept.end) for kept in keep_clear_of]
     quotes = []
     for quote in record.quotes:
+        if any(quote.start < end and start < quote.end for start, end in taken):
+            continue
         speaker = speakers.get(quote.speaker) if quote.speaker else None
         if quote.speaker and speaker is None:
             # The extractor named a speaker it did not list: resolve it alone.
@@ -152,7 +259,7 @@ def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookup
                 attribution=quote.attribution,
             )
         )
-    Quote.objects.bulk_create(quotes, ignore_conflicts=True)
+    Quote.all_objects.bulk_create(quotes, ignore_conflicts=True)
 
 
 class ArchiveLookups:
@@ -301,13 +408,43 @@ def known_roles() -> dict[str, str]:
     return ArchiveLookups().known_roles()
 
 
+# Changing any of these makes a quote the editor's: re-extraction keeps it as it is.
+CORRECTED_FIELDS = frozenset({"start", "end", "speaker", "attribution", "source_description"})
+
+
+def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
+    """Store a quote an editor added, corrected or marked as not a quote (`rejected`).
+
+    An added quote, or a change to its span, speaker or attribution, marks it
+    `corrected`. A speaker given to an unattributed quote makes it "named".
+    """
+    changed = set(changed)
+    if quote.pk is None or CORRECTED_FIELDS & changed:
+        quote.corrected = True
+    if (
+        "speaker" in changed
+        and "attribution" not in changed
+        and quote.speaker_id
+        and quote.attribution in (Quote.Attribution.UNATTRIBUTED, Quote.Attribution.ANONYMOUS)
+    ):
+        quote.attribution = Quote.Attribution.NAMED
+    with transaction.atomic():
+        # clean() checks the span against every quote, rejected ones too; save() sets the text.
+        quote.full_clean(exclude=["text"], validate_constraints=False)
+        quote.save()
+        if index:
+            article_id = quote.article_id
+            transaction.on_commit(lambda: index_articles([article_id]))
+    return quote
+
+
 def merge_speakers(target: Speaker, others) -> Speaker:
     """Fold duplicate speakers into one: their quotes move, their names stay as aliases."""
     others = [other for other in others if other.pk != target.pk]
     with transaction.atomic():
-        article_ids = set(Quote.objects.filter(speaker__in=others).values_list("article_id", flat=True))
+        article_ids = set(Quote.all_objects.filter(speaker__in=others).values_list("article_id", flat=True))
         for other in others:
-            Quote.objects.filter(speaker=other).update(speaker=target)
+            Quote.all_objects.filter(speaker=other).update(speaker=target)
             for alias in other.aliases.all():
                 SpeakerAlias.objects.get_or_create(speaker=target, name=alias.name, defaults={"key": alias.key})
             SpeakerAlias.objects.get_or_create(speaker=target, name=other.name, defaults={"key": speaker_key(other.name)})
@@ -326,8 +463,37 @@ def merge_speakers(target: Speaker, others) -> Speaker:
 # lock, so web workers and bulk ingests queue rather than collide.
 
 
+class IndexUnavailable(Exception):
+    """The search index cannot be written: a full disk, a read-only or unwritable
+    directory, or a writer that never let go. The database is not affected."""
+
+    def __init__(self, error: BaseException):
+        path = connections["default"].options.get("PATH") or connections["default"].options.get("URL", "")
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        super().__init__(
+            f"The search index at {path} cannot be written ({reason}). Everything else is saved in the database; "
+            "once this is fixed, `manage.py check_index --repair` brings the index up to date."
+        )
+
+
+@contextlib.contextmanager
+def index_writes():
+    """Turn an index write's OSError or LockError into IndexUnavailable, with a plain message."""
+    from whoosh.index import LockError
+
+    try:
+        yield
+    except (OSError, LockError) as error:
+        raise IndexUnavailable(error) from error
+
+
 def index_articles(article_ids, *, batch_size: int = 500) -> int:
     """(Re)index articles and their quotes in batches; deleted ones leave the index."""
+    with index_writes():
+        return _index_articles(article_ids, batch_size=batch_size)
+
+
+def _index_articles(article_ids, *, batch_size: int) -> int:
     from .search_indexes import ArticleIndex, QuoteIndex
 
     backend = connections["default"].get_backend()
@@ -345,4 +511,102 @@ def index_articles(article_ids, *, batch_size: int = 500) -> int:
             backend.update(ArticleIndex(), articles)
             backend.update(QuoteIndex(), quotes)
         count += len(articles) + len(quotes)
+    return count
+
+
+def unindexed_articles(article_ids) -> list[int]:
+    """Those of these articles that the index does not hold: an ingest stopped
+    (killed, or the disk full) after storing them and before indexing them."""
+    backend = connections["default"].get_backend()
+    if not hasattr(backend, "indexed_identifiers"):
+        return []
+    with index_writes():
+        indexed = {pk for ct, pk in backend.indexed_identifiers() if ct == "archive.article"}
+    return [pk for pk in article_ids if str(pk) not in indexed]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndexDifference:
+    """Where the search index and the database disagree. Identifiers are
+    haystack's ("archive.quote.12")."""
+
+    missing: frozenset[str]  # in the database, not in the index
+    extra: frozenset[str]  # in the index, gone from the database
+    stale: frozenset[str]  # in both, but the index holds an older version
+    article_ids: frozenset[int]  # reindexing these articles mends the differences...
+    strays: frozenset[str]  # ...but these extra documents, which name no article
+    documents: int  # documents in the index when checked
+
+    @property
+    def agrees(self) -> bool:
+        return not (self.missing or self.extra or self.stale)
+
+
+def index_difference(*, compare_content: bool = True) -> IndexDifference:
+    """Compare every article and quote in the database with the search index.
+
+    With compare_content, each document is also prepared afresh and compared
+    field by field with what the index stores, so a lost update (a corrected
+    speaker still indexed under the old one) shows up, not only a lost add or
+    delete. Writes that commit while this runs can show as differences: run
+    it again, or repair, which always reads the database afresh.
+    """
+    from haystack.constants import ID
+
+    from .search_indexes import ArticleIndex, QuoteIndex
+
+    backend = connections["default"].get_backend()
+    with index_writes():  # opening a missing index creates it
+        stored = {fields[ID]: fields for fields in backend.indexed_documents()}
+    missing, stale, article_ids = set(), set(), set()
+    seen = set()
+    for search_index, article_of in ((ArticleIndex(), lambda obj: obj.pk), (QuoteIndex(), lambda obj: obj.article_id)):
+        for obj in search_index.index_queryset().iterator(chunk_size=500):
+            document = search_index.full_prepare(obj)
+            identifier = document[ID]
+            seen.add(identifier)
+            fields = stored.get(identifier)
+            if fields is None:
+                missing.add(identifier)
+                article_ids.add(article_of(obj))
+            elif compare_content and _differs(backend, document, fields):
+                stale.add(identifier)
+                article_ids.add(article_of(obj))
+    extra = set(stored) - seen
+    strays = set()
+    for identifier in extra:
+        article_id = str(stored[identifier].get("article_id") or "")
+        if article_id.isdigit():
+            article_ids.add(int(article_id))
+        else:
+            strays.add(identifier)
+    return IndexDifference(
+        missing=frozenset(missing),
+        extra=frozenset(extra),
+        stale=frozenset(stale),
+        article_ids=frozenset(article_ids),
+        strays=frozenset(strays),
+        documents=len(stored),
+    )
+
+
+def _differs(backend, document: dict, stored_fields: dict) -> bool:
+    for key, value in document.items():
+        if key == "boost":
+            continue
+        expected = backend._from_python(value) if hasattr(backend, "_from_python") else value
+        if stored_fields.get(key, expected) != expected:
+            return True
+    return False
+
+
+def repair_index(difference: IndexDifference) -> int:
+    """Mend what `index_difference` found: reindex the articles concerned (which
+    drops their deleted quotes too) and remove any other stray document."""
+    count = index_articles(sorted(difference.article_ids))
+    if difference.strays:
+        backend = connections["default"].get_backend()
+        with index_writes():
+            for identifier in sorted(difference.strays):
+                backend.remove(identifier)
     return count

@@ -4,9 +4,11 @@ Local defaults make `make run` work on a fresh machine; production sets
 DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS.
 """
 
+import datetime
 import os
 from pathlib import Path
 
+import csp.constants
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
@@ -33,8 +35,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "haystack",
+    # archive before haystack: its rebuild_index, update_index and clear_index
+    # wrap haystack's to report an unwritable index plainly.
     "archive",
+    "haystack",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -46,6 +51,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "archive.middleware.IndexUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -136,6 +145,7 @@ STORAGES = {
 # Uploads: the largest article file an editor may send.
 REDLINE_MAX_UPLOAD_BYTES = int(os.environ.get("REDLINE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = REDLINE_MAX_UPLOAD_BYTES + 1024 * 1024
+REDLINE_ALLOW_PRIVATE_URLS = os.environ.get("REDLINE_ALLOW_PRIVATE_URLS", "") == "1"  # fetch pages on private hosts
 
 LOGIN_URL = "admin:login"
 
@@ -149,6 +159,39 @@ CACHES = {
     },
 }
 
+# Admin logins: django-axes counts failures per (username, client address) and
+# locks that pair out for REDLINE_LOGIN_COOLOFF_MINUTES after
+# REDLINE_LOGIN_FAILURE_LIMIT failures. Pairing with the username keeps one
+# guesser from locking a whole newsroom that shares an address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("REDLINE_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("REDLINE_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+
+# Content-Security-Policy on every response (django-csp). Redline's pages and
+# Django's admin use no inline script or style, so nothing but our own origin
+# is allowed; data: images are the admin's icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.constants.SELF],
+        "script-src": [csp.constants.SELF],
+        "style-src": [csp.constants.SELF],
+        "img-src": [csp.constants.SELF, "data:"],
+        "object-src": [csp.constants.NONE],
+        "base-uri": [csp.constants.NONE],
+        "frame-ancestors": [csp.constants.NONE],
+        "form-action": [csp.constants.SELF],
+    }
+}
+
+# Production: HTTPS only, secure cookies, HSTS. Behind a proxy that ends TLS,
+# the proxy must set X-Forwarded-Proto (and strip it from clients).
 if not DEBUG:
     SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
     SESSION_COOKIE_SECURE = True

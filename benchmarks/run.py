@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -135,7 +136,7 @@ def bench_scale(count, args):
     work = Path(tempfile.mkdtemp(prefix=f"redline-bench-{count}-"))
     # Production settings, as a deployment runs them (templates cached, no debug tooling).
     env = dict(os.environ, REDLINE_VAR_DIR=str(work), REDLINE_INDEX_DIR=str(work / "whoosh_index"), DJANGO_DEBUG="0",
-               DJANGO_SECRET_KEY="benchmark-only-key", DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1")
+               DJANGO_SECRET_KEY=secrets.token_urlsafe(32), DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1")
     corpus_file = work / "articles.jsonl"
     note = write_scaled(corpus_file, count)
     print(f"\n== {note}", flush=True)

@@ -1,7 +1,8 @@
-"""Reading article inputs from disk: text files in any charset, and JSONL records."""
+"""Reading article inputs from disk: text files in any charset, saved web pages, and JSONL records."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,7 +10,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-SUFFIXES = (".txt", ".jsonl")
+SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 class UnreadableInput(ValueError):
@@ -27,6 +29,8 @@ class ArticleInput:
     source: str | None = None
     published: str | None = None
     url: str | None = None
+    raw_html: str | None = None  # the page as received, when the text was extracted from HTML
+    captured_at: datetime.datetime | None = None  # when the page was fetched
 
 
 def decode_text(data: bytes, *, label: str = "input") -> str:
@@ -58,7 +62,7 @@ def iter_paths(paths) -> Iterator[Path]:
 
 
 def read_inputs(path: Path) -> Iterator[ArticleInput]:
-    """The articles in one file: one for a .txt, one per line of a .jsonl.
+    """The articles in one file: one for a .txt or a saved .html page, one per line of a .jsonl.
 
     A bad JSONL line raises UnreadableInput with its line number; the lines
     before it have already been yielded.
@@ -69,7 +73,17 @@ def read_inputs(path: Path) -> Iterator[ArticleInput]:
                 if line.strip():
                     yield record_input(line, label=f"{path}:{number}")
         return
-    yield ArticleInput(label=str(path), raw_text=decode_text(path.read_bytes(), label=str(path)))
+    yield text_input(path.read_bytes(), name=path.name, label=str(path))
+
+
+def text_input(data: bytes, *, name: str, label: str) -> ArticleInput:
+    """One article from a file's bytes: a .txt file's text, or a saved web page's main text."""
+    text = decode_text(data, label=label)
+    if name.lower().endswith(HTML_SUFFIXES):
+        from .webpage import read_html  # webpage builds on this module
+
+        return read_html(text, label=label)
+    return ArticleInput(label=label, raw_text=text)
 
 
 def record_input(line: bytes | str, *, label: str) -> ArticleInput:

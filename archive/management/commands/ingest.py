@@ -1,4 +1,4 @@
-"""manage.py ingest PATH...: add articles from .txt files, .jsonl records and directories."""
+"""manage.py ingest PATH_OR_URL...: add articles from .txt/.html files, .jsonl records, directories and web pages."""
 
 import time
 
@@ -7,17 +7,22 @@ from django.core.management.base import BaseCommand, CommandError
 from archive import services
 from archive.ingest.files import UnreadableInput, iter_paths, read_inputs
 
+WEB_SCHEMES = ("http://", "https://")
+
 INDEX_BATCH = 500
 
 
 class Command(BaseCommand):
     help = (
-        "Ingest articles: .txt files, .jsonl records (id, title, text, source, author, published, url) "
-        "and directories of them. The same content never makes a second article."
+        "Ingest articles: .txt files, saved .html pages, .jsonl records (id, title, text, source, author, "
+        "published, url), directories of them, and web page URLs (fetched; the HTML is kept). "
+        "The same content or URL never makes a second article."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="Files or directories to ingest.")
+        parser.add_argument(
+            "paths", nargs="+", help="Files, directories, or http(s):// URLs of web pages to fetch and ingest."
+        )
         parser.add_argument(
             "--no-index", action="store_true", help="Skip the search index (run rebuild_index later)."
         )
@@ -26,17 +31,28 @@ class Command(BaseCommand):
         )
 
     def handle(self, *paths, **options):
+        try:
+            self.ingest(**options)
+        except services.IndexUnavailable as error:
+            raise CommandError(str(error)) from error
+
+    def ingest(self, **options):
         self.verbosity = options["verbosity"]
-        created, existing, failed, pending = 0, 0, 0, []
+        created, existing, failed, pending, held = 0, 0, 0, [], []
         started = time.monotonic()
         last_report = started
         lookups = services.ArchiveLookups()
-        for path in iter_paths(options["paths"]):
-            if not path.exists():
+        urls = [target for target in options["paths"] if target.startswith(WEB_SCHEMES)]
+        paths = [target for target in options["paths"] if not target.startswith(WEB_SCHEMES)]
+        for path in [*urls, *iter_paths(paths)]:
+            if isinstance(path, str):  # a web page: fetched, checked and stored by one service call
+                inputs = iter([path])
+            elif not path.exists():
                 self.stderr.write(f"{path}: no such file or directory.")
                 failed += 1
                 continue
-            inputs = read_inputs(path)
+            else:
+                inputs = read_inputs(path)
             while True:
                 try:
                     item = next(inputs)
@@ -46,30 +62,30 @@ class Command(BaseCommand):
                     self.stderr.write(str(error))
                     failed += 1
                     break
+                label = item if isinstance(item, str) else item.label
                 try:
-                    result = services.ingest_article(
-                        raw_text=item.raw_text,
-                        title=item.title,
-                        authors=item.authors,
-                        source=item.source,
-                        published=item.published,
-                        url=item.url,
-                        index=False,
-                        lookups=lookups,
-                    )
+                    if isinstance(item, str):
+                        result = services.ingest_web_page(item, index=False, lookups=lookups)
+                    else:
+                        result = services.ingest_input(item, index=False, lookups=lookups)
+                except UnreadableInput as error:  # a page that does not answer, is not HTML, is private...
+                    self.stderr.write(str(error))
+                    failed += 1
+                    continue
                 except Exception as error:  # one bad article is reported; the run goes on
-                    self.stderr.write(f"{item.label}: could not be ingested: {error}")
+                    self.stderr.write(f"{label}: could not be ingested: {error}")
                     failed += 1
                     continue
                 if result.created:
                     created += 1
                     pending.append(result.article.pk)
                     if self.verbosity >= 2:
-                        self.stdout.write(f"{item.label}: article {result.article.pk}: {result.article.title}")
+                        self.stdout.write(f"{label}: article {result.article.pk}: {result.article.title}")
                 else:
                     existing += 1
+                    held.append(result.article.pk)
                     if self.verbosity >= 2:
-                        self.stdout.write(f"{item.label}: already held as article {result.article.pk}")
+                        self.stdout.write(f"{label}: already held as article {result.article.pk}")
                 if len(pending) >= INDEX_BATCH and not options["no_index"]:
                     services.index_articles(pending)
                     pending = []
@@ -79,6 +95,9 @@ class Command(BaseCommand):
                     self.stderr.write(f"… {created} new, {existing} already held, {failed} failed ({rate:.0f}/s)")
                 if options["limit"] is not None and created >= options["limit"]:
                     break
+        if held and not options["no_index"]:
+            # A run that was killed before indexing left articles stored but unsearchable.
+            pending.extend(services.unindexed_articles(held))
         if pending and not options["no_index"]:
             services.index_articles(pending)
         seconds = time.monotonic() - started
