@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export REDLINE_VAR_DIR ?= $(CURDIR)/var
 export REDLINE_INDEX_DIR ?= $(REDLINE_VAR_DIR)/whoosh_index
 
-.PHONY: setup run test lint bench browser loadtools loadtest clean
+.PHONY: setup run test test-postgres lint bench browser loadtools loadtest clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ loadtest: $(VENV)/.installed loadtools
 # Tests use their own database and index directories, never the ones `make run` serves.
 test: setup browser loadtools
 	scratch=$$(mktemp -d) && REDLINE_VAR_DIR=$$scratch REDLINE_INDEX_DIR=$$scratch/whoosh_index $(PY) -m pytest
+
+# The same suite against a real PostgreSQL server: a throwaway Debian cluster on 127.0.0.1.
+test-postgres: setup browser
+	scripts/test-postgres.sh
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

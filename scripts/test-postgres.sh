@@ -16,6 +16,7 @@ password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 runuser -u postgres -- psql -p "$port" -qc "CREATE ROLE redline LOGIN CREATEDB PASSWORD '$password'"
 runuser -u postgres -- createdb -p "$port" -O redline redline
 scratch=$(mktemp -d)
-export DATABASE_URL="postgres://redline:$password@127.0.0.1:$port/redline"
+export PGPASSWORD=$password
+export DATABASE_URL="postgres://redline@127.0.0.1:$port/redline"
 export REDLINE_VAR_DIR=$scratch REDLINE_INDEX_DIR=$scratch/whoosh_index
 .venv/bin/python -m pytest "$@"

@@ -16,8 +16,25 @@ GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
 def environment(var: Path, **extra) -> dict:
-    return {**os.environ, "REDLINE_VAR_DIR": str(var), "REDLINE_INDEX_DIR": str(var / "index"), "DJANGO_DEBUG": "1",
-            **extra}
+    """The environment of a Redline run of its own: its own directory, and its own
+    database, a fresh PostgreSQL database when the suite runs against PostgreSQL."""
+    env = {**os.environ, "REDLINE_VAR_DIR": str(var), "REDLINE_INDEX_DIR": str(var / "index"), "DJANGO_DEBUG": "1"}
+    if env.get("DATABASE_URL", "").startswith("postgres"):
+        env["DATABASE_URL"] = fresh_postgres_database(env["DATABASE_URL"], var)
+    return {**env, **extra}
+
+
+def fresh_postgres_database(url: str, var: Path) -> str:
+    """Create an empty database beside the one in `url`, named after `var`; its URL."""
+    import hashlib
+
+    import psycopg
+
+    name = "live_" + hashlib.sha1(str(var).encode()).hexdigest()[:16]
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + "/" + name
 
 
 def manage(env, *args, timeout=300, check=True):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from .live import environment
 from .conftest import ROOT, SEEDS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -36,7 +37,7 @@ def _free_port():
 def live_server_url(tmp_path_factory):
     """Redline as `make run` serves it: migrated, seeds ingested, gunicorn with 2 workers."""
     var = tmp_path_factory.mktemp("var")
-    env = dict(os.environ, REDLINE_VAR_DIR=str(var), REDLINE_INDEX_DIR=str(var / "index"), DJANGO_DEBUG="1")
+    env = environment(var)
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["ingest", str(SEEDS)]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from .live import environment
 from .conftest import ROOT, SEEDS
 from .test_browser import ARTIFACTS, CHROMIUM, _free_port, page  # noqa: F401 (page is a fixture)
 
@@ -35,7 +36,7 @@ MAKE_EDITOR = (
 def editor_site(tmp_path_factory):
     """Redline as `make run` serves it, seeds ingested, with one user in the Editors group."""
     var = tmp_path_factory.mktemp("var")
-    env = dict(os.environ, REDLINE_VAR_DIR=str(var), REDLINE_INDEX_DIR=str(var / "index"), DJANGO_DEBUG="1")
+    env = environment(var)
     for command in (["migrate", "--noinput", "-v0"], ["ingest", str(SEEDS)], ["shell", "-c", MAKE_EDITOR]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()

@@ -139,7 +139,9 @@ def _kill_when(process, condition, timeout=120):
 
 
 def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_duplicates(tmp_path):
+    # The embedded set-up, SQLite beside Whoosh, is the one a kill -9 can hurt: it reads the file itself.
     env = environment(tmp_path)
+    env.pop("DATABASE_URL", None)
     manage(env, "migrate", "--noinput", "-v0")
     records = synthetic_records(tmp_path / "records.jsonl", 240)
     database = tmp_path / "redline.sqlite3"
@@ -253,7 +255,7 @@ def test_backup_and_restore_round_trip_the_archive_exactly(seeded, tmp_path):
     SpeakerAlias.objects.create(speaker=other, name="Another Name", key="another name")
     first, second = Speaker.objects.order_by("pk")[:2]
     services.merge_speakers(first, [second])
-    Article.objects.filter(pk=Article.objects.first().pk).update(raw_text="Raw\r\n\x00 text\u2028 kept as received")
+    Article.objects.filter(pk=Article.objects.first().pk).update(raw_text="Raw\r\n\t text\u2028 kept as received")
 
     backup = tmp_path / "archive.json.gz"
     call_command("dumpdata", *BACKUP_ARGS, output=str(backup), verbosity=0)

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from .live import environment as live_environment
 from .conftest import ROOT
 
 PRODUCTION = {
@@ -21,7 +22,7 @@ PRODUCTION = {
 
 
 def _manage(tmp_path, *args, **env):
-    environment = dict(os.environ, REDLINE_VAR_DIR=str(tmp_path), **env)
+    environment = live_environment(tmp_path, **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )
