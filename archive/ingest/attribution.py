@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from archive.ingest.lexicon import (
     HONORIFICS,
@@ -61,6 +62,8 @@ ANONYMOUS_HEADS = frozenset(
     diplomats staffer staffers adviser advisers advisor advisors spokesman spokeswoman
     spokesperson someone""".split()
 )
+# How many of the latest mentions pronoun and title resolution read.
+SALIENCE_LOOKBACK = 400
 ORG_NAME_WORDS = (ORG_HEADS | NON_PERSON_WORDS) - {"press", "campaign", "house", "staff", "team"}
 
 
@@ -172,6 +175,53 @@ def sentence_ids(tokens: Sequence[Token], text: str, spans: Sequence[QuoteSpan])
         if ends and (nxt.kind == "q" or nxt.cap):
             current += 1
     return ids
+
+
+# How many tokens either side of a quote its cue is looked for in: far more than any
+# real sentence needs, and it keeps the work per quote bounded in run-on text.
+CUE_WINDOW = 80
+
+
+class SentenceIndex:
+    """Where each token's sentence starts and ends, the next quote token and a running
+    count of words, so a quote finds its sentence in constant time however long the
+    paragraph is."""
+
+    __slots__ = ("ids", "_first", "_end", "_next_quote", "_words")
+
+    def __init__(self, tokens: Sequence[Token], ids: Sequence[int]) -> None:
+        self.ids = ids
+        self._first: list[int] = []
+        self._end: list[int] = []
+        for pos, sentence in enumerate(ids):
+            if sentence == len(self._first):
+                self._first.append(pos)
+                self._end.append(pos + 1)
+            else:
+                self._end[sentence] = pos + 1
+        self._next_quote = [len(tokens)] * (len(tokens) + 1)
+        for pos in range(len(tokens) - 1, -1, -1):
+            self._next_quote[pos] = pos if tokens[pos].kind == "q" else self._next_quote[pos + 1]
+        self._words = [0]
+        for token in tokens:
+            self._words.append(self._words[-1] + (token.kind == "w"))
+
+    def start(self, pos: int) -> int:
+        """The first token of pos's sentence, at most CUE_WINDOW tokens back."""
+        return max(self._first[self.ids[pos]], pos - CUE_WINDOW)
+
+    def true_start(self, pos: int) -> int:
+        return self._first[self.ids[pos]]
+
+    def end(self, pos: int) -> int:
+        """One past the last token of pos's sentence, at most CUE_WINDOW tokens on."""
+        return min(self._end[self.ids[pos]], pos + CUE_WINDOW)
+
+    def next_quote(self, pos: int) -> int:
+        return self._next_quote[pos]
+
+    def has_words(self, first: int, end: int) -> bool:
+        return self._words[end] > self._words[first]
 
 
 # ---------------------------------------------------------------- phrases
@@ -814,7 +864,9 @@ class _Article:
     def _most_salient(self, gender: str | None, p_index: int, sentence: int, order: int) -> str | None:
         """The subject of the most recent sentence that names a suitable person."""
         best: Mention | None = None
-        for mention in reversed(self.mentions):
+        # A pronoun's antecedent is a few sentences back at most; the bound keeps a
+        # pronoun whose gender nobody matches from reading every mention before it.
+        for mention in islice(reversed(self.mentions), SALIENCE_LOOKBACK):
             if (mention.sentence, mention.order) >= (sentence, order) and mention.paragraph == p_index:
                 continue
             if gender is not None and mention.gender is not None and mention.gender != gender:
@@ -919,19 +971,24 @@ class _Article:
     # -- one paragraph
 
     def _find_cue(
-        self, tokens: list[Token], text: str, sentences: list[int], qpos: int, span: QuoteSpan
+        self, tokens: list[Token], text: str, bounds: SentenceIndex, qpos: int, span: QuoteSpan
     ) -> tuple[Phrase, Token | None] | None:
-        sentence = sentences[qpos]
-        floor = qpos
-        while floor > 0 and sentences[floor - 1] == sentence:
-            floor -= 1
-        limit = qpos + 1
-        while limit < len(tokens) and sentences[limit] == sentence and tokens[limit].kind != "q":
-            limit += 1
+        floor = bounds.start(qpos)
+        sentence_end = bounds.end(qpos)
+        limit = min(sentence_end, bounds.next_quote(qpos + 1))
         quoted = text[span.start : span.end].rstrip()
         # `“…,” Lee barked` and `“…!” beamed Lee`: any verb right after such a quote is a cue
         comma = quoted.endswith((",", "!", "?")) or text.startswith(",", span.end + _closing_mark_length(text, span))
+        cue = _passive_agent(tokens, text, qpos, floor, limit)
+        if cue is not None:
+            return cue
         cue = _cue_after(tokens, text, qpos + 1, limit, comma_before=comma)
+        if cue is not None and cue[1].lower not in SPEECH_VERBS | {"according"} and qpos - 1 >= floor:
+            # `a clip that the judge called “distasteful,” Lee expressed …`: a speech verb
+            # right before the quote frames it, not any verb that follows its comma
+            before = _cue_before(tokens, text, qpos, floor)
+            if before is not None and any(t is before[1] for t in tokens[max(floor, qpos - 2) : qpos]):
+                cue = before
         if (
             cue is None
             and limit == qpos + 1
@@ -941,11 +998,7 @@ class _Article:
             and floor == qpos
         ):
             # `“Is it in our interest?” Lisa Monaco said.`: the ? ended the sentence
-            nxt_limit = limit
-            while (
-                nxt_limit < len(tokens) and sentences[nxt_limit] == sentences[limit] and tokens[nxt_limit].kind != "q"
-            ):
-                nxt_limit += 1
+            nxt_limit = min(bounds.end(limit), bounds.next_quote(limit))
             candidate = _cue_after(tokens, text, limit, nxt_limit)
             if (
                 candidate is not None
@@ -955,9 +1008,6 @@ class _Article:
             ):
                 cue = candidate
         if cue is None:
-            sentence_end = limit
-            while sentence_end < len(tokens) and sentences[sentence_end] == sentence:
-                sentence_end += 1
             cue = _cue_at_sentence_end(tokens, text, qpos + 1, sentence_end)
         if cue is None:
             cue = _cue_before(tokens, text, qpos, floor)
@@ -991,6 +1041,7 @@ class _Article:
         confident = quotation_flags(text, spans)
         tokens = tokenize(text, spans)
         sentences = sentence_ids(tokens, text, spans)
+        bounds = SentenceIndex(tokens, sentences)
         results: list[tuple[QuoteSpan, Speaker, str | None]] = []
         scanned = 0
         previous: Speaker | None = None
@@ -998,19 +1049,17 @@ class _Article:
             if token.kind != "q":
                 continue
             span = spans[token.quote]
+            if not confident[token.quote] and not any(ch.isalnum() for ch in text[span.start : span.end]):
+                continue  # `“…”`: marks around no word quote nobody, whatever frames them
             scanned = self._scan_names(p_index, tokens, sentences, text, qpos, scanned)
-            cue = self._find_cue(tokens, text, sentences, qpos, span)
+            cue = self._find_cue(tokens, text, bounds, qpos, span)
             if not confident[token.quote] and (not _speech_frames(cue) or _title_case(text[span.start : span.end])):
                 continue  # a scare quote, nickname or title, unless speech frames it
             if cue is None and previous is None and qpos > 0:
                 # `Sam Lau said in a statement. “…”`: an earlier sentence of the paragraph
-                floor = qpos
-                while floor > 0 and sentences[floor - 1] == sentences[qpos]:
-                    floor -= 1
-                if floor > 0 and (floor == qpos or all(t.kind != "w" for t in tokens[floor:qpos])):
-                    prev_floor = floor - 1
-                    while prev_floor > 0 and sentences[prev_floor - 1] == sentences[floor - 1]:
-                        prev_floor -= 1
+                floor = bounds.true_start(qpos)
+                if floor > 0 and not bounds.has_words(floor, qpos):
+                    prev_floor = bounds.start(floor - 1)
                     cue = _cue_before(tokens, text, floor, prev_floor)
                     if cue is None and floor == qpos and qpos + 1 == len(tokens):
                         # `Lee spoke to the crowd. “…”`: a quote standing alone after a
@@ -1043,9 +1092,7 @@ class _Article:
         self.introducer = None
         if tokens and tokens[-1].text == ":":
             # a paragraph that ends `Clinton said in a statement:` introduces the next
-            floor = len(tokens) - 1
-            while floor > 0 and sentences[floor - 1] == sentences[-1]:
-                floor -= 1
+            floor = bounds.start(len(tokens) - 1)
             cue = _cue_before(tokens, text, len(tokens) - 1, floor)
             if cue is not None:
                 speaker = self._classify(
@@ -1120,13 +1167,48 @@ def _cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: in
         cue = _cue_after(tokens, text, comma + 1, limit)
         if cue is None:
             continue
-        end = max(cue[0].last, tokens.index(cue[1]) if cue[1] in tokens[comma:limit] else cue[0].last)
+        end = cue[0].last
+        for pos_verb in range(comma, limit):
+            if tokens[pos_verb] is cue[1]:
+                end = max(end, pos_verb)
+                break
         if end + 1 < limit and tokens[end + 1].text == "," and cue[0].kind == "name":
             return cue  # `…, said Ann Lee, a lawyer for the union, who …`: an appositive
-        rest = [t for t in tokens[end + 1 : limit] if t.kind == "w"]
-        if len(rest) <= 8 and not any(t.lower == "that" for t in rest):
+        if _few_words_without_that(tokens, end + 1, limit):
             return cue
     return None
+
+
+def _passive_agent(tokens: Sequence[Token], text: str, qpos: int, floor: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`were called “a basket of fools” by Hale`, `was described as “reckless,” by the
+    mayor`: a passive speech verb just before the quote, its agent after "by"."""
+    by = qpos + 1
+    if by < limit and tokens[by].text == ",":
+        by += 1
+    if by + 1 >= limit or tokens[by].lower != "by":
+        return None
+    for pos in range(qpos - 1, max(floor, qpos - 3) - 1, -1):
+        verb = tokens[pos]
+        if verb.kind == "w" and verb.lower.endswith("ed") and verb.lower in SPEECH_VERBS:
+            found = phrase_forward(tokens, text, by + 1, limit)
+            if found is None or found.kind == "pronoun":
+                return None
+            return found, verb
+        if verb.kind != "w" or verb.lower not in ("as", "a", "an"):
+            return None
+    return None
+
+
+def _few_words_without_that(tokens: Sequence[Token], pos: int, limit: int) -> bool:
+    """At most eight words in tokens[pos:limit], none of them "that"."""
+    words = 0
+    for index in range(pos, limit):
+        token = tokens[index]
+        if token.kind == "w":
+            words += 1
+            if words > 8 or token.lower == "that":
+                return False
+    return True
 
 
 def _leading_source(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> tuple[Phrase, Token] | None:
@@ -1247,9 +1329,19 @@ def _is_open(text: str, quote: Quote) -> bool:
     return tail == ""
 
 
+class _ArticleQuotes(list):
+    """extract_quotes' result: a plain list of lists of Quote that also keeps the run's
+    speaker register, so article_speakers given this very result need not run again."""
+
+    article: _Article | None = None
+
+
 def extract_quotes(paragraphs: Sequence[str], *, known_roles: Mapping[str, str] | None = None) -> list[list[Quote]]:
     """One list of Quote per paragraph, offsets into that paragraph."""
-    return _Article(paragraphs, known_roles).run()
+    article = _Article(paragraphs, known_roles)
+    quotes = _ArticleQuotes(article.run())
+    quotes.article = article
+    return quotes
 
 
 def attribute_article(
@@ -1263,8 +1355,10 @@ def attribute_article(
 
 def article_speakers(paragraphs: Sequence[str], quotes: list[list[Quote]]) -> list[SpeakerRecord]:
     """The speakers quoted, with canonical name, aliases and roles seen in the text."""
-    article = _Article(paragraphs, None)
-    article.run()
+    article = getattr(quotes, "article", None)
+    if not isinstance(article, _Article) or article.paragraphs != list(paragraphs):
+        article = _Article(paragraphs, None)
+        article.run()
     return _speaker_records(article, quotes)
 
 

@@ -4,9 +4,10 @@ minus scare quotes, nicknames and titles of works."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from archive.ingest.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from archive.ingest.lexicon import INVERTIBLE_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 
 # Double marks: curly, straight, guillemets, low-9 and NYT's doubled apostrophes.
 DOUBLE_MARK_RE = re.compile(r"''|``|[“”\"«»„‟]")
@@ -17,9 +18,7 @@ CLOSERS = frozenset("”»")
 OPEN_CONTEXT = frozenset(" \t\n\u00a0([{—–-/:;\u2009\u202f")
 CLOSE_CONTEXT = frozenset(" \t\n\u00a0)]}.,;:!?—–-…/\u2009\u202f")
 WORD_RE = re.compile(r"[\w’'-]+")
-SPEECH_CONTEXT_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|according to)\b", re.I
-)
+PLAIN_WORD_RE = re.compile(r"\w+")
 # What makes a short span a quotation even without a speech verb nearby.
 QUOTE_INTRO_RE = re.compile(r"(?:[:,]|\b(?:that|as|called|calling|of|on|is|was|be|it|a|an))\s*$", re.I)
 _STRONG_SPEECH = "|".join(sorted(SPEECH_VERBS - WEAK_SPEECH_VERBS, key=len, reverse=True))
@@ -27,7 +26,10 @@ _STRONG_SPEECH = "|".join(sorted(SPEECH_VERBS - WEAK_SPEECH_VERBS, key=len, reve
 # whatever its length or case.
 ATTRIBUTION_FOLLOWS_RE = re.compile(
     r"[,—–-]?\s*(?:(?:he|she|they|I|we|it)\s+(?:\w+ly\s+)?(?:" + _STRONG_SPEECH + r")\b"
-    r"|(?:said|says|added|told|wrote|asked)\b"
+    r"|(?:" + "|".join(sorted(INVERTIBLE_VERBS | {"told"}, key=len, reverse=True)) + r")\b"
+    # `“No,” the clerk said`, `“Never,” a senior aide told reporters`
+    r"|(?:the|a|an|his|her|their|one|another)\s+(?:[\w’'-]+\s+){0,3}(?:said|says|told|added|wrote|asked"
+    r"|replied|responded|insisted|warned|explained|noted)\b"
     r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:" + _STRONG_SPEECH + r")\b)"
 )
 # A characterisation: `dismissed the plan as a “giveaway”`, `hailed it as “historic”`.
@@ -105,12 +107,16 @@ def _single_spans(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘Single’ curly quotes used as quotation marks, outside any double-quoted span.
     A ’ followed by a letter is an apostrophe; one after a plural s and before a
     lower-case word is a possessive (Appeals’ ruling)."""
-    inside = [(s.start - 1, s.end + 1) for s in taken]
+    # taken is in text order, so one forward-moving index finds the span a mark is in.
+    inside = sorted((s.start - len(s.mark), s.end + 1) for s in taken)
+    next_inside = 0
     spans: list[QuoteSpan] = []
     opened: int | None = None
     for match in SINGLE_MARK_RE.finditer(text):
         pos = match.start()
-        if any(a <= pos < b for a, b in inside):
+        while next_inside < len(inside) and inside[next_inside][1] <= pos:
+            next_inside += 1
+        if next_inside < len(inside) and inside[next_inside][0] <= pos:
             continue
         prev = text[pos - 1] if pos > 0 else " "
         nxt = text[pos + 1] if pos + 1 < len(text) else " "
@@ -133,17 +139,11 @@ def _single_spans(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
     return spans
 
 
-# How far around a quote its context is read: enough for any sentence, and it keeps
-# the work per quote bounded however long the paragraph is.
+# How far around a quote its sentence is read: enough for any sentence, and it keeps
+# the work per quote bounded however long the paragraph is. The words just before
+# and after a quote need far less.
 CONTEXT_WINDOW = 600
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(0, start - CONTEXT_WINDOW)
-    for match in SENTENCE_END_RE.finditer(text, left, start):
-        left = match.end()
-    found = SENTENCE_END_RE.search(text, end, end + CONTEXT_WINDOW)
-    return left, found.start() + 1 if found else min(len(text), end + CONTEXT_WINDOW)
+NEAR_WINDOW = 120
 
 
 def _is_headline(text: str) -> bool:
@@ -156,16 +156,69 @@ def _is_headline(text: str) -> bool:
     return long_words > 0 and capitalised >= 0.8 * long_words
 
 
-def is_quotation(text: str, span: QuoteSpan) -> bool:
-    """Tell a quotation from a scare quote, nickname or title of a work."""
+class QuoteContext:
+    """Where a paragraph's sentence ends and speech verbs (and "according to") are,
+    each found in one pass the first time a quote asks: a paragraph dense with quotes
+    is still read once, not once per quote."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._speech: tuple[list[int], list[int]] | None = None
+        self._sentence_ends: tuple[list[int], list[int]] | None = None
+
+    def _find_speech(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        text = self.text
+        for match in PLAIN_WORD_RE.finditer(text):
+            word = match.group().lower()
+            end = match.end()
+            if word == "according" and text[end : end + 3].lower() == " to" and not text[end + 3 : end + 4].isalnum():
+                end += 3
+            elif word not in SPEECH_VERBS:
+                continue
+            starts.append(match.start())
+            ends.append(end)
+        self._speech = starts, ends
+        return self._speech
+
+    def speech_within(self, start: int, end: int) -> bool:
+        """Whether a speech word lies wholly inside text[start:end]."""
+        starts, ends = self._speech or self._find_speech()
+        index = bisect_left(starts, start)
+        return index < len(starts) and ends[index] <= end
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding text[start:end], at most CONTEXT_WINDOW either side."""
+        if self._sentence_ends is None:
+            matches = list(SENTENCE_END_RE.finditer(self.text))
+            self._sentence_ends = [m.start() for m in matches], [m.end() for m in matches]
+        starts, ends = self._sentence_ends
+        left = max(0, start - CONTEXT_WINDOW)
+        # the last sentence end before the quote (its lookahead inside text[:start])...
+        index = bisect_left(ends, start) - 1
+        if index >= 0 and starts[index] >= left:
+            left = ends[index]
+        # ...and the first one after it
+        index = bisect_left(starts, end)
+        if index < len(starts) and ends[index] < end + CONTEXT_WINDOW:
+            return left, starts[index] + 1
+        return left, min(len(self.text), end + CONTEXT_WINDOW)
+
+
+def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = None) -> bool:
+    """Tell a quotation from a scare quote, nickname or title of a work. `context`
+    shares one QuoteContext of text among the quotes of a paragraph."""
     quoted = text[span.start : span.end]
     words = WORD_RE.findall(quoted)
+    if not words or not any(ch.isalnum() for ch in quoted):
+        return False  # `“…”`, `"!"`, `“—”`: marks around punctuation quote nobody
     if span.open_ended or len(words) > 6:
         return True
     opening = span.start - len(span.mark)
-    before = text[max(0, opening - CONTEXT_WINDOW) : opening].rstrip()
+    before = text[max(0, opening - NEAR_WINDOW) : opening].rstrip()
     after_start = span.end + (0 if span.open_ended else len(span.mark))
-    after = text[after_start : after_start + CONTEXT_WINDOW].lstrip()
+    after = text[after_start : after_start + NEAR_WINDOW].lstrip()
     # Nickname: Marcia "Cia" Price.
     if (
         len(words) <= 2
@@ -192,9 +245,9 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
     # A quote that ends a sentence of its own is a quotation whatever its length.
     if quoted.rstrip()[-1:] in "!?" or (quoted.rstrip()[-1:] in ".," and len(words) > 3):
         return True
-    sent_start, sent_end = _sentence_around(text, span.start, span.end)
-    context = text[sent_start : span.start] + " " + text[span.end : sent_end]
-    has_speech = bool(SPEECH_CONTEXT_RE.search(context))
+    context = context if context is not None else QuoteContext(text)
+    sent_start, sent_end = context.sentence_around(span.start, span.end)
+    has_speech = context.speech_within(sent_start, span.start) or context.speech_within(span.end, sent_end)
     if len(words) <= 2 and not has_speech:
         return False
     return has_speech or bool(QUOTE_INTRO_RE.search(before, max(0, len(before) - 12))) and len(words) > 3
@@ -203,7 +256,8 @@ def is_quotation(text: str, span: QuoteSpan) -> bool:
 def quotation_flags(text: str, spans: list[QuoteSpan]) -> list[bool]:
     """is_quotation for each span, then a fragment coordinated with a quotation
     (`a “rogue state” and a “menace”`) is one too."""
-    flags = [is_quotation(text, span) for span in spans]
+    context = QuoteContext(text)
+    flags = [is_quotation(text, span, context=context) for span in spans]
     for index in range(1, len(spans)):
         if flags[index] or not flags[index - 1] or _title_case_words(text[spans[index].start : spans[index].end]):
             continue

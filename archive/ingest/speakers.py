@@ -113,13 +113,18 @@ def role_head(role: str) -> str:
 class _Entry:
     name: str
     kind: str
+    order: int  # when the article first named this speaker
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     last_seen: int = 0
+    key_tokens: list[str] = field(default_factory=list)  # of the current name
 
-    @property
-    def key_tokens(self) -> list[str]:
-        return speaker_key(self.name).split()
+    def __post_init__(self) -> None:
+        self.key_tokens = speaker_key(self.name).split()
+
+    def rename(self, name: str) -> None:
+        self.name = name
+        self.key_tokens = speaker_key(name).split()
 
 
 class ArticleSpeakers:
@@ -129,6 +134,9 @@ class ArticleSpeakers:
     def __init__(self, known_roles: dict[str, str] | None = None) -> None:
         self._entries: list[_Entry] = []
         self._by_key: dict[str, _Entry] = {}
+        # Every key token an entry's name has had: a lookup reads only the entries that
+        # share a token with the name, so an article naming thousands stays linear.
+        self._by_token: dict[str, list[_Entry]] = {}
         self._roles: dict[str, _Entry] = {}
         self._known_roles = {_role_key(k): v for k, v in (known_roles or {}).items()}
 
@@ -139,14 +147,15 @@ class ArticleSpeakers:
         tokens = key.split()
         if not tokens:
             return None
+        sharing = self._by_token.get(tokens[-1], [])
         if len(tokens) == 1:
             # A surname alone: the most recently seen full name that ends in it.
-            matches = [e for e in self._entries if e.key_tokens[-1:] == tokens]
+            matches = [e for e in sharing if e.key_tokens[-1:] == tokens]
             if not matches:
-                matches = [e for e in self._entries if tokens[0] in e.key_tokens]
-            return max(matches, key=lambda e: e.last_seen) if matches else None
+                matches = [e for e in sharing if tokens[0] in e.key_tokens]
+            return max(matches, key=lambda e: (e.last_seen, -e.order)) if matches else None
         # A fuller or shorter form of an entry: same surname, and first names that agree.
-        for entry in sorted(self._entries, key=lambda e: -e.last_seen):
+        for entry in sorted(sharing, key=lambda e: (-e.last_seen, e.order)):
             other = entry.key_tokens
             if not other:
                 continue
@@ -166,11 +175,14 @@ class ArticleSpeakers:
         name = name.strip(TRAILING_PUNCT + " ")
         entry = self._find(name, kind)
         if entry is None:
-            entry = _Entry(name=name, kind=kind)
+            entry = _Entry(name=name, kind=kind, order=len(self._entries))
             self._entries.append(entry)
+            self._index(entry, entry.key_tokens)
         elif len(speaker_key(name).split()) > len(entry.key_tokens):
             entry.aliases.append(entry.name)
-            entry.name = name
+            old_tokens = set(entry.key_tokens)
+            entry.rename(name)
+            self._index(entry, [t for t in entry.key_tokens if t not in old_tokens])
         if name != entry.name and name not in entry.aliases:
             entry.aliases.append(name)
         self._by_key[speaker_key(name)] = entry
@@ -180,6 +192,11 @@ class ArticleSpeakers:
                 entry.roles.append(role)
             self._roles[_role_key(role)] = entry
         return entry.name
+
+    def _index(self, entry: _Entry, tokens: list[str]) -> None:
+        # A token may stay listed after a rename drops it; _find checks the current name.
+        for token in dict.fromkeys(tokens):
+            self._by_token.setdefault(token, []).append(entry)
 
     def lookup(self, name: str) -> str | None:
         entry = self._find(name, "person")

@@ -232,7 +232,31 @@ CLASS_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "expected"), CASES + CLASS_CASES)
+PASSIVE_AND_FRAMING_CASES = [
+    pytest.param(
+        ["Commuters were called “a herd of grumblers” by Vera Lindqvist at the depot."],
+        [("a herd of grumblers", "Vera Lindqvist", "named")],
+        id="passive-agent-after-by",
+    ),
+    pytest.param(
+        ["The levy was described as “a tax on breathing,” by Senator Aldo Brun."],
+        [("a tax on breathing,", "Aldo Brun", "named")],
+        id="passive-agent-after-as-and-comma",
+    ),
+    pytest.param(
+        ["In a clip that Judge Ona Vey called “shameful,” Rolf Ekdahl voiced his anger."],
+        [("shameful,", "Ona Vey", "named")],
+        id="speech-verb-before-beats-verb-after-comma",
+    ),
+    pytest.param(
+        ["“No,” the clerk said."],
+        [("No,", "the clerk", "anonymous")],
+        id="one-word-quote-before-nominal-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES + CLASS_CASES + PASSIVE_AND_FRAMING_CASES)
 def test_attribution(paragraphs, expected):
     assert attributed(paragraphs, known_roles={"ruritanian president": "Marek Vos"}) == expected
 

@@ -42,11 +42,10 @@ newsy = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(list(QUOTE_MA
 hostile_text = st.one_of(any_text, quote_soup, control_soup, newsy)
 
 
-# Known, reported to the owner of archive/ingest/quotes.py (not fixed here):
-# a quoted span with no word in it ("…", "!", "—", a control character)
-# raises IndexError in quotes.is_quotation: extract_article('Putin said: “…” and left.').
-# Generated examples that meet it are set aside so the other properties are
-# still checked; test_quoted_span_without_words turns green once it is fixed.
+# A quoted span with no word in it ("…", "!", "—", a control character) once
+# raised IndexError in quotes.is_quotation (fixed; test_quoted_span_without_words
+# guards it). Should it come back, generated examples that meet it are set
+# aside so the other properties are still checked.
 def _is_known_wordless_span_crash(error: BaseException) -> bool:
     frame = traceback.extract_tb(error.__traceback__)[-1]
     return isinstance(error, IndexError) and frame.filename.endswith("quotes.py") and frame.name == "is_quotation"
@@ -61,7 +60,6 @@ def run_or_reject(function, *args, **kwargs):
         raise
 
 
-@pytest.mark.xfail(raises=IndexError, strict=True, reason="quotes.is_quotation: a quoted span without words")
 @pytest.mark.parametrize("raw", ["Putin said: “…” and left.", '"!"', "x “—” y"])
 def test_quoted_span_without_words(raw):
     assert_valid_article(extract_article(raw))
@@ -141,12 +139,9 @@ def test_a_one_megabyte_paragraph_is_handled_in_bounded_time(unit):
     assert elapsed < MEGABYTE_SECONDS, f"{elapsed:.1f} s for 1 MB"
 
 
-# Known, reported to the owner of archive/ingest/quotes.py: a paragraph dense
-# with quotes takes time quadratic in its length in quotes.quote_spans
-# (64 KB 0.08 s, 256 KB 1.05 s, 512 KB 4.4 s, 1 MB 17 s; extract_quotes 26 s,
-# extract_article plus quotes_for_records about 60 s for 1 MB). Linear would
-# take 4 times as long for 4 times the text; this allows 8.
-@pytest.mark.xfail(strict=False, reason="quotes.quote_spans is quadratic on quote-dense paragraphs")
+# A paragraph dense with quotes once took time quadratic in its length
+# (1 MB: 17 s in quotes.quote_spans, about 60 s for the whole pipeline).
+# Linear takes 4 times as long for 4 times the text; this allows 8.
 def test_a_quote_dense_paragraph_takes_time_linear_in_its_length():
     from archive.ingest.quotes import quote_spans
 

@@ -43,6 +43,24 @@ def test_quote_spans(paragraph, expected):
     assert texts(paragraph) == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # marks around no word at all quote nobody, and never raise
+        ("Oskar Brandt said: “…” and left the room.", []),
+        ('"!"', []),
+        ("the answer was “—” and nothing more", []),
+        ("“?!” she wrote under the post.", []),
+        ("“…” “Then we will see,” the coach said.", ["Then we will see,"]),
+        ("‘…’ and then ‘ — ’ again", []),
+        # one word is enough to be weighed as usual
+        ("“No,” the clerk said.", ["No,"]),
+    ],
+)
+def test_spans_without_words(paragraph, expected):
+    assert texts(paragraph) == expected
+
+
 def test_offsets_exclude_marks():
     paragraph = "“Rain again,” Odile said."
     (span,) = quote_spans(paragraph)
