@@ -12,7 +12,7 @@ from django.utils.html import format_html
 
 from . import services
 from .ingest.files import ArticleInput, UnreadableInput
-from .models import Article, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
+from .models import Article, EscalationTerm, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 
 
 class ArticleAddForm(forms.ModelForm):
@@ -267,15 +267,33 @@ class SpeakerAdmin(admin.ModelAdmin):
         self.message_user(request, f"Merged {names} into {target.name}.", messages.SUCCESS)
 
 
+@admin.register(EscalationTerm)
+class EscalationTermAdmin(admin.ModelAdmin):
+    """The editors' part of the escalation lexicon; the default part is in archive/ingest/escalation.py."""
+
+    list_display = ["kind", "label", "pattern", "note"]
+    list_filter = ["kind"]
+    search_fields = ["label", "pattern", "note"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.message_user(
+            request, "New ingests use this term now; `manage.py code_escalation` recodes the quotes already held.",
+            messages.INFO,
+        )
+
+
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["text_preview", "speaker", "source_description", "attribution", "corrected", "rejected", "article"]
-    list_filter = ["attribution", "corrected", "rejected"]
+    list_display = ["text_preview", "speaker", "act", "source_description", "attribution", "corrected", "rejected",
+                    "article"]
+    list_filter = ["act", "conditional", "attribution", "corrected", "rejected"]
     search_fields = ["text", "speaker__name", "source_description"]
     autocomplete_fields = ["speaker"]
     list_select_related = ["speaker", "article"]
     raw_id_fields = ["article"]
-    readonly_fields = ["text", "corrected"]
+    # Escalation codes come from the lexicon (Escalation terms), so a recode never undoes an edit here.
+    readonly_fields = ["text", "corrected", "act", "weapons", "targets", "conditional", "group"]
 
     def get_queryset(self, request):
         # The editors see every span, the rejected ones too, to undo a rejection.

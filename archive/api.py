@@ -41,6 +41,13 @@ def quote_json(request, quote):
         "speaker": {"name": quote.speaker.name, "slug": quote.speaker.slug} if quote.speaker else None,
         "source_description": quote.source_description or None,
         "attribution": quote.attribution,
+        "escalation": {
+            "act": quote.act,
+            "weapons": quote.weapons,
+            "targets": quote.targets,
+            "conditional": quote.conditional,
+        },
+        "group": quote.group_id,
         "article": {
             "id": article.pk,
             "title": article.title,

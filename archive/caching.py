@@ -55,7 +55,7 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response = response.render()
-            if response.status_code == 200:
+            if response.status_code == 200 and not response.streaming:  # a stream is read once
                 cache.set(key, response)
         return response
 

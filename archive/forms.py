@@ -1,9 +1,11 @@
-"""Search forms: one set of filters (speaker, source, dates, order) for pages and API."""
+"""Search forms: one set of filters (speaker, source, dates, order; for quotes the
+escalation codes) for pages, exports, feeds and the API."""
 
 from django import forms
 from haystack.forms import SearchForm
 from haystack.query import SearchQuerySet
 
+from .ingest.escalation import ACT_LABELS
 from .models import Article, Quote, Source, Speaker
 
 MAX_QUERY_LENGTH = 500
@@ -78,6 +80,7 @@ class ArchiveSearchForm(SearchForm):
             results = results.filter(published__gte=data["since"])
         if data["until"]:
             results = results.filter(published__lte=data["until"])
+        results = self.narrow(results, data)
         if data["sort"] == "newest":
             results = results.order_by("-published")
         elif data["sort"] == "oldest":
@@ -85,6 +88,10 @@ class ArchiveSearchForm(SearchForm):
         return results.load_all() if self.load_all else results
 
     speaker_field = "speakers"
+
+    def narrow(self, results, data):
+        """Filters that only some searches have (the escalation codes of quotes)."""
+        return results
 
     def browse(self):
         """Filters without words: articles from the database, newest first."""
@@ -110,12 +117,25 @@ class ArticleSearchForm(ArchiveSearchForm):
 class QuoteSearchForm(ArchiveSearchForm):
     """Search quotes only; the speaker filter is the quote's own speaker."""
 
+    act = forms.ChoiceField(required=False, choices=[("", "Any act"), *ACT_LABELS.items()], label="Act")
+    weapon = forms.SlugField(required=False, max_length=100, help_text="storm-shadow, atacms, nuclear…")
+    target = forms.SlugField(required=False, max_length=100, help_text="nato, united-states, ukraine…")
+
     models = [Quote]
     speaker_field = "speaker"
 
+    def narrow(self, results, data):
+        if data.get("act"):
+            results = results.filter(act=data["act"])
+        if data.get("weapon"):
+            results = results.filter(weapons=data["weapon"])
+        if data.get("target"):
+            results = results.filter(targets=data["target"])
+        return results
+
     def browse(self):
-        quotes = Quote.objects.with_related()
         data = self.cleaned_data
+        quotes = Quote.objects.with_related().coded(act=data["act"], weapon=data["weapon"], target=data["target"])
         if data["speaker"]:
             quotes = quotes.filter(speaker__slug=data["speaker"])
         if data["source"]:

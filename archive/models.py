@@ -7,6 +7,75 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from .ingest.escalation import ACT_LABELS, ACTS
+
+
+class EscalationTerm(models.Model):
+    """An editor's addition to the escalation lexicon (archive/ingest/escalation.py).
+
+    New terms code quotes ingested from then on; `manage.py code_escalation`
+    recodes the quotes already held.
+    """
+
+    class Kind(models.TextChoices):
+        ACT = "act"
+        WEAPON = "weapon"
+        TARGET = "target"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    label = models.CharField(
+        max_length=100,
+        help_text="For an act, one of: " + ", ".join(ACTS) + ". For a weapon or target, its name (“Storm Shadow”, “NATO”); "
+        "the filter value is the name in lower case with hyphens (storm-shadow).",
+    )
+    pattern = models.CharField(
+        max_length=500,
+        help_text="A regular expression, case-insensitive, matched as whole words: "
+        "<code>storm shadows?|scalp</code>. Quotes are matched for acts and targets; the quote's sentence too for weapons.",
+    )
+    note = models.CharField(max_length=300, blank=True, help_text="Why this term, for the next editor.")
+
+    class Meta:
+        ordering = ["kind", "label"]
+
+    def __str__(self):
+        return f"{self.kind}: {self.label} ~ {self.pattern}"
+
+    def as_term(self):
+        from .ingest.escalation import Term
+
+        return Term(kind=self.kind, label=self.label, pattern=self.pattern)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .ingest.escalation import InvalidTerm, compile_term
+
+        try:
+            compile_term(self.as_term())
+        except InvalidTerm as error:
+            raise ValidationError(str(error)) from None
+
+
+class QuoteGroup(models.Model):
+    """The copies of one quote across outlets: the same words or near them."""
+
+    key = models.CharField(max_length=20, db_index=True, help_text="The normalised-text hash of its first quote.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"quote group {self.pk}"
+
+
+class ArticleGroup(models.Model):
+    """Near-duplicate articles: wire copies of one story in several outlets."""
+
+    key = models.CharField(max_length=20, db_index=True, help_text="The normalised-body hash of its first article.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"article group {self.pk}"
+
 
 class Source(models.Model):
     """A news outlet."""
@@ -57,6 +126,9 @@ class Article(models.Model):
         max_length=64, blank=True, db_index=True, editable=False,
         help_text="Finds the same article received with other whitespace or line endings.",
     )
+    text_key = models.CharField(max_length=20, blank=True, db_index=True, editable=False,
+                                help_text="Hash of the body with case, punctuation and spacing folded.")
+    group = models.ForeignKey(ArticleGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -113,6 +185,24 @@ class Speaker(models.Model):
     def role_titles(self):
         return list(dict.fromkeys(role.title for role in self.roles.all()))
 
+    def role_on(self, date):
+        """The title the speaker held on a date: a role seen around then, else the nearest in time."""
+        roles = list(self.roles.all())
+        if not roles:
+            return ""
+        if date is None:
+            return roles[0].title
+
+        def distance(role):
+            start, end = role.start or role.end, role.end or role.start
+            if start is None:
+                return (1, 0)
+            if start <= date <= end:
+                return (0, 0)
+            return (0, min(abs((date - start).days), abs((date - end).days)))
+
+        return min(roles, key=distance).title
+
 
 class SpeakerAlias(models.Model):
     """Another way the archive has seen a speaker named. `key` is the
@@ -161,6 +251,21 @@ class QuoteQuerySet(models.QuerySet):
     def by_speaker(self, speaker):
         return self.filter(speaker=speaker)
 
+    def coded(self, *, act=None, weapon=None, target=None):
+        """Filter by escalation code. Weapons and targets are JSON lists of slugs: matching
+        the quoted slug in the stored JSON text works on SQLite and PostgreSQL alike."""
+        quotes = self
+        if act:
+            quotes = quotes.filter(act=act)
+        if weapon:
+            quotes = quotes.filter(weapons__icontains=f'"{weapon}"')
+        if target:
+            quotes = quotes.filter(targets__icontains=f'"{target}"')
+        return quotes
+
+    def earliest_first(self):
+        return self.order_by(models.F("article__published").asc(nulls_last=True), "article__created", "start")
+
     def matching(self, text):
         """A plain substring filter: the database fallback when no search query is given."""
         return self.filter(Q(text__icontains=text))
@@ -199,6 +304,15 @@ class Quote(models.Model):
     rejected = models.BooleanField(
         default=False, help_text="Not a quote: hidden from the public pages, the API and search."
     )
+    # Escalation coding (archive/ingest/escalation.py), set at ingest.
+    act = models.CharField(max_length=20, choices=list(ACT_LABELS.items()), default="other", db_index=True)
+    weapons = models.JSONField(default=list, blank=True, help_text="Weapon systems named: slugs (storm-shadow).")
+    targets = models.JSONField(default=list, blank=True, help_text="Whom the quote addresses: slugs (nato).")
+    conditional = models.BooleanField(default=False, help_text="Said on a condition: “if…”, “unless…”.")
+    # Lineage (archive/ingest/lineage.py): copies of the same quote share a group.
+    group = models.ForeignKey(QuoteGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    text_key = models.CharField(max_length=20, blank=True, db_index=True, editable=False)
+    probe = models.CharField(max_length=100, blank=True, db_index=True, editable=False)
 
     # The default manager hides rejected spans, so related reads (article.quotes)
     # hide them too; the admin and the services use all_objects.

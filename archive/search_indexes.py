@@ -1,8 +1,9 @@
 """What the search index holds: articles and quotes, with whole-value filter fields.
 
 The full-text document of each comes from its template in
-templates/search/indexes/archive/. Filters (source, speaker, attribution) are
-ExactFields, untokenized, so they match and facet on whole values.
+templates/search/indexes/archive/. Filters (source, speaker, attribution, act,
+group) are ExactFields, untokenized, so they match and facet on whole values;
+weapons and targets are multi-valued lists of slugs.
 """
 
 from django.db.models import Prefetch
@@ -19,6 +20,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     source = ExactField(null=True)
     speakers = indexes.MultiValueField()
     published = indexes.DateField(model_attr="published", null=True)
+    group = ExactField(null=True)  # near-duplicate articles share it: results show a group once
 
     def get_model(self):
         return Article
@@ -41,6 +43,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_source(self, article):
         return article.source.slug if article.source else None
 
+    def prepare_group(self, article):
+        return str(article.group_id) if article.group_id else None
+
     def prepare_speakers(self, article):
         return sorted({quote.speaker.slug for quote in article.quotes.all() if quote.speaker})
 
@@ -52,6 +57,10 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
     speaker = ExactField(null=True)
     attribution = ExactField(model_attr="attribution")
     published = indexes.DateField(null=True)
+    act = ExactField(model_attr="act")
+    weapons = indexes.MultiValueField(model_attr="weapons")
+    targets = indexes.MultiValueField(model_attr="targets")
+    group = ExactField(null=True)  # copies of one quote share it: results show a group once
 
     def get_model(self):
         return Quote
@@ -71,6 +80,9 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_speaker(self, quote):
         return quote.speaker.slug if quote.speaker else None
+
+    def prepare_group(self, quote):
+        return str(quote.group_id) if quote.group_id else None
 
     def prepare_published(self, quote):
         return quote.article.published

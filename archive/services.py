@@ -17,13 +17,25 @@ from django.db.models import F, Q
 from django.utils.text import slugify
 from haystack import connections
 
+from .ingest import lineage
 from .ingest.article import clean_article
+from .ingest.escalation import Lexicon, code_quote
 from .ingest.files import ArticleInput, UnreadableInput, text_input
 from .ingest.pipeline import extract_article, sha256
 from .ingest.webpage import fetch_page, read_html
 from .ingest.records import ArticleRecord, SpeakerRecord
 from .ingest.speakers import speaker_key
-from .models import Article, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
+from .models import (
+    Article,
+    ArticleGroup,
+    EscalationTerm,
+    Quote,
+    QuoteGroup,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+)
 
 
 class DuplicateArticle(Exception):
@@ -77,6 +89,8 @@ def ingest_article(
     With index=True the search index is updated once the transaction commits;
     bulk callers pass index=False and index in batches (`index_articles`).
     """
+    if "\x00" in raw_text:  # no article holds one, and PostgreSQL cannot store it
+        raise UnreadableInput("The text holds NUL characters: it is binary data, not an article.")
     existing = Article.objects.filter(raw_sha256=sha256(raw_text)).first()
     if existing is not None:
         return IngestResult(article=existing, created=False)
@@ -94,10 +108,14 @@ def ingest_article(
     existing = find_duplicate(body=record.body, url=url)
     if existing is not None:
         return IngestResult(article=existing, created=False)
-    with transaction.atomic():
-        article = _save_article(record, lookups, raw_html=raw_html, captured_at=captured_at)
-        if index:
-            transaction.on_commit(lambda: index_articles([article.pk]))
+    try:
+        with transaction.atomic():
+            article = _save_article(record, lookups, raw_html=raw_html, captured_at=captured_at)
+            if index:
+                transaction.on_commit(lambda: index_articles([article.pk]))
+    except Exception:
+        lookups.forget()  # what it remembered may have been rolled back with the article
+        raise
     return IngestResult(article=article, created=True)
 
 
@@ -247,19 +265,152 @@ def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookup
             speaker = speakers[quote.speaker] = lookups.speaker(
                 SpeakerRecord(name=quote.speaker, kind=quote.speaker_kind or "person"), article.published
             )
-        quotes.append(
-            Quote(
-                article=article,
-                start=quote.start,
-                end=quote.end,
-                text=quote.text,
-                speaker=speaker,
-                source_description=(quote.source_description or "")[:300],
-                cue=(quote.cue or "")[:100],
-                attribution=quote.attribution,
-            )
+        stored = Quote(
+            article=article,
+            start=quote.start,
+            end=quote.end,
+            text=quote.text,
+            speaker=speaker,
+            source_description=(quote.source_description or "")[:300],
+            cue=(quote.cue or "")[:100],
+            attribution=quote.attribution,
         )
+        code_escalation(stored, lexicon=lookups.escalation_lexicon())
+        quotes.append(stored)
+    join_quote_groups(quotes)
     Quote.all_objects.bulk_create(quotes, ignore_conflicts=True)
+    join_article_group(article, [*quotes, *keep_clear_of])
+
+
+# -- escalation coding and lineage --------------------------------------------
+
+
+def escalation_lexicon() -> Lexicon:
+    """The default lexicon extended by the editors' terms."""
+    return Lexicon(term.as_term() for term in EscalationTerm.objects.all())
+
+
+def code_escalation(quote: Quote, *, lexicon: Lexicon) -> Quote:
+    """Set a quote's act, weapons, targets and condition from its words and its sentence (not saved)."""
+    body = quote.article.body
+    coded = code_quote(body[quote.start : quote.end], body=body, start=quote.start, end=quote.end,
+                       cue=quote.cue, lexicon=lexicon)
+    quote.act = coded.act
+    quote.weapons = list(coded.weapons)
+    quote.targets = list(coded.targets)
+    quote.conditional = coded.conditional
+    return quote
+
+
+CANDIDATES_PER_LOOKUP = 100  # quotes compared per new quote: the same speaker's latest, and the latest sharing its probe
+
+
+def join_quote_groups(quotes) -> None:
+    """Give each new quote the group of an exact or near copy already held, else a new group.
+
+    One lookup by normalised-text hash, then a bounded check of candidates that
+    share the speaker or the quote's longest word: never a pass over the archive.
+    """
+    earlier: list[Quote] = []  # this article's quotes, which the database does not hold yet
+    for quote in quotes:
+        quote.text_key = lineage.text_key(quote.text)
+        quote.probe = lineage.probe(quote.text)
+        quote.group_id = _copy_group(quote, earlier)
+        if quote.group_id is None:
+            quote.group = QuoteGroup.objects.create(key=quote.text_key)
+        earlier.append(quote)
+
+
+def _copy_group(quote: Quote, earlier) -> int | None:
+    for other in earlier:
+        if other.text_key == quote.text_key:
+            return other.group_id
+    same = (
+        Quote.all_objects.filter(text_key=quote.text_key, group__isnull=False)
+        .exclude(pk=quote.pk).values_list("group_id", flat=True).first()
+    )
+    if same:
+        return same
+    candidates = [(other.text, other.group_id) for other in earlier]
+    lookups = [Q(probe=quote.probe)] if quote.probe else []
+    if quote.speaker_id:
+        lookups.append(Q(speaker_id=quote.speaker_id))
+    for lookup in lookups:
+        candidates += (
+            Quote.all_objects.filter(lookup, group__isnull=False).exclude(pk=quote.pk)
+            .order_by("-pk").values_list("text", "group_id")[:CANDIDATES_PER_LOOKUP]
+        )
+    for text, group_id in candidates:
+        if lineage.near_copy(quote.text, text):
+            return group_id
+    return None
+
+
+ARTICLE_CANDIDATES = 20
+
+
+def join_article_group(article: Article, quotes) -> None:
+    """Put an article with the articles it copies (the same normalised body, or a
+    near-duplicate among the articles carrying copies of its quotes), else alone."""
+    article.text_key = lineage.article_key(article.body)
+    group_id = (
+        Article.objects.filter(text_key=article.text_key, group__isnull=False)
+        .exclude(pk=article.pk).values_list("group_id", flat=True).first()
+    )
+    if group_id is None:
+        quote_groups = {quote.group_id for quote in quotes if quote.group_id}
+        candidates = (
+            Article.objects.filter(quotes__group_id__in=quote_groups, group__isnull=False)
+            .exclude(pk=article.pk).distinct().order_by("-pk").values_list("body", "group_id")[:ARTICLE_CANDIDATES]
+        )
+        for body, candidate_group in candidates:
+            if lineage.article_similarity(article.body, body) >= lineage.ARTICLE_SIMILARITY:
+                group_id = candidate_group
+                break
+    if group_id is None and article.group_id is not None:
+        group_id = article.group_id  # re-extraction: the article stays where it was
+    if group_id is None:
+        group_id = ArticleGroup.objects.create(key=article.text_key).pk
+    article.group_id = group_id
+    Article.objects.filter(pk=article.pk).update(text_key=article.text_key, group_id=group_id)
+
+
+def recode_escalation(quotes=None, *, lexicon: Lexicon | None = None, batch_size: int = 500):
+    """Code (again) every quote, or those given, with the current lexicon. Yields
+    the ids of articles whose quotes changed, for reindexing; the caller indexes."""
+    lexicon = lexicon or escalation_lexicon()
+    quotes = Quote.all_objects.all() if quotes is None else quotes
+    fields = ["act", "weapons", "targets", "conditional"]
+    changed, batch = set(), []
+    for quote in quotes.select_related("article").only("id", "start", "end", "cue", "article_id", "article__body",
+                                                         *fields).iterator(chunk_size=batch_size):
+        before = [getattr(quote, field) for field in fields]
+        code_escalation(quote, lexicon=lexicon)
+        if [getattr(quote, field) for field in fields] != before:
+            batch.append(quote)
+            changed.add(quote.article_id)
+        if len(batch) >= batch_size:
+            Quote.all_objects.bulk_update(batch, fields)
+            batch = []
+    if batch:
+        Quote.all_objects.bulk_update(batch, fields)
+    return changed
+
+
+def group_copies() -> set[int]:
+    """Group the quotes and articles not yet grouped (held before lineage existed),
+    oldest article first, the way ingest would have. Returns the articles changed."""
+    changed = set()
+    for article in Article.objects.filter(
+        Q(group__isnull=True) | Q(quotes__group__isnull=True)
+    ).distinct().order_by(F("published").asc(nulls_last=True), "created").defer("raw_html").iterator(chunk_size=200):
+        with transaction.atomic():
+            quotes = list(Quote.all_objects.filter(article=article, group__isnull=True).order_by("start"))
+            join_quote_groups(quotes)
+            Quote.all_objects.bulk_update(quotes, ["text_key", "probe", "group"])
+            join_article_group(article, list(Quote.all_objects.filter(article=article)))
+        changed.add(article.pk)
+    return changed
 
 
 class ArchiveLookups:
@@ -272,6 +423,10 @@ class ArchiveLookups:
     """
 
     def __init__(self):
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop everything remembered: after a rollback, rows it remembers may not exist."""
         self._sources: dict[str, Source] = {}
         self._speaker_ids: dict[str, int | None] = {}  # alias key -> speaker id (None: no such speaker)
         self._speakers: dict[int, Speaker] = {}
@@ -279,6 +434,13 @@ class ArchiveLookups:
         self._roles: dict[tuple[int, str], SpeakerRole] = {}
         self._known_roles: dict[str, str] | None = None  # role key -> speaker name
         self._role_last_seen: dict[str, datetime.date | None] = {}
+        self._lexicon: Lexicon | None = None
+
+    def escalation_lexicon(self) -> Lexicon:
+        """The escalation lexicon with the editors' terms, compiled once per run."""
+        if self._lexicon is None:
+            self._lexicon = escalation_lexicon()
+        return self._lexicon
 
     def known_roles(self) -> dict[str, str]:
         """Roles learned across the archive: "russian president" -> "Vladimir Putin".

@@ -2,12 +2,16 @@
 
 import re
 
+from django import forms
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from haystack.generic_views import SearchView
 
+from . import citations, timeline
 from .forms import ArchiveSearchForm, QuoteSearchForm
+from .ingest.lineage import wording_differences
 from .models import Article, Quote, Speaker
 
 
@@ -19,6 +23,28 @@ def results_as_objects(page_items):
         if obj is not None:  # the index may briefly hold a document the database just deleted
             objects.append(obj)
     return objects
+
+
+def collapse_copies(objects):
+    """A page of results with each group of copies shown once, at its first
+    appearance; each shown object gets `copies`, how many others its group holds."""
+    shown, seen = [], set()
+    for obj in objects:
+        key = (obj._meta.model_name, obj.group_id)
+        if obj.group_id is None or key not in seen:
+            seen.add(key)
+            shown.append(obj)
+    for model in (Quote, Article):
+        group_ids = {obj.group_id for obj in shown if isinstance(obj, model) and obj.group_id}
+        sizes = {}
+        if group_ids:
+            sizes = dict(
+                model.objects.filter(group_id__in=group_ids).values_list("group_id").annotate(n=Count("pk"))
+            )
+        for obj in shown:
+            if isinstance(obj, model):
+                obj.copies = max(sizes.get(obj.group_id, 1) - 1, 0)
+    return shown
 
 
 class ArchiveSearchView(SearchView):
@@ -41,7 +67,8 @@ class ArchiveSearchView(SearchView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["results"] = results_as_objects(context["page_obj"].object_list) if context.get("page_obj") else []
+        objects = results_as_objects(context["page_obj"].object_list) if context.get("page_obj") else []
+        context["results"] = collapse_copies(objects)
         form = context["form"]
         context["query"] = form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else ""
         querystring = self.request.GET.copy()
@@ -70,7 +97,56 @@ class SpeakerDetailView(QuoteListView):
         return {"data": data, "load_all": True}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(speaker=self.speaker, **kwargs)
+        context = super().get_context_data(
+            speaker=self.speaker,
+            timeline=timeline.build(timeline.speaker_codes(self.speaker)),
+            compare_choices=Speaker.objects.most_quoted().exclude(pk=self.speaker.pk)[:100],
+            **kwargs,
+        )
+        export_query = self.request.GET.copy()
+        export_query.pop(self.page_kwarg, None)
+        export_query["speaker"] = self.speaker.slug
+        context["export_querystring"] = export_query.urlencode()
+        return context
+
+
+class CompareForm(forms.Form):
+    a = forms.SlugField(max_length=300, label="Speaker")
+    b = forms.SlugField(max_length=300, label="and speaker")
+
+    def _speaker(self, field):
+        slug = self.cleaned_data[field]
+        speaker = Speaker.objects.filter(slug=slug).first()
+        if speaker is None:
+            raise forms.ValidationError(f"No speaker “{slug}” in the archive.")
+        return speaker
+
+    def clean_a(self):
+        return self._speaker("a")
+
+    def clean_b(self):
+        return self._speaker("b")
+
+
+class SpeakerCompareView(TemplateView):
+    """Two speakers' timelines on one time axis, with their acts side by side."""
+
+    template_name = "archive/speaker_compare.html"
+
+    def get_context_data(self, **kwargs):
+        form = CompareForm(self.request.GET or None)
+        context = super().get_context_data(form=form, **kwargs)
+        if form.is_valid():
+            speakers = [form.cleaned_data["a"], form.cleaned_data["b"]]
+            codes = [timeline.speaker_codes(speaker) for speaker in speakers]
+            span = timeline.date_range(*codes)
+            timelines = [timeline.build(speaker_codes, span) for speaker_codes in codes]
+            context["columns"] = list(zip(speakers, timelines))
+            context["acts"] = [
+                (label, [dict((act, n) for act, _, n in line.totals).get(act, 0) for line in timelines])
+                for act, label in Quote._meta.get_field("act").choices
+            ]
+        return context
 
 
 class HomeView(TemplateView):
@@ -143,9 +219,29 @@ class QuoteDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         paragraph, start, end = self.object.paragraph()
+        permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
             before=paragraph[:start],
             after=paragraph[end:],
-            permalink=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            permalink=permalink,
+            apa=citations.apa(self.object, permalink),
+            bibtex=citations.bibtex(self.object, permalink),
+            lineage=quote_lineage(self.object),
             **kwargs,
         )
+
+
+def quote_lineage(quote):
+    """Every outlet that carried a quote, earliest first, with where each copy's wording differs
+    from the earliest; None when no other article carried it."""
+    if quote.group_id is None:
+        return None
+    copies = list(Quote.objects.with_related().filter(group_id=quote.group_id).earliest_first())
+    if len(copies) < 2:
+        return None
+    earliest = copies[0]
+    return [
+        {"quote": copy, "earliest": copy == earliest,
+         "pieces": None if copy == earliest or copy.text == earliest.text else wording_differences(earliest.text, copy.text)}
+        for copy in copies
+    ]

@@ -4,7 +4,8 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-QUOTE_KEYS = {"id", "text", "speaker", "source_description", "attribution", "article", "url"}
+QUOTE_KEYS = {"id", "text", "speaker", "source_description", "attribution", "escalation", "group", "article", "url"}
+ESCALATION_KEYS = {"act", "weapons", "targets", "conditional"}
 ARTICLE_KEYS = {"id", "title", "url", "source", "published"}
 
 
@@ -18,6 +19,10 @@ def test_quotes_shape(client, seeded):
         assert quote["attribution"] in {"named", "pronoun", "title", "anonymous", "unattributed"}
         assert quote["url"].startswith("http://testserver/quotes/")
         assert quote["speaker"] is None or set(quote["speaker"]) == {"name", "slug"}
+        assert set(quote["escalation"]) == ESCALATION_KEYS
+        assert quote["escalation"]["act"] in {"threat", "warning", "red_line", "denial", "reassurance", "talks", "other"}
+        assert isinstance(quote["escalation"]["weapons"], list) and isinstance(quote["escalation"]["conditional"], bool)
+        assert isinstance(quote["group"], int)
     anonymous = [q for q in data["results"] if q["attribution"] == "anonymous"]
     assert {q["source_description"] for q in anonymous} == {"a UK government official", "an official cited by Reuters"}
     assert all(q["speaker"] is None for q in anonymous)
@@ -30,6 +35,19 @@ def test_quotes_filters(client, seeded):
     searched = client.get("/api/quotes/", {"q": "escalation", "speaker": "vladimir-putin"}).json()
     assert searched["count"] == 2
     assert client.get("/api/quotes/", {"since": "2030-01-01"}).json()["count"] == 0
+
+
+@pytest.mark.parametrize("q", ["", "Russia"])  # the database browse and the index search
+def test_quotes_escalation_filters(client, seeded, q):
+    threats = client.get("/api/quotes/", {"q": q, "act": "threat"}).json()
+    assert threats["count"] >= 1
+    assert {quote["escalation"]["act"] for quote in threats["results"]} == {"threat"}
+    nato = client.get("/api/quotes/", {"q": q, "target": "nato"}).json()
+    assert nato["count"] >= 1 and all("nato" in quote["escalation"]["targets"] for quote in nato["results"])
+    tomahawk = client.get("/api/quotes/", {"q": "" if not q else "escalation", "weapon": "tomahawk"}).json()
+    assert tomahawk["count"] >= 1 and all("tomahawk" in quote["escalation"]["weapons"] for quote in tomahawk["results"])
+    assert client.get("/api/quotes/", {"q": q, "weapon": "taurus"}).json()["count"] == 0
+    assert client.get("/api/quotes/", {"act": "bluster"}).status_code == 400
 
 
 def test_quotes_paginate_with_next(client, seeded, monkeypatch):

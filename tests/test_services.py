@@ -92,3 +92,20 @@ def test_deleting_an_article_removes_it_and_its_quotes_from_the_index(ingest):
     article.delete()
     services.index_articles([pk])
     assert SearchQuerySet().count() == 0
+
+
+def test_a_failed_article_does_not_poison_the_rest_of_a_run(ingest, monkeypatch):
+    """A bulk run remembers outlets and speakers; a rolled-back article must not leave
+    it remembering rows that no longer exist."""
+    lookups = services.ArchiveLookups()
+    real_save = services._save_quotes
+
+    def failing_save(article, record, lookups, **kwargs):
+        raise ValueError("the database refused a quote")
+
+    monkeypatch.setattr(services, "_save_quotes", failing_save)
+    with pytest.raises(ValueError):
+        services.ingest_article(raw_text="“One,” said Ann Smith.", source="New Wire", lookups=lookups)
+    monkeypatch.setattr(services, "_save_quotes", real_save)
+    result = services.ingest_article(raw_text="“Two,” said Ann Smith.", source="New Wire", lookups=lookups)
+    assert result.article.source.name == "New Wire" and result.article.quotes.get().speaker.name == "Ann Smith"

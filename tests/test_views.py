@@ -127,3 +127,39 @@ def test_cached_pages_change_when_the_archive_does(client, seeded, django_captur
         speaker.name = "Admiral John Kirby"
         speaker.save()
     assert "Admiral John Kirby" in client.get("/speakers/").content.decode()
+
+
+def test_quotes_show_their_escalation_codes_and_filter_by_them(client, seeded):
+    page = client.get("/quotes/", {"act": "threat"}).content.decode()
+    assert "This will mean that NATO countries" in page and "Russia started this conflict" not in page
+    assert 'class="act act-threat"' in page and "→ NATO" in page
+    assert "Tomahawk" in client.get("/quotes/", {"weapon": "tomahawk"}).content.decode()
+    assert "Select a valid choice" in client.get("/quotes/", {"act": "bluster"}).content.decode()
+
+
+def test_speaker_timeline_is_an_svg_coloured_by_act(client, seeded):
+    from archive.models import Article
+
+    Article.objects.update(published="2024-09-13")
+    Article.objects.filter(title__startswith="Putin").update(published="2025-10-02")
+    page = client.get("/speakers/vladimir-putin/").content.decode()
+    svg = page.split("<svg viewBox")[1].split("</svg>")[0]
+    assert 'class="act-threat"' in svg and 'class="act-warning"' in svg
+    assert "<title>2024-09: 1 quote; 1 threat</title>" in svg
+    assert ">2025<" in svg
+    assert "Threat: 1" in page  # the legend doubles as the chart's numbers
+
+
+def test_compare_two_speakers_on_one_axis(client, seeded):
+    Article.objects.update(published="2024-09-13")
+    page = client.get("/speakers/compare/", {"a": "vladimir-putin", "b": "keir-starmer"}).content.decode()
+    assert page.count("<svg viewBox") == 2
+    assert "<td>Threat</td><td>1</td><td>0</td>" in page.replace("\n", "")
+    assert "No speaker" in client.get("/speakers/compare/", {"a": "vladimir-putin", "b": "nobody"}).content.decode()
+
+
+def test_quote_page_cites_in_apa_and_bibtex_with_the_role_on_the_day(client, seeded):
+    quote = Quote.objects.get(text__startswith="This will mean that NATO")
+    page = client.get(quote.get_absolute_url()).content.decode()
+    assert "Vladimir Putin (Russian President), quoted in" in page
+    assert f"@article{{redline-quote-{quote.pk}," in page and "note = {Quote by Vladimir Putin (Russian President)" in page

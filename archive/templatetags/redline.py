@@ -54,3 +54,11 @@ def search_box(form=None, action="/search/"):
 def result_template(obj):
     """The partial that shows one search result: search/results/<model>.html."""
     return f"search/results/{obj._meta.model_name}.html"
+
+
+@register.filter
+def term_label(slug, kind):
+    """The lexicon's name for a weapon or target slug: "storm-shadow" -> "Storm Shadow"."""
+    from ..ingest.escalation import DEFAULT_LEXICON
+
+    return DEFAULT_LEXICON.labels.get((kind, slug)) or slug.replace("-", " ")

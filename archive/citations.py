@@ -1,0 +1,70 @@
+"""How to cite a quote: APA and BibTeX, naming the speaker's role on the day."""
+
+from __future__ import annotations
+
+import re
+
+
+def _apa_author(name: str) -> str:
+    """"Anne-Marie Smith" -> "Smith, A.-M."; organisations stay as they are."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    initials = " ".join("-".join(piece[0] + "." for piece in part.split("-") if piece) for part in parts[:-1])
+    return f"{parts[-1]}, {initials}"
+
+
+def _apa_date(date) -> str:
+    return f"{date.year}, {date:%B} {date.day}" if date else "n.d."
+
+
+def speaker_phrase(quote) -> str:
+    """"Vladimir Putin (Russian President)", the role the speaker held on the article's date."""
+    label = quote.speaker_label()
+    role = quote.speaker.role_on(quote.article.published) if quote.speaker else ""
+    return f"{label} ({role})" if role else label
+
+
+def apa(quote, permalink: str) -> str:
+    article = quote.article
+    outlet = article.source.name if article.source else ""
+    authors = article.authors or []
+    if authors:
+        names = [_apa_author(author) for author in authors]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
+    else:
+        who = outlet
+    title = article.title.rstrip(".")
+    if who:
+        parts = [f"{speaker_phrase(quote)}, quoted in {who} ({_apa_date(article.published)}). {title}."]
+    else:  # APA: with no author, the title takes the author's place
+        parts = [f"{speaker_phrase(quote)}, quoted in {title} ({_apa_date(article.published)})."]
+    if outlet and authors:
+        parts.append(f"{outlet}.")
+    if article.url:
+        parts.append(article.url)
+    parts.append(f"Archived in Redline: {permalink}")
+    return " ".join(parts)
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([{}%&$#_])", r"\\\1", text)
+
+
+def bibtex(quote, permalink: str) -> str:
+    article = quote.article
+    fields = [
+        ("author", " and ".join(article.authors) or (article.source.name if article.source else "")),
+        ("title", article.title),
+        ("journal", article.source.name if article.source else ""),
+        ("year", str(article.published.year) if article.published else ""),
+        ("month", f"{article.published:%b}".lower() if article.published else ""),
+        ("day", str(article.published.day) if article.published else ""),
+        ("url", article.url),
+        ("note", f"Quote by {speaker_phrase(quote)}: ``{quote.text}''. Redline archive: {permalink}"),
+    ]
+    body = ",\n".join(
+        f"  {name} = {{{value if name in ('url', 'month') else _bibtex_escape(value)}}}"
+        for name, value in fields if value
+    )
+    return f"@article{{redline-quote-{quote.pk},\n{body}\n}}"

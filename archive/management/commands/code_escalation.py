@@ -1,0 +1,31 @@
+"""manage.py code_escalation: code every quote again with the current lexicon (default + editors' terms)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Code every quote's escalation act, weapons, targets and condition again with the default lexicon and "
+        "the editors' EscalationTerm rows, then reindex the articles whose quotes changed. Run it after "
+        "editing the lexicon."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-index", action="store_true", help="Do not reindex (then `manage.py rebuild_index`).")
+
+    def handle(self, *args, **options):
+        try:
+            lexicon = services.escalation_lexicon()
+        except ValueError as error:  # an editor's pattern that no longer compiles
+            raise CommandError(f"The lexicon does not compile: {error}") from error
+        changed = services.recode_escalation(lexicon=lexicon)
+        self.stdout.write(f"Recoded: quotes changed in {len(changed)} article(s).")
+        if changed and not options["no_index"]:
+            try:
+                count = services.index_articles(sorted(changed))
+            except services.IndexUnavailable as error:
+                raise CommandError(str(error)) from error
+            if options["verbosity"] > 0:
+                self.stdout.write(f"Reindexed {count} documents.")

@@ -1,0 +1,106 @@
+"""A speaker's quotes over time, coloured by escalation act: the geometry of a
+server-drawn SVG chart (templates/includes/timeline.html), no JavaScript."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from .ingest.escalation import ACT_LABELS
+from .models import Quote
+
+WIDTH, HEIGHT = 720, 160  # the plot area, in SVG units
+LEFT, BOTTOM, TOP = 32, 22, 8  # room for the count axis, the year labels and the top tick
+MAX_BARS = 96  # beyond eight years of months, bars are quarters
+
+
+@dataclass(frozen=True)
+class Segment:
+    act: str
+    label: str
+    count: int
+    y: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Bar:
+    period: str  # "2024-09", or "three months from 2024-08" on long timelines
+    x: float
+    width: float
+    total: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    bars: tuple[Bar, ...]
+    ticks: tuple[tuple[float, str], ...]  # x and year label
+    peak: int
+    totals: tuple[tuple[str, str, int], ...]  # act, label, count: the chart as a table
+    undated: int
+    width: int = WIDTH + LEFT
+    height: int = HEIGHT + BOTTOM + TOP
+    plot_bottom: int = HEIGHT + TOP
+    left: int = LEFT
+    top: int = TOP
+
+    @property
+    def total(self):
+        return sum(count for _, _, count in self.totals)
+
+
+def speaker_codes(speaker) -> list[tuple[datetime.date | None, str]]:
+    """(publication date, act) of each of the speaker's shown quotes."""
+    return list(Quote.objects.filter(speaker=speaker).values_list("article__published", "act"))
+
+
+def date_range(*code_lists) -> tuple[datetime.date, datetime.date] | None:
+    dates = [date for codes in code_lists for date, _ in codes if date]
+    return (min(dates), max(dates)) if dates else None
+
+
+def build(codes, span=None) -> Timeline:
+    """Bars of quotes per month (or quarter) over `span` (default: the quotes' own dates)."""
+    span = span or date_range(codes)
+    totals = Counter(act for _, act in codes)
+    table = tuple((act, label, totals[act]) for act, label in ACT_LABELS.items() if totals[act])
+    undated = sum(1 for date, _ in codes if date is None)
+    if span is None:
+        return Timeline(bars=(), ticks=(), peak=0, totals=table, undated=undated)
+    first, last = span
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = 3 if months > MAX_BARS else 1
+
+    def period_of(date):
+        index = ((date.year - first.year) * 12 + date.month - first.month) // step
+        return index
+
+    count = (months + step - 1) // step
+    per_period: list[Counter] = [Counter() for _ in range(count)]
+    for date, act in codes:
+        if date and first <= date <= last:
+            per_period[period_of(date)][act] += 1
+    peak = max((sum(counter.values()) for counter in per_period), default=0) or 1
+    slot = WIDTH / count
+    bars, ticks = [], []
+    for index, counter in enumerate(per_period):
+        month0 = first.month - 1 + index * step
+        year, month = first.year + month0 // 12, month0 % 12 + 1
+        x = LEFT + index * slot
+        if month <= step:
+            ticks.append((round(x, 1), str(year)))
+        y = TOP + HEIGHT
+        segments = []
+        for act, label in ACT_LABELS.items():
+            if counter[act]:
+                height = HEIGHT * counter[act] / peak
+                y -= height
+                segments.append(Segment(act=act, label=label, count=counter[act], y=round(y, 1), height=round(height, 1)))
+        period = f"{year}-{month:02d}" if step == 1 else f"three months from {year}-{month:02d}"
+        bars.append(Bar(period=period, x=round(x + slot * 0.1, 1), width=round(max(slot * 0.8, 1), 1),
+                        total=sum(counter.values()), segments=tuple(segments)))
+    if not ticks:
+        ticks.append((LEFT, str(first.year)))
+    return Timeline(bars=tuple(bars), ticks=tuple(ticks), peak=peak, totals=table, undated=undated)
