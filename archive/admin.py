@@ -28,7 +28,10 @@ class ArticleAddForm(forms.ModelForm):
         help_text=f"A .txt or .html file, up to {settings.REDLINE_MAX_UPLOAD_BYTES / (1024 * 1024):g} MB.",
     )
     url = forms.URLField(
-        required=False, max_length=1000, assume_scheme="https", label="URL",
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        label="URL",
         help_text="Where the article was published. Given alone, the page is fetched and its article extracted.",
     )
     source_name = forms.CharField(required=False, label="Source (outlet)", max_length=200)
@@ -123,13 +126,31 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [QuoteInline]
     readonly_fields = ["raw_sha256", "raw_html_sha256", "captured_at", "created", "updated", "view_on_site_link"]
     fields = [
-        "title", "title_derived", "source", "authors", "photo_credit", "published", "url", "section", "standfirst",
-        "body", "raw_text", "raw_sha256", "raw_html_sha256", "captured_at", "created", "updated", "view_on_site_link",
+        "title",
+        "title_derived",
+        "source",
+        "authors",
+        "photo_credit",
+        "published",
+        "url",
+        "section",
+        "standfirst",
+        "body",
+        "raw_text",
+        "raw_sha256",
+        "raw_html_sha256",
+        "captured_at",
+        "created",
+        "updated",
+        "view_on_site_link",
     ]
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request).select_related("source").defer("raw_html")
+            super()
+            .get_queryset(request)
+            .select_related("source")
+            .defer("raw_html")
             .annotate(quote_count=Count("quotes", filter=Q(quotes__rejected=False)))
         )
 
@@ -150,10 +171,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [
-                ("Paste the text, upload a file, or give only the URL of a web page",
-                 {"fields": ["raw_text", "upload", "url"]}),
-                ("What the text may not say (optional; overrides what is read from the file or page)",
-                 {"fields": ["title", "source_name", "authors_text", "published"]}),
+                (
+                    "Paste the text, upload a file, or give only the URL of a web page",
+                    {"fields": ["raw_text", "upload", "url"]},
+                ),
+                (
+                    "What the text may not say (optional; overrides what is read from the file or page)",
+                    {"fields": ["title", "source_name", "authors_text", "published"]},
+                ),
             ]
         return super().get_fieldsets(request, obj)
 
@@ -227,8 +252,10 @@ class SpeakerAdmin(admin.ModelAdmin):
     actions = ["merge_speakers"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            quote_count=Count("quotes", filter=Q(quotes__rejected=False), distinct=True)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(quote_count=Count("quotes", filter=Q(quotes__rejected=False), distinct=True))
         )
 
     @admin.display(ordering="quote_count")
@@ -278,15 +305,24 @@ class EscalationTermAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         self.message_user(
-            request, "New ingests use this term now; `manage.py code_escalation` recodes the quotes already held.",
+            request,
+            "New ingests use this term now; `manage.py code_escalation` recodes the quotes already held.",
             messages.INFO,
         )
 
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["text_preview", "speaker", "act", "source_description", "attribution", "corrected", "rejected",
-                    "article"]
+    list_display = [
+        "text_preview",
+        "speaker",
+        "act",
+        "source_description",
+        "attribution",
+        "corrected",
+        "rejected",
+        "article",
+    ]
     list_filter = ["act", "conditional", "attribution", "corrected", "rejected"]
     search_fields = ["text", "speaker__name", "source_description"]
     autocomplete_fields = ["speaker"]

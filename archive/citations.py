@@ -6,7 +6,7 @@ import re
 
 
 def _apa_author(name: str) -> str:
-    """"Anne-Marie Smith" -> "Smith, A.-M."; organisations stay as they are."""
+    """ "Anne-Marie Smith" -> "Smith, A.-M."; organisations stay as they are."""
     parts = name.split()
     if len(parts) < 2:
         return name
@@ -19,7 +19,7 @@ def _apa_date(date) -> str:
 
 
 def speaker_phrase(quote) -> str:
-    """"Vladimir Putin (Russian President)", the role the speaker held on the article's date."""
+    """ "Vladimir Putin (Russian President)", the role the speaker held on the article's date."""
     label = quote.speaker_label()
     role = quote.speaker.role_on(quote.article.published) if quote.speaker else ""
     return f"{label} ({role})" if role else label
@@ -65,6 +65,7 @@ def bibtex(quote, permalink: str) -> str:
     ]
     body = ",\n".join(
         f"  {name} = {{{value if name in ('url', 'month') else _bibtex_escape(value)}}}"
-        for name, value in fields if value
+        for name, value in fields
+        if value
     )
     return f"@article{{redline-quote-{quote.pk},\n{body}\n}}"

@@ -98,7 +98,7 @@ def stream_csv(rows, filename):
 
 def stream_json(count, rows, filename):
     def chunks():
-        yield '{"count": %d, "results": [' % count
+        yield f'{{"count": {count:d}, "results": ['
         for n, row in enumerate(rows):
             yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
         yield "\n]}\n"

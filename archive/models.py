@@ -25,7 +25,9 @@ class EscalationTerm(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     label = models.CharField(
         max_length=100,
-        help_text="For an act, one of: " + ", ".join(ACTS) + ". For a weapon or target, its name (“Storm Shadow”, “NATO”); "
+        help_text="For an act, one of: "
+        + ", ".join(ACTS)
+        + ". For a weapon or target, its name (“Storm Shadow”, “NATO”); "
         "the filter value is the name in lower case with hyphens (storm-shadow).",
     )
     pattern = models.CharField(
@@ -118,16 +120,26 @@ class Article(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     raw_text = models.TextField(help_text="The text exactly as received.")
     raw_sha256 = models.CharField(max_length=64, unique=True, editable=False)
-    raw_html = models.TextField(blank=True, help_text="The web page exactly as fetched or uploaded, when the text came from HTML.")
+    raw_html = models.TextField(
+        blank=True, help_text="The web page exactly as fetched or uploaded, when the text came from HTML."
+    )
     raw_html_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     captured_at = models.DateTimeField(null=True, blank=True, help_text="When the web page was fetched.")
     body = models.TextField(help_text="Clean paragraphs separated by blank lines; quote offsets point into it.")
     body_sha256 = models.CharField(
-        max_length=64, blank=True, db_index=True, editable=False,
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
         help_text="Finds the same article received with other whitespace or line endings.",
     )
-    text_key = models.CharField(max_length=20, blank=True, db_index=True, editable=False,
-                                help_text="Hash of the body with case, punctuation and spacing folded.")
+    text_key = models.CharField(
+        max_length=20,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Hash of the body with case, punctuation and spacing folded.",
+    )
     group = models.ForeignKey(ArticleGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -327,6 +339,11 @@ class Quote(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    def save(self, *args, **kwargs):
+        # The text is always the body at the offsets: an editor moves the offsets, never the words.
+        self.text = self.article.body[self.start : self.end]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("quote-detail", args=[self.pk])
 
@@ -339,11 +356,6 @@ class Quote(models.Model):
         same_span = Quote.all_objects.filter(article_id=self.article_id, start=self.start, end=self.end)
         if same_span.exclude(pk=self.pk).exists():
             raise ValidationError("This article already has a quote (perhaps one marked not a quote) with this span.")
-
-    def save(self, *args, **kwargs):
-        # The text is always the body at the offsets: an editor moves the offsets, never the words.
-        self.text = self.article.body[self.start : self.end]
-        super().save(*args, **kwargs)
 
     def speaker_label(self):
         if self.speaker:

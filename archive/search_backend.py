@@ -19,19 +19,19 @@ import fcntl
 import os
 import re
 
+from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from django.utils.encoding import force_str
 from haystack.exceptions import SkipDocument
-from haystack.utils import get_model_ct
-from whoosh.sorting import Count, FieldFacet, FunctionFacet
-from whoosh.util.times import datetime_to_long
 from haystack.fields import CharField
+from haystack.utils import get_model_ct
 from whoosh.codec import whoosh3
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import TEXT
 from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Or, Term
+from whoosh.sorting import Count, FieldFacet, FunctionFacet
+from whoosh.util.times import datetime_to_long
 
 WRITE_TIMEOUT_SECONDS = 120
 MISSING_DATE = 2**64 - 1  # what Whoosh's date column holds for a document without a date
@@ -88,7 +88,7 @@ class RedlineWhooshBackend(WhooshSearchBackend):
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
-        for name, field in schema.items():
+        for _, field in schema.items():
             if isinstance(field, TEXT):
                 # Results are shown from the database, nothing sorts on text, and no
                 # spelling suggestions are offered: storing each body, a sort column of
@@ -237,19 +237,47 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             self._filters["published"] = values
         return self._filters["published"]
 
-    def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="", highlight=False,
-               facets=None, date_facets=None, query_facets=None, narrow_queries=None, spelling_query=None,
-               within=None, dwithin=None, distance_point=None, models=None, limit_to_registered_models=None,
-               result_class=None, **kwargs):
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        fields="",
+        highlight=False,
+        facets=None,
+        date_facets=None,
+        query_facets=None,
+        narrow_queries=None,
+        spelling_query=None,
+        within=None,
+        dwithin=None,
+        distance_point=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
         if not query_string or (len(query_string) <= 1 and query_string != "*"):
             return {"results": [], "hits": 0}
         if date_facets or query_facets or highlight or spelling_query:
             # Features Redline does not use go the stock way.
             return super().search(
-                query_string, sort_by=sort_by, start_offset=start_offset, end_offset=end_offset, fields=fields,
-                highlight=highlight, facets=facets, date_facets=date_facets, query_facets=query_facets,
-                narrow_queries=narrow_queries, spelling_query=spelling_query, models=models,
-                limit_to_registered_models=limit_to_registered_models, result_class=result_class, **kwargs,
+                query_string,
+                sort_by=sort_by,
+                start_offset=start_offset,
+                end_offset=end_offset,
+                fields=fields,
+                highlight=highlight,
+                facets=facets,
+                date_facets=date_facets,
+                query_facets=query_facets,
+                narrow_queries=narrow_queries,
+                spelling_query=spelling_query,
+                models=models,
+                limit_to_registered_models=limit_to_registered_models,
+                result_class=result_class,
+                **kwargs,
             )
         narrow_queries = set(narrow_queries or ())
         if models:
@@ -278,7 +306,9 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         results = self._results(searcher, parsed, allowed, filter_key, sort_by, facets, page_num * page_length)
         hits = results[page_length * (page_num - 1) : page_length * page_num]
         processed = self._process_results(
-            _Page(results, hits, page_num), query_string=query_string, result_class=result_class,
+            _Page(results, hits, page_num),
+            query_string=query_string,
+            result_class=result_class,
             facet_types=dict.fromkeys(facets or (), "fields"),
         )
         return processed
@@ -375,4 +405,3 @@ class _Page:
 class RedlineWhooshEngine(WhooshEngine):
     backend = RedlineWhooshBackend
     query = WhooshSearchQuery
-

@@ -29,8 +29,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         # article.quotes leaves out rejected spans (Quote's default manager), so do their speakers.
         # Speakers joined into the quotes query: prefetching them separately builds an
         # IN list too deep for SQLite on large batches.
-        return Article.objects.select_related("source").defer("raw_html").prefetch_related(
-            Prefetch("quotes", queryset=Quote.objects.select_related("speaker"))
+        return (
+            Article.objects.select_related("source")
+            .defer("raw_html")
+            .prefetch_related(Prefetch("quotes", queryset=Quote.objects.select_related("speaker")))
         )
 
     def read_queryset(self, using=None):

@@ -22,9 +22,9 @@ from .ingest.article import clean_article
 from .ingest.escalation import Lexicon, code_quote
 from .ingest.files import ArticleInput, UnreadableInput, text_input
 from .ingest.pipeline import extract_article, sha256
-from .ingest.webpage import fetch_page, read_html
 from .ingest.records import ArticleRecord, SpeakerRecord
 from .ingest.speakers import speaker_key
+from .ingest.webpage import fetch_page, read_html
 from .models import (
     Article,
     ArticleGroup,
@@ -220,7 +220,9 @@ def _follow_body(quote: Quote, body: str) -> None:
         quote.save(update_fields=["start", "end", "text"])
 
 
-def _save_article(record: ArticleRecord, lookups: ArchiveLookups, *, raw_html: str | None = None, captured_at=None) -> Article:
+def _save_article(
+    record: ArticleRecord, lookups: ArchiveLookups, *, raw_html: str | None = None, captured_at=None
+) -> Article:
     article = Article()
     _fill_article(article, record, lookups)
     if raw_html:
@@ -293,8 +295,9 @@ def escalation_lexicon() -> Lexicon:
 def code_escalation(quote: Quote, *, lexicon: Lexicon) -> Quote:
     """Set a quote's act, weapons, targets and condition from its words and its sentence (not saved)."""
     body = quote.article.body
-    coded = code_quote(body[quote.start : quote.end], body=body, start=quote.start, end=quote.end,
-                       cue=quote.cue, lexicon=lexicon)
+    coded = code_quote(
+        body[quote.start : quote.end], body=body, start=quote.start, end=quote.end, cue=quote.cue, lexicon=lexicon
+    )
     quote.act = coded.act
     quote.weapons = list(coded.weapons)
     quote.targets = list(coded.targets)
@@ -302,7 +305,9 @@ def code_escalation(quote: Quote, *, lexicon: Lexicon) -> Quote:
     return quote
 
 
-CANDIDATES_PER_LOOKUP = 100  # quotes compared per new quote: the same speaker's latest, and the latest sharing its probe
+CANDIDATES_PER_LOOKUP = (
+    100  # quotes compared per new quote: the same speaker's latest, and the latest sharing its probe
+)
 
 
 def join_quote_groups(quotes) -> None:
@@ -327,7 +332,9 @@ def _copy_group(quote: Quote, earlier) -> int | None:
             return other.group_id
     same = (
         Quote.all_objects.filter(text_key=quote.text_key, group__isnull=False)
-        .exclude(pk=quote.pk).values_list("group_id", flat=True).first()
+        .exclude(pk=quote.pk)
+        .values_list("group_id", flat=True)
+        .first()
     )
     if same:
         return same
@@ -337,8 +344,10 @@ def _copy_group(quote: Quote, earlier) -> int | None:
         lookups.append(Q(speaker_id=quote.speaker_id))
     for lookup in lookups:
         candidates += (
-            Quote.all_objects.filter(lookup, group__isnull=False).exclude(pk=quote.pk)
-            .order_by("-pk").values_list("text", "group_id")[:CANDIDATES_PER_LOOKUP]
+            Quote.all_objects.filter(lookup, group__isnull=False)
+            .exclude(pk=quote.pk)
+            .order_by("-pk")
+            .values_list("text", "group_id")[:CANDIDATES_PER_LOOKUP]
         )
     for text, group_id in candidates:
         if lineage.near_copy(quote.text, text):
@@ -355,13 +364,18 @@ def join_article_group(article: Article, quotes) -> None:
     article.text_key = lineage.article_key(article.body)
     group_id = (
         Article.objects.filter(text_key=article.text_key, group__isnull=False)
-        .exclude(pk=article.pk).values_list("group_id", flat=True).first()
+        .exclude(pk=article.pk)
+        .values_list("group_id", flat=True)
+        .first()
     )
     if group_id is None:
         quote_groups = {quote.group_id for quote in quotes if quote.group_id}
         candidates = (
             Article.objects.filter(quotes__group_id__in=quote_groups, group__isnull=False)
-            .exclude(pk=article.pk).distinct().order_by("-pk").values_list("body", "group_id")[:ARTICLE_CANDIDATES]
+            .exclude(pk=article.pk)
+            .distinct()
+            .order_by("-pk")
+            .values_list("body", "group_id")[:ARTICLE_CANDIDATES]
         )
         for body, candidate_group in candidates:
             if lineage.article_similarity(article.body, body) >= lineage.ARTICLE_SIMILARITY:
@@ -382,8 +396,11 @@ def recode_escalation(quotes=None, *, lexicon: Lexicon | None = None, batch_size
     quotes = Quote.all_objects.all() if quotes is None else quotes
     fields = ["act", "weapons", "targets", "conditional"]
     changed, batch = set(), []
-    for quote in quotes.select_related("article").only("id", "start", "end", "cue", "article_id", "article__body",
-                                                         *fields).iterator(chunk_size=batch_size):
+    for quote in (
+        quotes.select_related("article")
+        .only("id", "start", "end", "cue", "article_id", "article__body", *fields)
+        .iterator(chunk_size=batch_size)
+    ):
         before = [getattr(quote, field) for field in fields]
         code_escalation(quote, lexicon=lexicon)
         if [getattr(quote, field) for field in fields] != before:
@@ -401,9 +418,13 @@ def group_copies() -> set[int]:
     """Group the quotes and articles not yet grouped (held before lineage existed),
     oldest article first, the way ingest would have. Returns the articles changed."""
     changed = set()
-    for article in Article.objects.filter(
-        Q(group__isnull=True) | Q(quotes__group__isnull=True)
-    ).distinct().order_by(F("published").asc(nulls_last=True), "created").defer("raw_html").iterator(chunk_size=200):
+    for article in (
+        Article.objects.filter(Q(group__isnull=True) | Q(quotes__group__isnull=True))
+        .distinct()
+        .order_by(F("published").asc(nulls_last=True), "created")
+        .defer("raw_html")
+        .iterator(chunk_size=200)
+    ):
         with transaction.atomic():
             quotes = list(Quote.all_objects.filter(article=article, group__isnull=True).order_by("start"))
             join_quote_groups(quotes)
@@ -449,7 +470,9 @@ class ArchiveLookups:
         """
         if self._known_roles is None:
             self._known_roles = {}
-            rows = SpeakerRole.objects.order_by(F("end").asc(nulls_first=True)).values_list("key", "speaker__name", "end")
+            rows = SpeakerRole.objects.order_by(F("end").asc(nulls_first=True)).values_list(
+                "key", "speaker__name", "end"
+            )
             for key, name, end in rows:  # ordered so the latest holder wins
                 self._known_roles[key] = name
                 self._role_last_seen[key] = end
@@ -497,8 +520,8 @@ class ArchiveLookups:
             return
         for key in missing:
             self._speaker_ids[key] = None
-        for key, speaker_id in SpeakerAlias.objects.filter(key__in=missing).order_by("-speaker_id").values_list(
-            "key", "speaker_id"
+        for key, speaker_id in (
+            SpeakerAlias.objects.filter(key__in=missing).order_by("-speaker_id").values_list("key", "speaker_id")
         ):
             self._speaker_ids[key] = speaker_id  # ordered so the oldest speaker wins
 
@@ -609,7 +632,9 @@ def merge_speakers(target: Speaker, others) -> Speaker:
             Quote.all_objects.filter(speaker=other).update(speaker=target)
             for alias in other.aliases.all():
                 SpeakerAlias.objects.get_or_create(speaker=target, name=alias.name, defaults={"key": alias.key})
-            SpeakerAlias.objects.get_or_create(speaker=target, name=other.name, defaults={"key": speaker_key(other.name)})
+            SpeakerAlias.objects.get_or_create(
+                speaker=target, name=other.name, defaults={"key": speaker_key(other.name)}
+            )
             for role in other.roles.all():
                 SpeakerRole.objects.get_or_create(
                     speaker=target, key=role.key, defaults={"title": role.title, "start": role.start, "end": role.end}

@@ -97,10 +97,19 @@ def build(codes, span=None) -> Timeline:
             if counter[act]:
                 height = HEIGHT * counter[act] / peak
                 y -= height
-                segments.append(Segment(act=act, label=label, count=counter[act], y=round(y, 1), height=round(height, 1)))
+                segments.append(
+                    Segment(act=act, label=label, count=counter[act], y=round(y, 1), height=round(height, 1))
+                )
         period = f"{year}-{month:02d}" if step == 1 else f"three months from {year}-{month:02d}"
-        bars.append(Bar(period=period, x=round(x + slot * 0.1, 1), width=round(max(slot * 0.8, 1), 1),
-                        total=sum(counter.values()), segments=tuple(segments)))
+        bars.append(
+            Bar(
+                period=period,
+                x=round(x + slot * 0.1, 1),
+                width=round(max(slot * 0.8, 1), 1),
+                total=sum(counter.values()),
+                segments=tuple(segments),
+            )
+        )
     if not ticks:
         ticks.append((LEFT, str(first.year)))
     return Timeline(bars=tuple(bars), ticks=tuple(ticks), peak=peak, totals=table, undated=undated)

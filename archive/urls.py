@@ -17,11 +17,21 @@ urlpatterns = [
     path("quotes/feed/", cached_page(feeds.quote_feed), name="quote-feed"),
     # Streamed: cached_page passes streaming responses through uncached.
     path("quotes/export.csv", cached_page(exports.export), {"kind": "quotes", "fmt": "csv"}, name="quote-export-csv"),
-    path("quotes/export.json", cached_page(exports.export), {"kind": "quotes", "fmt": "json"}, name="quote-export-json"),
-    path("articles/export.csv", cached_page(exports.export), {"kind": "articles", "fmt": "csv"},
-         name="article-export-csv"),
-    path("articles/export.json", cached_page(exports.export), {"kind": "articles", "fmt": "json"},
-         name="article-export-json"),
+    path(
+        "quotes/export.json", cached_page(exports.export), {"kind": "quotes", "fmt": "json"}, name="quote-export-json"
+    ),
+    path(
+        "articles/export.csv",
+        cached_page(exports.export),
+        {"kind": "articles", "fmt": "csv"},
+        name="article-export-csv",
+    ),
+    path(
+        "articles/export.json",
+        cached_page(exports.export),
+        {"kind": "articles", "fmt": "json"},
+        name="article-export-json",
+    ),
     path("quotes/<int:pk>/", cached_page(views.QuoteDetailView.as_view()), name="quote-detail"),
     path("api/quotes/", cached_page(api.quotes), name="api-quotes"),
     path("api/speakers/", cached_page(api.speakers), name="api-speakers"),

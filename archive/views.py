@@ -38,9 +38,7 @@ def collapse_copies(objects):
         group_ids = {obj.group_id for obj in shown if isinstance(obj, model) and obj.group_id}
         sizes = {}
         if group_ids:
-            sizes = dict(
-                model.objects.filter(group_id__in=group_ids).values_list("group_id").annotate(n=Count("pk"))
-            )
+            sizes = dict(model.objects.filter(group_id__in=group_ids).values_list("group_id").annotate(n=Count("pk")))
         for obj in shown:
             if isinstance(obj, model):
                 obj.copies = max(sizes.get(obj.group_id, 1) - 1, 0)
@@ -241,7 +239,12 @@ def quote_lineage(quote):
         return None
     earliest = copies[0]
     return [
-        {"quote": copy, "earliest": copy == earliest,
-         "pieces": None if copy == earliest or copy.text == earliest.text else wording_differences(earliest.text, copy.text)}
+        {
+            "quote": copy,
+            "earliest": copy == earliest,
+            "pieces": None
+            if copy == earliest or copy.text == earliest.text
+            else wording_differences(earliest.text, copy.text),
+        }
         for copy in copies
     ]

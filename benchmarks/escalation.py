@@ -34,13 +34,18 @@ def evaluate(sample: Path = SAMPLE, corpus: Path = CORPUS) -> dict:
         for line in lines:
             record = json.loads(line)
             if record["id"] in ids:
-                bodies[record["id"]] = clean_article(record["text"], title=record.get("title"),
-                                                     source=record.get("source"), published=record.get("published")).body
+                bodies[record["id"]] = clean_article(
+                    record["text"],
+                    title=record.get("title"),
+                    source=record.get("source"),
+                    published=record.get("published"),
+                ).body
     predicted, correct, gold = Counter(), Counter(), Counter()
     for item in wanted:
         body = bodies[item["doc"]]
-        act = code_quote(body[item["start"] : item["end"]], body=body, start=item["start"], end=item["end"],
-                         cue=item["cue"]).act
+        act = code_quote(
+            body[item["start"] : item["end"]], body=body, start=item["start"], end=item["end"], cue=item["cue"]
+        ).act
         predicted[act] += 1
         gold[item["act"]] += 1
         correct[act] += act == item["act"]

@@ -88,7 +88,9 @@ def wrk(url, duration):
         return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 1)
 
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|errors: connect|read|write|timeout)\D+(\d+)", output))
+    errors = sum(
+        int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|errors: connect|read|write|timeout)\D+(\d+)", output)
+    )
     return {"rps": round(rate), "p50_ms": ms("50"), "p99_ms": ms("99"), "errors": errors}
 
 
@@ -97,7 +99,10 @@ def pages(env, duration):
     port = free_port()
     server = subprocess.Popen(
         [str(Path(PYTHON).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -127,7 +132,9 @@ def pages(env, duration):
 
 def git_commit():
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
     except OSError:
         return "unknown"
 
@@ -135,8 +142,15 @@ def git_commit():
 def bench_scale(count, args):
     work = Path(tempfile.mkdtemp(prefix=f"redline-bench-{count}-"))
     # Production settings, as a deployment runs them (templates cached, no debug tooling).
-    env = dict(os.environ, REDLINE_VAR_DIR=str(work), REDLINE_INDEX_DIR=str(work / "whoosh_index"), DJANGO_DEBUG="0",
-               DJANGO_SECRET_KEY=secrets.token_urlsafe(32), DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_ALLOWED_HOSTS="127.0.0.1")
+    env = dict(
+        os.environ,
+        REDLINE_VAR_DIR=str(work),
+        REDLINE_INDEX_DIR=str(work / "whoosh_index"),
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(32),
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+    )
     corpus_file = work / "articles.jsonl"
     note = write_scaled(corpus_file, count)
     print(f"\n== {note}", flush=True)
@@ -144,20 +158,39 @@ def bench_scale(count, args):
     run_checked([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
 
     seconds, ingest_peak, _ = measured_child([PYTHON, "manage.py", "ingest", str(corpus_file), "-v0"], env)
-    row = {"articles": count, "note": note, "ingest_s": round(seconds, 1), "ingest_per_s": round(count / seconds, 1),
-           "ingest_peak_mb": ingest_peak}
+    row = {
+        "articles": count,
+        "note": note,
+        "ingest_s": round(seconds, 1),
+        "ingest_per_s": round(count / seconds, 1),
+        "ingest_peak_mb": ingest_peak,
+    }
     print(f"ingest: {row['ingest_per_s']} articles/s", flush=True)
 
     counts = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c",
-         "from archive.models import Article, Quote; print(Article.objects.count(), Quote.objects.count())"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-c",
+            "from archive.models import Article, Quote; print(Article.objects.count(), Quote.objects.count())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     row["articles_stored"], row["quotes"] = int(counts[-2]), int(counts[-1])
     seconds, rebuild_peak, _ = measured_child([PYTHON, "manage.py", "rebuild_index", "--noinput", "-v0"], env)
     documents = row["articles_stored"] + row["quotes"]
-    row.update(rebuild_s=round(seconds, 1), rebuild_docs_per_s=round(documents / seconds), rebuild_peak_mb=rebuild_peak,
-               index_mb=directory_mb(work / "whoosh_index"), database_mb=round((work / "redline.sqlite3").stat().st_size / 1e6, 1))
+    row.update(
+        rebuild_s=round(seconds, 1),
+        rebuild_docs_per_s=round(documents / seconds),
+        rebuild_peak_mb=rebuild_peak,
+        index_mb=directory_mb(work / "whoosh_index"),
+        database_mb=round((work / "redline.sqlite3").stat().st_size / 1e6, 1),
+    )
     print(f"rebuild_index: {row['rebuild_docs_per_s']} documents/s", flush=True)
 
     search_env = dict(env, BENCH_PASSES=str(args.passes), BENCH_NAIVE="1" if args.naive else "0")
@@ -194,25 +227,41 @@ def report(rows):
             "|---|---|---|---|---|",
         ]
         for name, figures in engines.items():
-            lines.append(f"| {name} | {figures['plain']['p50']} | {figures['plain']['p95']} | "
-                         f"{figures['highlight']['p50']} | {figures['highlight']['p95']} |")
+            lines.append(
+                f"| {name} | {figures['plain']['p50']} | {figures['plain']['p95']} | "
+                f"{figures['highlight']['p50']} | {figures['highlight']['p95']} |"
+            )
         lines.append("")
         raw, naive = engines["raw_whoosh"], engines.get("haystack_default")
         lines.append(
             f"- Redline p95 vs raw Whoosh: {ratio(ours['plain']['p95'], raw['plain']['p95'])} "
             f"(highlighted {ratio(ours['highlight']['p95'], raw['highlight']['p95'])}); "
             f"vs SQLite FTS5: {ratio(ours['plain']['p95'], engines['fts5']['plain']['p95'])}"
-            + (f"; stock haystack is {ratio(naive['plain']['p95'], ours['plain']['p95'])} slower than Redline "
-               f"(highlighted {ratio(naive['highlight']['p95'], ours['highlight']['p95'])})" if naive else "")
+            + (
+                f"; stock haystack is {ratio(naive['plain']['p95'], ours['plain']['p95'])} slower than Redline "
+                f"(highlighted {ratio(naive['highlight']['p95'], ours['highlight']['p95'])})"
+                if naive
+                else ""
+            )
         )
-        lines.append("- Redline p95 by query kind (ms): " + ", ".join(f"{k} {v}" for k, v in ours["p95_by_kind"].items()))
+        lines.append(
+            "- Redline p95 by query kind (ms): " + ", ".join(f"{k} {v}" for k, v in ours["p95_by_kind"].items())
+        )
         if "pages" in row:
-            lines += ["", "| page under gunicorn, 2 workers, wrk -t2 -c8 | requests/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|"]
+            lines += [
+                "",
+                "| page under gunicorn, 2 workers, wrk -t2 -c8 | requests/s | p50 ms | p99 ms | errors |",
+                "|---|---|---|---|---|",
+            ]
             for name, figures in row["pages"].items():
                 if isinstance(figures, dict):
-                    lines.append(f"| {name} | {figures['rps']} | {figures['p50_ms']} | {figures['p99_ms']} | {figures['errors']} |")
-            lines.append(f"\n- Peak resident memory per gunicorn worker: {row['pages']['worker_peak_mb']} MB; "
-                         f"search benchmark process {row['search_process_peak_mb']} MB")
+                    lines.append(
+                        f"| {name} | {figures['rps']} | {figures['p50_ms']} | {figures['p99_ms']} | {figures['errors']} |"
+                    )
+            lines.append(
+                f"\n- Peak resident memory per gunicorn worker: {row['pages']['worker_peak_mb']} MB; "
+                f"search benchmark process {row['search_process_peak_mb']} MB"
+            )
         lines.append("")
     if len(rows) >= 2:
         small, large = rows[0], rows[-1]
@@ -233,15 +282,19 @@ def main():
     parser.add_argument("--no-pages", dest="pages", action="store_false", help="Skip the gunicorn page load.")
     parser.add_argument("--no-naive", dest="naive", action="store_false", help="Skip the stock haystack baseline.")
     parser.add_argument("--keep", action="store_true", help="Keep each benchmark archive's directory.")
-    parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"), help="Where to append the results ('-': nowhere).")
+    parser.add_argument(
+        "--output", default=str(ROOT / "BENCHMARKS.md"), help="Where to append the results ('-': nowhere)."
+    )
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"The shared corpus is not at {CORPUS}: nothing to benchmark.")
         return
     rows = [bench_scale(int(count), args) for count in args.scales.split(",")]
     machine = f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
-    header = (f"## make bench · {datetime.date.today().isoformat()} · commit {git_commit()} · {machine}\n\n"
-              f"`python -m benchmarks.run --scales {args.scales} --duration {args.duration} --passes {args.passes}`\n")
+    header = (
+        f"## make bench · {datetime.date.today().isoformat()} · commit {git_commit()} · {machine}\n\n"
+        f"`python -m benchmarks.run --scales {args.scales} --duration {args.duration} --passes {args.passes}`\n"
+    )
     text = header + "\n" + report(rows)
     print("\n" + text)
     if args.output != "-":

@@ -33,27 +33,69 @@ from archive.search_indexes import ArticleIndex, QuoteIndex  # noqa: E402
 from archive.templatetags.redline import highlighted  # noqa: E402
 from archive.views import results_as_objects  # noqa: E402
 
-WORDS = ["escalation", "missiles", "sanctions", "nuclear", "Kremlin", "ceasefire", "NATO", "oil", "grain",
-         "refugees", "election", "shares", "inflation", "drone", "tanks", "Crimea", "Kharkiv", "gas", "bank", "talks"]
-AND_PAIRS = ["Russia sanctions", "nuclear threat", "Ukraine weapons", "oil prices", "Putin warned", "Biden Zelensky",
-             "military aid", "energy crisis", "peace talks", "interest rates"]
-PHRASES = ['"long-range missiles"', '"red line"', '"Black Sea"', '"nuclear weapons"', '"White House"',
-           '"prime minister"', '"grain deal"', '"martial law"', '"special military operation"', '"central bank"']
+WORDS = [
+    "escalation",
+    "missiles",
+    "sanctions",
+    "nuclear",
+    "Kremlin",
+    "ceasefire",
+    "NATO",
+    "oil",
+    "grain",
+    "refugees",
+    "election",
+    "shares",
+    "inflation",
+    "drone",
+    "tanks",
+    "Crimea",
+    "Kharkiv",
+    "gas",
+    "bank",
+    "talks",
+]
+AND_PAIRS = [
+    "Russia sanctions",
+    "nuclear threat",
+    "Ukraine weapons",
+    "oil prices",
+    "Putin warned",
+    "Biden Zelensky",
+    "military aid",
+    "energy crisis",
+    "peace talks",
+    "interest rates",
+]
+PHRASES = [
+    '"long-range missiles"',
+    '"red line"',
+    '"Black Sea"',
+    '"nuclear weapons"',
+    '"White House"',
+    '"prime minister"',
+    '"grain deal"',
+    '"martial law"',
+    '"special military operation"',
+    '"central bank"',
+]
 NAMES = ["Putin", "Zelensky", "Peskov", "Biden", "Stoltenberg", "Lavrov", "Scholz", "Macron", "Johnson", "Erdogan"]
 PAGE = 20
 
 
 def queries():
     """(kind, form data) pairs: the fixed query set."""
-    speakers = list(
-        Speaker.objects.annotate(n=Count("quotes")).order_by("-n").values_list("slug", flat=True)[:10]
-    )
+    speakers = list(Speaker.objects.annotate(n=Count("quotes")).order_by("-n").values_list("slug", flat=True)[:10])
     items = [("word", {"q": q}) for q in WORDS]
     items += [("two-word AND", {"q": q}) for q in AND_PAIRS]
     items += [("phrase", {"q": q}) for q in PHRASES]
     items += [("name", {"q": q}) for q in NAMES]
-    items += [("speaker-filtered quotes", {"q": q, "speaker": s, "model": "quote"})
-              for q, s in zip(["war", "Ukraine", "said", "will", "West", "Russia", "not", "people", "we", "country"], speakers)]
+    items += [
+        ("speaker-filtered quotes", {"q": q, "speaker": s, "model": "quote"})
+        for q, s in zip(
+            ["war", "Ukraine", "said", "will", "West", "Russia", "not", "people", "we", "country"], speakers
+        )
+    ]
     items += [("date-filtered", {"q": q, "since": "2022-03-01", "until": "2022-06-30"}) for q in WORDS[:10]]
     return items
 
@@ -80,6 +122,7 @@ def _text(obj):
 
 # -- Redline: the forms and helpers the views use --------------------------------
 
+
 def redline(item, *, highlight):
     kind, data = item
     form = (QuoteSearchForm if data.get("model") == "quote" else ArchiveSearchForm)(
@@ -94,6 +137,7 @@ def redline(item, *, highlight):
 
 
 # -- raw Whoosh on the same index: a cached searcher, no Django in the query ------
+
 
 class RawWhoosh:
     def __init__(self):
@@ -112,7 +156,9 @@ class RawWhoosh:
         if data.get("since"):
             from datetime import datetime
 
-            filters.append(DateRange("published", datetime.fromisoformat(data["since"]), datetime.fromisoformat(data["until"])))
+            filters.append(
+                DateRange("published", datetime.fromisoformat(data["since"]), datetime.fromisoformat(data["until"]))
+            )
         if filters:
             query = And([query, *filters])
         results = self.searcher.search(query, limit=PAGE)
@@ -122,27 +168,42 @@ class RawWhoosh:
             texts = _texts_by_identifier(hits)
             terms = {token.text for token in self.index.schema["text"].analyzer(data["q"])}
             for identifier in hits:
-                whoosh_highlight.highlight(texts.get(identifier, ""), terms, self.index.schema["text"].analyzer,
-                                           whoosh_highlight.ContextFragmenter(), whoosh_highlight.HtmlFormatter())
+                whoosh_highlight.highlight(
+                    texts.get(identifier, ""),
+                    terms,
+                    self.index.schema["text"].analyzer,
+                    whoosh_highlight.ContextFragmenter(),
+                    whoosh_highlight.HtmlFormatter(),
+                )
         return count, hits
 
 
 def _texts_by_identifier(hits):
     quote_ids = [pk for ct, pk in hits if ct == "archive.quote"]
     article_ids = [pk for ct, pk in hits if ct == "archive.article"]
-    texts = {("archive.quote", pk): text for pk, text in Quote.objects.filter(pk__in=quote_ids).values_list("pk", "text")}
-    texts.update({("archive.article", pk): body for pk, body in Article.objects.filter(pk__in=article_ids).values_list("pk", "body")})
+    texts = {
+        ("archive.quote", pk): text for pk, text in Quote.objects.filter(pk__in=quote_ids).values_list("pk", "text")
+    }
+    texts.update(
+        {
+            ("archive.article", pk): body
+            for pk, body in Article.objects.filter(pk__in=article_ids).values_list("pk", "body")
+        }
+    )
     return texts
 
 
 # -- SQLite FTS5 over the same documents ------------------------------------------
 
+
 class Fts5:
     def __init__(self, path):
         self.db = sqlite3.connect(path)
         self.db.execute("DROP TABLE IF EXISTS docs")
-        self.db.execute("CREATE VIRTUAL TABLE docs USING fts5(body, kind UNINDEXED, ref UNINDEXED, speaker UNINDEXED, "
-                        "published UNINDEXED, tokenize='porter unicode61')")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(body, kind UNINDEXED, ref UNINDEXED, speaker UNINDEXED, "
+            "published UNINDEXED, tokenize='porter unicode61')"
+        )
         started = time.perf_counter()
         count = 0
         rows = Article.objects.values_list("pk", "title", "body", "published").iterator(chunk_size=2000)
@@ -150,7 +211,9 @@ class Fts5:
         for pk, title, body, published in rows:
             batch.append((f"{title}\n{body}", "article", pk, "", published.isoformat() if published else ""))
             count += 1
-        quotes = Quote.objects.values_list("pk", "text", "speaker__slug", "article__published").iterator(chunk_size=5000)
+        quotes = Quote.objects.values_list("pk", "text", "speaker__slug", "article__published").iterator(
+            chunk_size=5000
+        )
         for pk, text, slug, published in quotes:
             batch.append((text, "quote", pk, slug or "", published.isoformat() if published else ""))
             count += 1
@@ -179,11 +242,14 @@ class Fts5:
         clause = " AND ".join(where)
         count = self.db.execute(f"SELECT count(*) FROM docs WHERE {clause}", params).fetchone()[0]
         columns = "kind, ref" + (", snippet(docs, 0, '<mark>', '</mark>', '…', 24)" if highlight else "")
-        rows = self.db.execute(f"SELECT {columns} FROM docs WHERE {clause} ORDER BY bm25(docs) LIMIT {PAGE}", params).fetchall()
+        rows = self.db.execute(
+            f"SELECT {columns} FROM docs WHERE {clause} ORDER BY bm25(docs) LIMIT {PAGE}", params
+        ).fetchall()
         return count, rows
 
 
 # -- haystack with Whoosh at its default settings: what a user would build naively --
+
 
 class NaiveHaystack:
     """Stock WhooshEngine, stock schema (stored, stemmed text fields), models limited
@@ -191,7 +257,8 @@ class NaiveHaystack:
 
     def __init__(self, path, *, sample_articles):
         connections.connections_info["naive"] = {
-            "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine", "PATH": str(path),
+            "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+            "PATH": str(path),
         }
         self.backend = connections["naive"].get_backend()
         self.backend.setup()
@@ -205,8 +272,10 @@ class NaiveHaystack:
         # The rest of the same documents written directly into the same stock schema,
         # so its queries run over everything without waiting hours for update_index.
         writer = self.backend.index.writer()
-        for index, queryset in ((ArticleIndex(), ArticleIndex().index_queryset().order_by("pk")[sample_articles:]),
-                                (QuoteIndex(), QuoteIndex().index_queryset().exclude(article__in=[a.pk for a in sample]))):
+        for index, queryset in (
+            (ArticleIndex(), ArticleIndex().index_queryset().order_by("pk")[sample_articles:]),
+            (QuoteIndex(), QuoteIndex().index_queryset().exclude(article__in=[a.pk for a in sample])),
+        ):
             for obj in queryset.iterator(chunk_size=2000):
                 document = index.full_prepare(obj)
                 writer.add_document(**{k: self.backend._from_python(v) for k, v in document.items() if k != "boost"})
@@ -253,13 +322,13 @@ def main():
         for highlight in (False, True):
             engine(items[0], highlight=highlight)  # warm: open files, fill caches
         out["engines"][name] = {
-            "plain": timed(lambda item: engine(item, highlight=False), items, passes),
-            "highlight": timed(lambda item: engine(item, highlight=True), items, passes),
+            "plain": timed(lambda item, engine=engine: engine(item, highlight=False), items, passes),
+            "highlight": timed(lambda item, engine=engine: engine(item, highlight=True), items, passes),
         }
         by_kind = {}
         for kind in dict.fromkeys(k for k, _ in items):
             subset = [item for item in items if item[0] == kind]
-            by_kind[kind] = timed(lambda item: engine(item, highlight=False), subset, passes)["p95"]
+            by_kind[kind] = timed(lambda item, engine=engine: engine(item, highlight=False), subset, passes)["p95"]
         out["engines"][name]["p95_by_kind"] = by_kind
     json.dump(out, sys.stdout)
 

@@ -107,8 +107,9 @@ def main(argv=None) -> int:
         }
 
         def manage(*command):
-            return subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                                  capture_output=True, text=True).stdout
+            return subprocess.run(
+                [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+            ).stdout
 
         started = time.monotonic()
         manage("migrate", "--noinput", "-v0")
@@ -129,9 +130,20 @@ def main(argv=None) -> int:
 
         port = _free_port()
         server = subprocess.Popen(
-            [str(Path(python).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--log-level", "warning"],
-            cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True,
+            [
+                str(Path(python).parent / "gunicorn"),
+                "archive.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -152,9 +164,23 @@ def main(argv=None) -> int:
             script.write_text(LUA % ", ".join(json.dumps(path) for path in paths))
             threads = min(2, args.connections)
             result = subprocess.run(
-                [wrk, "-t", str(threads), "-c", str(args.connections), "-d", f"{args.seconds}s", "--timeout", "10s",
-                 "-s", str(script), url],
-                capture_output=True, text=True, timeout=args.seconds + 60,
+                [
+                    wrk,
+                    "-t",
+                    str(threads),
+                    "-c",
+                    str(args.connections),
+                    "-d",
+                    f"{args.seconds}s",
+                    "--timeout",
+                    "10s",
+                    "-s",
+                    str(script),
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=args.seconds + 60,
             )
         finally:
             server.terminate()
@@ -164,12 +190,16 @@ def main(argv=None) -> int:
             print(result.stdout, result.stderr, file=sys.stderr)
             return 1
         figures = json.loads(line.removeprefix("WRK_JSON "))
-        figures["errors"] = sum(figures[key] for key in
-                                ("connect_errors", "read_errors", "write_errors", "timeouts", "bad_status"))
+        figures["errors"] = sum(
+            figures[key] for key in ("connect_errors", "read_errors", "write_errors", "timeouts", "bad_status")
+        )
         figures.update(
             requests_per_second=round(figures["requests"] / figures["seconds"], 1),
-            connections=args.connections, gunicorn_workers=args.workers, distinct_paths=len(paths),
-            articles=args.articles, setup_seconds=round(setup_seconds, 1),
+            connections=args.connections,
+            gunicorn_workers=args.workers,
+            distinct_paths=len(paths),
+            articles=args.articles,
+            setup_seconds=round(setup_seconds, 1),
             server_errors_logged=server_log.count("Traceback"),
         )
         print(json.dumps(figures, indent=1))

@@ -38,8 +38,9 @@ def fresh_postgres_database(url: str, var: Path) -> str:
 
 
 def manage(env, *args, timeout=300, check=True):
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=timeout)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result
@@ -54,8 +55,19 @@ def synthetic_records(path: Path, count: int, *, start: int = 0, paragraphs: int
                 f"Officials in Kyiv said the warning was the {n}th this year."
                 for p in range(paragraphs)
             )
-            out.write(json.dumps({"id": f"r{n}", "title": f"Warning number {n}", "text": body, "source": "Wire",
-                                  "published": "2024-09-13", "url": f"https://example.org/{n}"}) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"r{n}",
+                        "title": f"Warning number {n}",
+                        "text": body,
+                        "source": "Wire",
+                        "published": "2024-09-13",
+                        "url": f"https://example.org/{n}",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -70,7 +82,11 @@ def gunicorn(env, *, workers=3):
     port = free_port()
     server = subprocess.Popen(
         [GUNICORN, "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "120"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:

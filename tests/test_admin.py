@@ -34,11 +34,16 @@ def test_anonymous_users_cannot_reach_the_admin(client):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def test_pasting_an_article_runs_ingestion_and_indexes_it(editor_client, search_index, django_capture_on_commit_callbacks):
+def test_pasting_an_article_runs_ingestion_and_indexes_it(
+    editor_client, search_index, django_capture_on_commit_callbacks
+):
     form = {
         "raw_text": "Kremlin spokesman Dmitry Peskov spoke on Friday.\n\n“This is a red line,” he said.",
-        "title": "Kremlin draws a line", "source_name": "Test Wire", "authors_text": "Ann Writer, Bob Smith",
-        "url": "https://example.org/line", "published": "2024-09-13",
+        "title": "Kremlin draws a line",
+        "source_name": "Test Wire",
+        "authors_text": "Ann Writer, Bob Smith",
+        "url": "https://example.org/line",
+        "published": "2024-09-13",
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post("/admin/archive/article/add/", form)
@@ -61,14 +66,24 @@ def test_empty_paste_and_duplicates_get_clear_messages(editor_client, seeded):
     assert Article.objects.count() == 2
 
 
-def test_changing_a_quote_speaker_in_the_admin_updates_search(editor_client, seeded, django_capture_on_commit_callbacks):
+def test_changing_a_quote_speaker_in_the_admin_updates_search(
+    editor_client, seeded, django_capture_on_commit_callbacks
+):
     quote = Quote.objects.get(text__startswith="It’s what’s best")
     kirby = Speaker.objects.get(name="John Kirby")
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
             f"/admin/archive/quote/{quote.pk}/change/",
-            {"article": quote.article_id, "start": quote.start, "end": quote.end, "text": quote.text,
-             "speaker": kirby.pk, "source_description": "", "cue": quote.cue, "attribution": "named"},
+            {
+                "article": quote.article_id,
+                "start": quote.start,
+                "end": quote.end,
+                "text": quote.text,
+                "speaker": kirby.pk,
+                "source_description": "",
+                "cue": quote.cue,
+                "attribution": "named",
+            },
         )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert SearchQuerySet().models(Quote).filter(speaker="john-kirby").count() == 2

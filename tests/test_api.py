@@ -20,7 +20,15 @@ def test_quotes_shape(client, seeded):
         assert quote["url"].startswith("http://testserver/quotes/")
         assert quote["speaker"] is None or set(quote["speaker"]) == {"name", "slug"}
         assert set(quote["escalation"]) == ESCALATION_KEYS
-        assert quote["escalation"]["act"] in {"threat", "warning", "red_line", "denial", "reassurance", "talks", "other"}
+        assert quote["escalation"]["act"] in {
+            "threat",
+            "warning",
+            "red_line",
+            "denial",
+            "reassurance",
+            "talks",
+            "other",
+        }
         assert isinstance(quote["escalation"]["weapons"], list) and isinstance(quote["escalation"]["conditional"], bool)
         assert isinstance(quote["group"], int)
     anonymous = [q for q in data["results"] if q["attribution"] == "anonymous"]

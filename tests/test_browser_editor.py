@@ -1,7 +1,6 @@
 """An editor's path in real Chromium against real gunicorn: log in, paste an article, correct a
 speaker with the autocomplete, merge two speakers, and see it all on the public pages and in search."""
 
-import os
 import subprocess
 import sys
 import time
@@ -10,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .live import environment
 from .conftest import ROOT, SEEDS
+from .live import environment
 from .test_browser import ARTIFACTS, CHROMIUM, _free_port, page  # noqa: F401 (page is a fixture)
 
 pytestmark = [
@@ -41,8 +40,18 @@ def editor_site(tmp_path_factory):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "archive.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -103,8 +112,11 @@ def test_editor_pastes_corrects_and_merges(editor_site, page):  # noqa: F811
     # The public page and search show the correction.
     page.goto(f"{editor_site}/articles/{article_path}/")
     assert page.locator("q.quote + sup.who a.speaker").first.inner_text() == "John Kirby"
-    assert _eventually(lambda: "cynical" in urllib.request.urlopen(
-        f"{editor_site}/search/?q=cynical&speaker=john-kirby").read().decode())
+    assert _eventually(
+        lambda: (
+            "cynical" in urllib.request.urlopen(f"{editor_site}/search/?q=cynical&speaker=john-kirby").read().decode()
+        )
+    )
     page.goto(f"{editor_site}/search/?q=cynical&speaker=john-kirby")
     assert page.locator("mark.hit").count() >= 1
 
@@ -122,8 +134,11 @@ def test_editor_pastes_corrects_and_merges(editor_site, page):  # noqa: F811
     assert "JD Vance" not in page.locator("main").inner_text()
     page.goto(editor_site + "/speakers/john-kirby/")
     assert "cynical manoeuvre" in page.content() and "It’s what’s best" in page.content()
-    assert _eventually(lambda: "It’s what’s" in urllib.request.urlopen(
-        f"{editor_site}/search/?q=best&speaker=john-kirby").read().decode())
+    assert _eventually(
+        lambda: (
+            "It’s what’s" in urllib.request.urlopen(f"{editor_site}/search/?q=best&speaker=john-kirby").read().decode()
+        )
+    )
 
     # The history says who did each of these.
     page.goto(f"{editor_site}/admin/archive/article/{article_path}/history/")

@@ -22,11 +22,17 @@ pytestmark = [
 ]
 
 WARNINGS = [
-    ("2024-03-04", "If the West sends Taurus missiles, we will respond with all means, and Germany will pay",
-     "Vladimir Putin said in Moscow."),
+    (
+        "2024-03-04",
+        "If the West sends Taurus missiles, we will respond with all means, and Germany will pay",
+        "Vladimir Putin said in Moscow.",
+    ),
     ("2024-06-11", "We do not want a war with NATO, we have no intention to attack anyone", "Vladimir Putin said."),
-    ("2024-09-12", "This will mean that NATO countries are at war with Russia if ATACMS strike our soil",
-     "Vladimir Putin warned."),
+    (
+        "2024-09-12",
+        "This will mean that NATO countries are at war with Russia if ATACMS strike our soil",
+        "Vladimir Putin warned.",
+    ),
     ("2024-11-21", "We are ready for negotiations, but only on our terms", "Vladimir Putin said on Thursday."),
     ("2024-05-02", "We call on Moscow to return to talks and choose the path of diplomacy", "John Kirby said."),
     ("2024-10-08", "The United States will respond decisively if Russia uses a nuclear weapon", "John Kirby said."),
@@ -37,11 +43,23 @@ def _records(path):
     with path.open("w", encoding="utf-8") as out:
         for n, (date, quote, tail) in enumerate(WARNINGS):
             for outlet in ("Wire One", "The Daily") if n == 2 else ("Wire One",):
-                text = (f"Officials spoke on {date} about the war.\n\n“{quote},” {tail}\n\n"
-                        f"The statement, reported by {outlet}, came after a week of talks in several capitals.")
-                out.write(json.dumps({"id": f"{n}-{outlet}", "title": f"Statement {n} in {outlet}", "text": text,
-                                      "source": outlet, "published": date, "url": f"https://example.org/{outlet.replace(' ', '-')}/{n}"})
-                          + "\n")
+                text = (
+                    f"Officials spoke on {date} about the war.\n\n“{quote},” {tail}\n\n"
+                    f"The statement, reported by {outlet}, came after a week of talks in several capitals."
+                )
+                out.write(
+                    json.dumps(
+                        {
+                            "id": f"{n}-{outlet}",
+                            "title": f"Statement {n} in {outlet}",
+                            "text": text,
+                            "source": outlet,
+                            "published": date,
+                            "url": f"https://example.org/{outlet.replace(' ', '-')}/{n}",
+                        }
+                    )
+                    + "\n"
+                )
     return path
 
 
@@ -55,8 +73,18 @@ def research_url(tmp_path_factory):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "archive.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -79,8 +107,9 @@ def page():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(java_script_enabled=False, accept_downloads=True,
-                                      viewport={"width": 1100, "height": 900})
+        context = browser.new_context(
+            java_script_enabled=False, accept_downloads=True, viewport={"width": 1100, "height": 900}
+        )
         yield context.new_page()
         browser.close()
 

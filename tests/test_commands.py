@@ -32,10 +32,24 @@ def test_ingest_directory_is_idempotent(search_index):
 
 def test_ingest_jsonl_records_with_metadata(search_index, tmp_path):
     records = [
-        {"id": "a", "title": "Kremlin warns West", "text": "Peskov said: “This is a red line.”", "source": "Test Wire",
-         "author": "Ann Writer", "published": "2024-09-13", "url": "https://example.org/a"},
-        {"id": "b", "title": "Second", "text": "“We will respond,” the minister said.", "source": "Test Wire",
-         "author": None, "published": None, "url": None},
+        {
+            "id": "a",
+            "title": "Kremlin warns West",
+            "text": "Peskov said: “This is a red line.”",
+            "source": "Test Wire",
+            "author": "Ann Writer",
+            "published": "2024-09-13",
+            "url": "https://example.org/a",
+        },
+        {
+            "id": "b",
+            "title": "Second",
+            "text": "“We will respond,” the minister said.",
+            "source": "Test Wire",
+            "author": None,
+            "published": None,
+            "url": None,
+        },
     ]
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
@@ -50,7 +64,9 @@ def test_ingest_jsonl_records_with_metadata(search_index, tmp_path):
 def test_one_bad_file_is_reported_and_the_rest_go_on(search_index, tmp_path):
     (tmp_path / "a_binary.txt").write_bytes(b"\x00\x01\x02 binary junk")
     (tmp_path / "b_empty.txt").write_bytes(b"   \n")
-    (tmp_path / "c_latin1.txt").write_bytes("Le ministre a déclaré : « Nous répondrons. » C’était à Genève, où l'été est chaud.".encode("cp1252"))
+    (tmp_path / "c_latin1.txt").write_bytes(
+        "Le ministre a déclaré : « Nous répondrons. » C’était à Genève, où l'été est chaud.".encode("cp1252")
+    )
     (tmp_path / "d_bad.jsonl").write_text('{"text": "Good record one, said Ann."}\nnot json\n', encoding="utf-8")
     (tmp_path / "e_good.txt").write_text("“Hello there,” said Ann Smith.", encoding="utf-8")
     out, err = _ingest(tmp_path, tmp_path / "missing.txt")

@@ -23,17 +23,32 @@ def _inline_form(article, changes=None, extra=()):
     """The article's change form as the admin renders it, with some inline rows changed."""
     quotes = list(Quote.all_objects.filter(article=article).order_by("start"))
     data = {
-        "title": article.title, "title_derived": "on" if article.title_derived else "",
-        "source": article.source_id or "", "authors": '["' + '", "'.join(article.authors) + '"]' if article.authors else "[]",
-        "photo_credit": article.photo_credit, "published": article.published.isoformat() if article.published else "",
-        "url": article.url, "section": article.section, "standfirst": article.standfirst,
-        "quotes-TOTAL_FORMS": len(quotes) + len(extra), "quotes-INITIAL_FORMS": len(quotes),
-        "quotes-MIN_NUM_FORMS": 0, "quotes-MAX_NUM_FORMS": 1000,
+        "title": article.title,
+        "title_derived": "on" if article.title_derived else "",
+        "source": article.source_id or "",
+        "authors": '["' + '", "'.join(article.authors) + '"]' if article.authors else "[]",
+        "photo_credit": article.photo_credit,
+        "published": article.published.isoformat() if article.published else "",
+        "url": article.url,
+        "section": article.section,
+        "standfirst": article.standfirst,
+        "quotes-TOTAL_FORMS": len(quotes) + len(extra),
+        "quotes-INITIAL_FORMS": len(quotes),
+        "quotes-MIN_NUM_FORMS": 0,
+        "quotes-MAX_NUM_FORMS": 1000,
     }
     rows = [
-        {"id": q.pk, "article": article.pk, "start": q.start, "end": q.end, "speaker": q.speaker_id or "",
-         "source_description": q.source_description, "attribution": q.attribution, "cue": q.cue,
-         "rejected": "on" if q.rejected else ""}
+        {
+            "id": q.pk,
+            "article": article.pk,
+            "start": q.start,
+            "end": q.end,
+            "speaker": q.speaker_id or "",
+            "source_description": q.source_description,
+            "attribution": q.attribution,
+            "cue": q.cue,
+            "rejected": "on" if q.rejected else "",
+        }
         for q in quotes
     ]
     for quote_id, change in (changes or {}).items():
@@ -62,8 +77,11 @@ def test_correcting_rejecting_and_adding_quotes_in_the_article_page(
     # A span in the body that the extractor did not take as a quote: the article's first words.
     missed = {"start": 0, "end": 20, "speaker": kirby.pk, "attribution": "named", "source_description": "", "cue": ""}
     _save(
-        editor_client, article, django_capture_on_commit_callbacks,
-        changes={first.pk: {"speaker": kirby.pk}, second.pk: {"rejected": "on"}}, extra=[missed],
+        editor_client,
+        article,
+        django_capture_on_commit_callbacks,
+        changes={first.pk: {"speaker": kirby.pk}, second.pk: {"rejected": "on"}},
+        extra=[missed],
     )
     first.refresh_from_db()
     assert first.speaker == kirby and first.corrected
@@ -94,7 +112,9 @@ def test_reextraction_keeps_the_editors_decisions(editor_client, seeded, django_
     kirby = Speaker.objects.get(name="John Kirby")
     corrected, rejected = quotes[0], quotes[1]
     _save(
-        editor_client, article, django_capture_on_commit_callbacks,
+        editor_client,
+        article,
+        django_capture_on_commit_callbacks,
         changes={corrected.pk: {"speaker": kirby.pk, "end": corrected.end - 1}, rejected.pk: {"rejected": "on"}},
     )
     count = Quote.all_objects.filter(article=article).count()
@@ -118,8 +138,15 @@ def test_quote_page_correction_is_marked_and_logged(editor_client, seeded, djang
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
             f"/admin/archive/quote/{quote.pk}/change/",
-            {"article": quote.article_id, "start": quote.start, "end": quote.end, "speaker": kirby.pk,
-             "source_description": "", "cue": quote.cue, "attribution": quote.attribution},
+            {
+                "article": quote.article_id,
+                "start": quote.start,
+                "end": quote.end,
+                "speaker": kirby.pk,
+                "source_description": "",
+                "cue": quote.cue,
+                "attribution": quote.attribution,
+            },
         )
     assert response.status_code == 302, response.content.decode()[:3000]
     quote.refresh_from_db()
@@ -130,8 +157,10 @@ def test_quote_page_correction_is_marked_and_logged(editor_client, seeded, djang
 def test_a_span_outside_the_body_is_refused(editor_client, seeded):
     article = Article.objects.first()
     quote = article.quotes.first()
-    response = editor_client.post(f"/admin/archive/article/{article.pk}/change/",
-                                  _inline_form(article, changes={quote.pk: {"end": len(article.body) + 50}}))
+    response = editor_client.post(
+        f"/admin/archive/article/{article.pk}/change/",
+        _inline_form(article, changes={quote.pk: {"end": len(article.body) + 50}}),
+    )
     assert response.status_code == 200 and "must fall inside the article body" in response.content.decode()
     quote.refresh_from_db()
     assert not quote.corrected
@@ -151,7 +180,9 @@ def test_merging_speakers_moves_rejected_quotes_too_and_is_logged(
     vance, kirby = Speaker.objects.get(name="JD Vance"), Speaker.objects.get(name="John Kirby")
     Quote.all_objects.filter(speaker=kirby).update(rejected=True)
     with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post("/admin/archive/speaker/", {"action": "merge_speakers", "_selected_action": [vance.pk, kirby.pk]})
+        editor_client.post(
+            "/admin/archive/speaker/", {"action": "merge_speakers", "_selected_action": [vance.pk, kirby.pk]}
+        )
     survivor = Speaker.objects.get(pk=vance.pk)  # the most-quoted among shown quotes
     assert Quote.all_objects.filter(speaker=survivor).count() == 2
     assert {"John Kirby", "JD Vance"} <= set(survivor.aliases.values_list("name", flat=True))
@@ -163,21 +194,40 @@ def test_editors_add_aliases_and_dated_roles(editor_client, seeded, django_captu
     putin = Speaker.objects.get(name="Vladimir Putin")
     aliases, roles = list(putin.aliases.all()), list(putin.roles.all())
     data = {
-        "name": putin.name, "slug": putin.slug, "kind": putin.kind,
-        "aliases-TOTAL_FORMS": len(aliases) + 1, "aliases-INITIAL_FORMS": len(aliases),
-        "aliases-MIN_NUM_FORMS": 0, "aliases-MAX_NUM_FORMS": 1000,
-        "roles-TOTAL_FORMS": len(roles) + 1, "roles-INITIAL_FORMS": len(roles),
-        "roles-MIN_NUM_FORMS": 0, "roles-MAX_NUM_FORMS": 1000,
+        "name": putin.name,
+        "slug": putin.slug,
+        "kind": putin.kind,
+        "aliases-TOTAL_FORMS": len(aliases) + 1,
+        "aliases-INITIAL_FORMS": len(aliases),
+        "aliases-MIN_NUM_FORMS": 0,
+        "aliases-MAX_NUM_FORMS": 1000,
+        "roles-TOTAL_FORMS": len(roles) + 1,
+        "roles-INITIAL_FORMS": len(roles),
+        "roles-MIN_NUM_FORMS": 0,
+        "roles-MAX_NUM_FORMS": 1000,
     }
     for i, alias in enumerate(aliases):
         data.update({f"aliases-{i}-id": alias.pk, f"aliases-{i}-speaker": putin.pk, f"aliases-{i}-name": alias.name})
     data.update({f"aliases-{len(aliases)}-speaker": putin.pk, f"aliases-{len(aliases)}-name": "V. V. Putin"})
     for i, role in enumerate(roles):
-        data.update({f"roles-{i}-id": role.pk, f"roles-{i}-speaker": putin.pk, f"roles-{i}-title": role.title,
-                     f"roles-{i}-start": role.start or "", f"roles-{i}-end": role.end or ""})
+        data.update(
+            {
+                f"roles-{i}-id": role.pk,
+                f"roles-{i}-speaker": putin.pk,
+                f"roles-{i}-title": role.title,
+                f"roles-{i}-start": role.start or "",
+                f"roles-{i}-end": role.end or "",
+            }
+        )
     n = len(roles)
-    data.update({f"roles-{n}-speaker": putin.pk, f"roles-{n}-title": "Prime Minister of Russia",
-                 f"roles-{n}-start": "2008-05-08", f"roles-{n}-end": "2012-05-07"})
+    data.update(
+        {
+            f"roles-{n}-speaker": putin.pk,
+            f"roles-{n}-title": "Prime Minister of Russia",
+            f"roles-{n}-start": "2008-05-08",
+            f"roles-{n}-end": "2012-05-07",
+        }
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(f"/admin/archive/speaker/{putin.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:3000]

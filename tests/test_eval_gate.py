@@ -22,7 +22,9 @@ def test_dev_set_figures_do_not_drop(tmp_path):
             out.write(json.dumps(prediction) + "\n")
     report = subprocess.run(
         [sys.executable, str(EVAL / "score_quotes.py"), str(EVAL / "polnear-dev.jsonl"), str(predictions)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     figures = dict(item.split("=") for item in report.strip().splitlines()[-1].split())
     for name in ("quote_f1", "attribution_acc", "e2e_f1", "attribution_acc_named"):

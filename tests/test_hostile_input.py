@@ -15,13 +15,51 @@ from archive.models import Article, Quote, Speaker
 
 PARAMETERS = ["q", "page", "speaker", "source", "since", "until", "sort"]
 NASTY_VALUES = [
-    "", " ", "x" * 600, "\x00", "%00", "\u202e\u200b", "😀" * 50, "<script>alert(1)</script>",
-    "' OR 1=1 --", "*", "?", "(", ")", '"', '"unbalanced', "AND OR NOT", "title:x", "speaker:[a TO z]",
-    "x~", "x^3", "-1", "0", "99999999999999999999", "1e9", "1.5", "last", "2024-02-30", "0000-00-00",
-    "9999-12-31", "2024-13-01", "vladimir-putin", "UPPER-Case", "../../etc/passwd", "a" * 301,
+    "",
+    " ",
+    "x" * 600,
+    "\x00",
+    "%00",
+    "\u202e\u200b",
+    "😀" * 50,
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "*",
+    "?",
+    "(",
+    ")",
+    '"',
+    '"unbalanced',
+    "AND OR NOT",
+    "title:x",
+    "speaker:[a TO z]",
+    "x~",
+    "x^3",
+    "-1",
+    "0",
+    "99999999999999999999",
+    "1e9",
+    "1.5",
+    "last",
+    "2024-02-30",
+    "0000-00-00",
+    "9999-12-31",
+    "2024-13-01",
+    "vladimir-putin",
+    "UPPER-Case",
+    "../../etc/passwd",
+    "a" * 301,
 ]
-PAGES = ["/", "/search/", "/quotes/", "/speakers/", "/speakers/vladimir-putin/", "/api/quotes/", "/api/articles/",
-         "/api/speakers/"]
+PAGES = [
+    "/",
+    "/search/",
+    "/quotes/",
+    "/speakers/",
+    "/speakers/vladimir-putin/",
+    "/api/quotes/",
+    "/api/articles/",
+    "/api/speakers/",
+]
 
 
 def assert_answer_is_clear(response, path):
@@ -56,10 +94,19 @@ def test_every_get_parameter_of_every_page_survives_nasty_values(seeded, paramet
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(params=st.dictionaries(st.sampled_from(PARAMETERS), st.text(st.characters(exclude_categories=["Cs"]), max_size=40), max_size=4),
-       path=st.sampled_from(["/search/", "/quotes/", "/speakers/vladimir-putin/", "/api/quotes/", "/api/articles/"]))
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    params=st.dictionaries(
+        st.sampled_from(PARAMETERS), st.text(st.characters(exclude_categories=["Cs"]), max_size=40), max_size=4
+    ),
+    path=st.sampled_from(["/search/", "/quotes/", "/speakers/vladimir-putin/", "/api/quotes/", "/api/articles/"]),
+)
 def test_generated_query_strings_never_break_a_page(seeded, params, path):
     assert_answer_is_clear(Client().get(path, params), f"{path}?{params!r}")
 
@@ -107,8 +154,13 @@ def test_planted_markup_is_escaped_on_every_page(planted, query):
     quote = article.quotes.first()
     client = Client()
     paths = [
-        "/", f"/articles/{article.pk}/", f"/quotes/{quote.pk}/", "/speakers/", f"/speakers/{speaker.slug}/",
-        "/quotes/", "/search/",
+        "/",
+        f"/articles/{article.pk}/",
+        f"/quotes/{quote.pk}/",
+        "/speakers/",
+        f"/speakers/{speaker.slug}/",
+        "/quotes/",
+        "/search/",
     ]
     for path in paths:
         for params in ({}, {"q": query}, {"q": query, "speaker": speaker.slug}, {"source": PROBE}):

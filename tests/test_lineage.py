@@ -12,8 +12,10 @@ STORY = (
     "Officials in Moscow spoke on Thursday about the missile decision taken in Washington this week.\n\n"
     "“If the White House provides these missiles, we will respond decisively and without delay,” Vladimir Putin "
     "said on Thursday.\n\n"
-    + "\n\n".join(f"Paragraph {n} of the wire report describes the talks, the allies and the front line in detail."
-                  for n in range(12))
+    + "\n\n".join(
+        f"Paragraph {n} of the wire report describes the talks, the allies and the front line in detail."
+        for n in range(12)
+    )
 )
 
 
@@ -26,16 +28,24 @@ def copies(db, search_index, django_capture_on_commit_callbacks):
     """One wire story in three outlets (one of them trimmed and re-worded), and an unrelated story."""
     with django_capture_on_commit_callbacks(execute=True):
         first = _ingest(STORY, title="Putin warns the White House", source="Wire One", published="2024-09-12")
-        second = _ingest("MOSCOW (Daily) - " + STORY.replace("without delay", "without any delay"),
-                         title="Putin: we will respond", source="The Daily", published="2024-09-13")
+        second = _ingest(
+            "MOSCOW (Daily) - " + STORY.replace("without delay", "without any delay"),
+            title="Putin: we will respond",
+            source="The Daily",
+            published="2024-09-13",
+        )
         excerpt = _ingest(
             "A short piece on the Kremlin's reaction.\n\n"
             "Putin said: “If the White House provides these missiles, we will respond decisively.”",
-            title="Kremlin reacts", source="Weekly", published="2024-09-14",
+            title="Kremlin reacts",
+            source="Weekly",
+            published="2024-09-14",
         )
         other = _ingest(
             "“Grain exports from Odesa doubled this month,” Yulia Svyrydenko said on Friday.",
-            title="Grain exports double", source="Wire One", published="2024-09-15",
+            title="Grain exports double",
+            source="Wire One",
+            published="2024-09-15",
         )
     return first, second, excerpt, other
 

@@ -17,7 +17,10 @@ pytestmark = pytest.mark.skipif(not shutil.which("wrk"), reason="Debian's wrk is
 def test_five_seconds_of_mixed_traffic_without_an_error():
     result = subprocess.run(
         [sys.executable, "scripts/loadtest.py", "--seconds", "5", "--articles", "30"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     figures = json.loads(result.stdout)

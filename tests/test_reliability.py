@@ -61,22 +61,41 @@ def test_editors_saving_during_a_bulk_ingest_lose_nothing(tmp_path):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "ingest", str(synthetic_records(tmp_path / "first.jsonl", 30)))
     for n in range(3):
-        manage(env, "shell", "-c", f"from django.contrib.auth.models import User; "
-                                   f"User.objects.create_superuser('editor{n}', '', '{PASSWORD}')")
+        manage(
+            env,
+            "shell",
+            "-c",
+            f"from django.contrib.auth.models import User; "
+            f"User.objects.create_superuser('editor{n}', '', '{PASSWORD}')",
+        )
     bulk = synthetic_records(tmp_path / "bulk.jsonl", 120, start=1000)
     with gunicorn(env, workers=3) as url:
         editors = [Editor(url, f"editor{n}") for n in range(3)]
-        ingest = subprocess.Popen([*manage_command(), "ingest", str(bulk)], cwd=ROOT, env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        ingest = subprocess.Popen(
+            [*manage_command(), "ingest", str(bulk)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
         def work(n, editor):
             for pk in range(n + 1, 31, 3):  # 10 deletes each
                 editor.post(f"/admin/archive/article/{pk}/delete/", {"post": "yes"})
             for k in range(3):  # and 3 pasted articles each
-                editor.post("/admin/archive/article/add/", {
-                    "raw_text": f"Pasted {n}-{k}\n\n“Nothing will be lost,” Dmitry Peskov said of paste {n}-{k}.",
-                    "title": "", "url": "", "published": "", "source_name": "", "authors_text": "", "_save": "Save",
-                })
+                editor.post(
+                    "/admin/archive/article/add/",
+                    {
+                        "raw_text": f"Pasted {n}-{k}\n\n“Nothing will be lost,” Dmitry Peskov said of paste {n}-{k}.",
+                        "title": "",
+                        "url": "",
+                        "published": "",
+                        "source_name": "",
+                        "authors_text": "",
+                        "_save": "Save",
+                    },
+                )
 
         threads = [threading.Thread(target=work, args=(n, editor)) for n, editor in enumerate(editors)]
         for thread in threads:
@@ -88,8 +107,10 @@ def test_editors_saving_during_a_bulk_ingest_lose_nothing(tmp_path):
     saves = [status for editor in editors for status in editor.statuses[1:]]
     assert len(saves) == 3 * (10 + 3)
     assert all(status == 302 and not lock_error for _, status, lock_error in saves), saves
-    print(f"\n{len(saves)} admin saves during a 120-article ingest; slowest "
-          f"{max(e.slowest for e in editors):.2f} s; {out.strip()}")
+    print(
+        f"\n{len(saves)} admin saves during a 120-article ingest; slowest "
+        f"{max(e.slowest for e in editors):.2f} s; {out.strip()}"
+    )
     result = manage(env, "check_index", check=False)
     assert result.returncode == 0 and "agrees" in result.stdout, result.stdout + result.stderr
     counts = _counts(env)
@@ -150,8 +171,13 @@ def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_dupl
         with sqlite3.connect(database, timeout=30) as connection:
             return connection.execute("select count(*) from archive_article").fetchone()[0]
 
-    ingest = subprocess.Popen([*manage_command(), "ingest", str(records)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ingest = subprocess.Popen(
+        [*manage_command(), "ingest", str(records)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     assert _kill_when(ingest, lambda: stored() >= 80), "the ingest finished before it could be killed"
     with sqlite3.connect(database) as connection:
         assert connection.execute("pragma integrity_check").fetchone()[0] == "ok"
@@ -159,8 +185,13 @@ def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_dupl
     assert 80 <= first["articles"] < 240 and first["unindexed"] == first["articles"]
 
     # Now kill an index rebuild while it writes.
-    rebuild = subprocess.Popen([*manage_command(), "rebuild_index", "--noinput"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rebuild = subprocess.Popen(
+        [*manage_command(), "rebuild_index", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     index = tmp_path / "index"
     _kill_when(rebuild, lambda: any(index.glob("*.seg")) or any(index.glob("_MAIN_*.toc")) and time.sleep(0.3) is None)
     check = manage(env, "check_index", "--ids-only", check=False)  # the index opens and can be read
@@ -178,8 +209,7 @@ def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_dupl
 def _unshare_works():
     if not shutil.which("unshare"):
         return False
-    probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=16k tmpfs /mnt"],
-                           capture_output=True)
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs -o size=16k tmpfs /mnt"], capture_output=True)
     return probe.returncode == 0
 
 
@@ -192,8 +222,14 @@ def _in_small_filesystem(env, mount, script, *, size="96k"):
 
     mount.mkdir(exist_ok=True)
     command = f'mount -t tmpfs -o size={size} tmpfs "{mount}" && {script}'
-    return subprocess.run(["unshare", "-m", "sh", "-c", command], cwd=ROOT, env=dict(env, PY=sys.executable),
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["unshare", "-m", "sh", "-c", command],
+        cwd=ROOT,
+        env=dict(env, PY=sys.executable),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @needs_mounts
@@ -214,9 +250,14 @@ def test_a_read_only_index_directory_gives_a_clear_error(tmp_path):
     manage(env, "migrate", "--noinput", "-v0")
     records = synthetic_records(tmp_path / "records.jsonl", 5)
     mount = tmp_path / "ro"
-    for command in (f'"$PY" manage.py ingest "{records}"', '"$PY" manage.py rebuild_index --noinput',
-                    '"$PY" manage.py check_index --repair'):
-        result = _in_small_filesystem(env, mount, f'mkdir "{mount}/index" && mount -o remount,ro "{mount}" && {command}')
+    for command in (
+        f'"$PY" manage.py ingest "{records}"',
+        '"$PY" manage.py rebuild_index --noinput',
+        '"$PY" manage.py check_index --repair',
+    ):
+        result = _in_small_filesystem(
+            env, mount, f'mkdir "{mount}/index" && mount -o remount,ro "{mount}" && {command}'
+        )
         assert result.returncode == 1, (command, result.stdout, result.stderr)
         assert "Read-only file system" in result.stderr, (command, result.stderr)
         assert "Traceback" not in result.stderr, (command, result.stderr)

@@ -36,8 +36,14 @@ def test_concurrent_writers_queue_instead_of_failing(tmp_path):
     env = dict(os.environ, REDLINE_VAR_DIR=str(tmp_path), REDLINE_INDEX_DIR=str(tmp_path / "index"))
     workers, per_worker = 4, 40
     processes = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(w), str(per_worker)], cwd=ROOT, env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(w), str(per_worker)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for w in range(workers)
     ]
     for process in processes:
@@ -78,13 +84,28 @@ def test_date_bounds_and_date_order_in_full_text_search(search_index, django_cap
     def found(form_class, **data):
         return [r.object.text if r.model_name == "quote" else r.object.body for r in form_class(data).search()]
 
-    assert found(QuoteSearchForm, q="missiles", since="2022-04-01") == ["Missiles are middle,", "Missiles are late,"] or \
-        sorted(found(QuoteSearchForm, q="missiles", since="2022-04-01")) == ["Missiles are late,", "Missiles are middle,"]
+    assert found(QuoteSearchForm, q="missiles", since="2022-04-01") == [
+        "Missiles are middle,",
+        "Missiles are late,",
+    ] or sorted(found(QuoteSearchForm, q="missiles", since="2022-04-01")) == [
+        "Missiles are late,",
+        "Missiles are middle,",
+    ]
     assert found(QuoteSearchForm, q="missiles", until="2022-05-15") in (
-        ["Missiles are early,", "Missiles are middle,"], ["Missiles are middle,", "Missiles are early,"])
+        ["Missiles are early,", "Missiles are middle,"],
+        ["Missiles are middle,", "Missiles are early,"],
+    )
     assert found(QuoteSearchForm, q="missiles", since="2022-05-01", until="2022-05-31") == ["Missiles are middle,"]
-    assert found(QuoteSearchForm, q="missiles", sort="newest")[:3] == ["Missiles are late,", "Missiles are middle,", "Missiles are early,"]
-    assert found(QuoteSearchForm, q="missiles", sort="oldest")[:3] == ["Missiles are early,", "Missiles are middle,", "Missiles are late,"]
+    assert found(QuoteSearchForm, q="missiles", sort="newest")[:3] == [
+        "Missiles are late,",
+        "Missiles are middle,",
+        "Missiles are early,",
+    ]
+    assert found(QuoteSearchForm, q="missiles", sort="oldest")[:3] == [
+        "Missiles are early,",
+        "Missiles are middle,",
+        "Missiles are late,",
+    ]
     assert len(found(QuoteSearchForm, q="missiles")) == 4
     assert len(found(ArchiveSearchForm, q="missiles", since="2022-09-01")) == 2  # the article and its quote
 

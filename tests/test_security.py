@@ -1,7 +1,6 @@
 """Security: production settings pass `check --deploy`, every page has a CSP,
 admin logins are throttled, CSRF applies everywhere, no secret is in git."""
 
-import os
 import re
 import secrets
 import subprocess
@@ -11,8 +10,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .live import environment as live_environment
 from .conftest import ROOT
+from .live import environment as live_environment
 
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
@@ -41,7 +40,9 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/search/?q=escalation", "/speakers/", "/quotes/", "/api/quotes/", "/admin/login/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/search/?q=escalation", "/speakers/", "/quotes/", "/api/quotes/", "/admin/login/"]
+)
 def test_every_page_carries_a_strict_content_security_policy(client, path):
     policy = client.get(path)["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))

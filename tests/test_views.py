@@ -66,7 +66,7 @@ def test_article_page_marks_quotes_and_links_speakers(client, seeded):
     assert "International Politics" in page and "Juanma Bellón" in page and "Mikhail Metzel" in page
     quote = article.quotes.get(text__startswith="It’s what’s best")
     assert f'id="q{quote.pk}"' in page
-    assert '/speakers/jd-vance/' in page
+    assert "/speakers/jd-vance/" in page
     assert "an official cited by Reuters (anonymous)" in page
     assert "Get your game on!" not in page
 
@@ -111,10 +111,14 @@ def test_quote_permalink_shows_paragraph_and_citation(client, seeded):
 def test_text_is_escaped_everywhere(client, db, search_index, django_capture_on_commit_callbacks):
     from archive import services
 
-    raw = 'Evil <b>headline</b>\n\n<script>alert(1)</script> said “<img src=x onerror=alert(1)> is a threat,” said Mr <i>Evil</i> Smith.'
+    raw = "Evil <b>headline</b>\n\n<script>alert(1)</script> said “<img src=x onerror=alert(1)> is a threat,” said Mr <i>Evil</i> Smith."
     with django_capture_on_commit_callbacks(execute=True):
         article = services.ingest_article(raw_text=raw, source="<svg onload=alert(1)>").article
-    for url in [article.get_absolute_url(), "/", "/speakers/"] + [f"/search/?q=threat", "/search/?q=%3Cscript%3E", "/quotes/?q=img"]:
+    for url in [article.get_absolute_url(), "/", "/speakers/"] + [
+        "/search/?q=threat",
+        "/search/?q=%3Cscript%3E",
+        "/quotes/?q=img",
+    ]:
         page = client.get(url).content.decode()
         assert "<script>alert" not in page and "<img src=x" not in page and "<svg onload" not in page, url
 
@@ -162,4 +166,6 @@ def test_quote_page_cites_in_apa_and_bibtex_with_the_role_on_the_day(client, see
     quote = Quote.objects.get(text__startswith="This will mean that NATO")
     page = client.get(quote.get_absolute_url()).content.decode()
     assert "Vladimir Putin (Russian President), quoted in" in page
-    assert f"@article{{redline-quote-{quote.pk}," in page and "note = {Quote by Vladimir Putin (Russian President)" in page
+    assert (
+        f"@article{{redline-quote-{quote.pk}," in page and "note = {Quote by Vladimir Putin (Russian President)" in page
+    )

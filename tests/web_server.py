@@ -18,16 +18,20 @@ def corpus_pages() -> list[dict]:
 
 # Pages the tests ask for by path, besides the corpus files under /corpus/.
 EXTRA_PAGES = {
-    "/article.html": (200, "text/html; charset=utf-8", (
-        "<html><head><title>Kremlin draws a line</title>"
-        '<meta name="author" content="Ann Writer"><meta property="og:site_name" content="Test Wire">'
-        '<meta property="article:published_time" content="2024-09-13"></head><body><article>'
-        "<h1>Kremlin draws a line</h1><p>Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Friday "
-        "about the decision taken by the allies this week.</p>"
-        "<p>“This is a red line that must not be crossed by anyone,” he said.</p>"
-        "<p>Officials in Washington declined to comment on the remarks, which came after a week of talks.</p>"
-        "</article></body></html>"
-    ).encode()),
+    "/article.html": (
+        200,
+        "text/html; charset=utf-8",
+        (
+            "<html><head><title>Kremlin draws a line</title>"
+            '<meta name="author" content="Ann Writer"><meta property="og:site_name" content="Test Wire">'
+            '<meta property="article:published_time" content="2024-09-13"></head><body><article>'
+            "<h1>Kremlin draws a line</h1><p>Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Friday "
+            "about the decision taken by the allies this week.</p>"
+            "<p>“This is a red line that must not be crossed by anyone,” he said.</p>"
+            "<p>Officials in Washington declined to comment on the remarks, which came after a week of talks.</p>"
+            "</article></body></html>"
+        ).encode(),
+    ),
     "/data.json": (200, "application/json", b'{"not": "a page"}'),
     "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
     "/missing.html": (404, "text/html", b"<html><body>Not found</body></html>"),
@@ -46,8 +50,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         if path.startswith("/corpus/"):
             file = CORPUS_HTML / Path(path).name
-            status, content_type, body = (200, "text/html", file.read_bytes()) if file.is_file() else EXTRA_PAGES[
-                "/missing.html"]
+            status, content_type, body = (
+                (200, "text/html", file.read_bytes()) if file.is_file() else EXTRA_PAGES["/missing.html"]
+            )
         else:
             status, content_type, body = EXTRA_PAGES.get(path, EXTRA_PAGES["/missing.html"])
         self.send_response(status)

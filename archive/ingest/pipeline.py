@@ -11,9 +11,9 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 
+from .article import clean_article
 from .attribution import attribute_article, extract_quotes
 from .records import ArticleRecord, Quote
-from .article import clean_article
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -74,7 +74,7 @@ def quotes_for_records(records: Iterable[dict]) -> Iterator[dict]:
     order; a record without doc_id is an article of its own. Only one article
     is held in memory at a time.
     """
-    for doc_id, group in groupby(records, key=lambda record: record.get("doc_id") or object()):
+    for _, group in groupby(records, key=lambda record: record.get("doc_id") or object()):
         article = list(group)
         paragraphs = [record["text"] for record in article]
         for record, quotes in zip(article, extract_quotes(paragraphs)):

@@ -114,7 +114,19 @@ _PROMO = re.compile(
 )
 
 # Words every _PROMO alternative contains, to skip the regex on ordinary prose.
-_PROMO_HINTS = ("app", "download", "access", "game on", "inbox", "newsletter", "trial", "promo", "enable", "turn on", "not available")
+_PROMO_HINTS = (
+    "app",
+    "download",
+    "access",
+    "game on",
+    "inbox",
+    "newsletter",
+    "trial",
+    "promo",
+    "enable",
+    "turn on",
+    "not available",
+)
 # Promotions carry no quotations; a paragraph that quotes someone is reporting.
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
@@ -143,7 +155,9 @@ _PHOTO_CREDIT_LINE = re.compile(
 _INLINE_BOILERPLATE = re.compile(
     r"\((?:(?:AP|AFP|Reuters) Photo(?:/[^()]{1,80})?|(?:Photo|Picture|Image)s? by:? [^()]{1,80})\)"
     r"|(?:Photograph|Photographer|Photo by|Photo): [^/“”\"]{1,60}(?:/[^/“”\"]{0,40}?)*?/{1,2}"
-    r"(?:[^/“”\"]{0,40}? via Getty Images|" + _AGENCIES + r"(?:(?:/{1,2}|-)[\w-]+(?: Images)?)*(?: via Getty Images)?)\b"
+    r"(?:[^/“”\"]{0,40}? via Getty Images|"
+    + _AGENCIES
+    + r"(?:(?:/{1,2}|-)[\w-]+(?: Images)?)*(?: via Getty Images)?)\b"
     r"|Get (?:all )?the (?:latest )?news(?: you want)? (?:sent )?(?:straight )?to your inbox\.?"
     r"|Sign up for (?:the |a |our )?(?:free )?[\w’' ]{0,30}?newsletters?(?: here)?\.?"
     r"|Click here to follow our live blog(?: (?:with|covering|for) (?:all )?the latest[\w’' ]{0,30}?"

@@ -69,8 +69,9 @@ def fetch_page(
     deadline = time.monotonic() + timeout
     current = url
     for _ in range(MAX_REDIRECTS + 1):
-        status, headers, body = _get(current, allow_private=allow_private, timeout=timeout, deadline=deadline,
-                                     max_bytes=max_bytes)
+        status, headers, body = _get(
+            current, allow_private=allow_private, timeout=timeout, deadline=deadline, max_bytes=max_bytes
+        )
         if status in REDIRECTS and headers.get("location"):
             current = urljoin(current, headers["location"])
             continue
@@ -127,9 +128,13 @@ def _get(url, *, allow_private, timeout, deadline, max_bytes):
         connection = _PinnedHTTPConnection(parts.hostname, port, address=address, timeout=timeout)
     try:
         connection.request(
-            "GET", path,
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml",
-                     "Accept-Encoding": "identity"},
+            "GET",
+            path,
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml",
+                "Accept-Encoding": "identity",
+            },
         )
         response = connection.getresponse()
         headers = {key.lower(): value for key, value in response.getheaders()}
@@ -200,7 +205,11 @@ def read_html(html: str, *, url: str | None = None, label: str = "page") -> Arti
     if not html.strip():
         raise PageError(f"{label}: the page is empty.")
     document = bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         author_blacklist=NOT_AUTHORS,
     )
     text = (document.text or "").strip() if document else ""
@@ -224,7 +233,7 @@ def read_html(html: str, *, url: str | None = None, label: str = "page") -> Arti
 
 
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
-    """"Headline | CNN Politics" -> "Headline": drop a trailing part that names the outlet."""
+    """ "Headline | CNN Politics" -> "Headline": drop a trailing part that names the outlet."""
     if not title:
         return None
     for separator in (" | ", " - ", " — ", " – "):

@@ -27,7 +27,9 @@ def highlighted(text, query):
     if terms and len(text) > 4 * SNIPPET_LENGTH:
         text = _window(text, terms)
     # A quote is shown whole; an article body as the passages around the hits.
-    fragmenter = WholeFragmenter() if len(text) <= SNIPPET_LENGTH else ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=80)
+    fragmenter = (
+        WholeFragmenter() if len(text) <= SNIPPET_LENGTH else ContextFragmenter(maxchars=SNIPPET_LENGTH, surround=80)
+    )
     snippet = highlight(text, terms, _analyzer, fragmenter, _formatter, top=2) if terms else ""
     if not snippet:
         snippet = escape(text[:SNIPPET_LENGTH] + ("…" if len(text) > SNIPPET_LENGTH else ""))

@@ -13,8 +13,10 @@ from archive.ingest.lineage import (
 
 
 def test_normalise_folds_case_quotes_punctuation_and_space():
-    assert normalise("“We WON’T  back down,”\n he said!") == normalise('"we won\'t back down," he said') == (
-        "we won't back down he said"
+    assert (
+        normalise("“We WON’T  back down,”\n he said!")
+        == normalise('"we won\'t back down," he said')
+        == ("we won't back down he said")
     )
     assert text_key("We won’t back down.") == text_key("we won't back down")
 
@@ -22,12 +24,21 @@ def test_normalise_folds_case_quotes_punctuation_and_space():
 @pytest.mark.parametrize(
     "a, b, same",
     [
-        ("This will mean that NATO countries are fighting Russia", "This will mean NATO countries are fighting Russia",
-         True),
-        ("This will mean that NATO countries are fighting Russia.", "this will mean that nato countries are fighting russia",
-         True),
-        ("We will respond decisively if Russia further invades Ukraine, and our allies will too",
-         "respond decisively if Russia further invades Ukraine", True),  # an excerpt of the longer quote
+        (
+            "This will mean that NATO countries are fighting Russia",
+            "This will mean NATO countries are fighting Russia",
+            True,
+        ),
+        (
+            "This will mean that NATO countries are fighting Russia.",
+            "this will mean that nato countries are fighting russia",
+            True,
+        ),
+        (
+            "We will respond decisively if Russia further invades Ukraine, and our allies will too",
+            "respond decisively if Russia further invades Ukraine",
+            True,
+        ),  # an excerpt of the longer quote
         ("We will respond decisively", "We will not respond at all", False),
         ("Russia started this conflict", "Russia can end this conflict straight away", False),
         ("unlikely", "likely", False),
@@ -43,7 +54,9 @@ def test_probe_is_the_longest_word():
 
 
 def test_wording_differences_mark_what_a_copy_adds_and_drops():
-    pieces = wording_differences("This will mean that NATO is fighting Russia", "This will mean NATO is now fighting Russia")
+    pieces = wording_differences(
+        "This will mean that NATO is fighting Russia", "This will mean NATO is now fighting Russia"
+    )
     assert [(p.kind, p.text) for p in pieces if p.kind != "same"] == [("removed", "that"), ("added", "now")]
 
 

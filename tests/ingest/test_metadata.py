@@ -70,17 +70,44 @@ def test_derive_title(lead, expected):
     [
         # section, headline, standfirst printed twice, photographer then author
         (
-            ["Coastal Affairs", "Harbour wall gives way", "Storm surge floods the old town.", "Storm surge floods the old town.",
-             "Jane Roe", "John Doe", "Update:", "Body starts here."],
-            dict(section="Coastal Affairs", title="Harbour wall gives way", standfirst="Storm surge floods the old town.",
-                 authors=("John Doe",), photo_credit="Jane Roe", body_start=7),
+            [
+                "Coastal Affairs",
+                "Harbour wall gives way",
+                "Storm surge floods the old town.",
+                "Storm surge floods the old town.",
+                "Jane Roe",
+                "John Doe",
+                "Update:",
+                "Body starts here.",
+            ],
+            dict(
+                section="Coastal Affairs",
+                title="Harbour wall gives way",
+                standfirst="Storm surge floods the old town.",
+                authors=("John Doe",),
+                photo_credit="Jane Roe",
+                body_start=7,
+            ),
         ),
         # explicit cues: "By" and a labelled credit, plus a date line
         (
-            ["Harbour wall gives way", "Storm surge floods the old town.", "Photo: Jane Roe/AP", "By John Doe and Ann Poe",
-             "Published 3 May 2024", "Body."],
-            dict(section="", title="Harbour wall gives way", standfirst="Storm surge floods the old town.",
-                 authors=("John Doe", "Ann Poe"), photo_credit="Jane Roe/AP", published="2024-05-03", body_start=5),
+            [
+                "Harbour wall gives way",
+                "Storm surge floods the old town.",
+                "Photo: Jane Roe/AP",
+                "By John Doe and Ann Poe",
+                "Published 3 May 2024",
+                "Body.",
+            ],
+            dict(
+                section="",
+                title="Harbour wall gives way",
+                standfirst="Storm surge floods the old town.",
+                authors=("John Doe", "Ann Poe"),
+                photo_credit="Jane Roe/AP",
+                published="2024-05-03",
+                body_start=5,
+            ),
         ),
         # a name line beside an explicit byline is the picture's
         (
@@ -148,7 +175,11 @@ def test_hints_win_over_the_text():
 @pytest.mark.parametrize(
     ("raw", "title", "derived"),
     [
-        ("The storm surge flooded the old town overnight. Roads closed.", "The storm surge flooded the old town overnight", True),
+        (
+            "The storm surge flooded the old town overnight. Roads closed.",
+            "The storm surge flooded the old town overnight",
+            True,
+        ),
         ("", "", False),
         ("Tagged in:\nComments", "", False),
     ],

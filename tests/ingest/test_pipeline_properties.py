@@ -31,14 +31,41 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 QUOTE_MARKS = "\"'“”‘’«»‹›„‚「」『』〝〞＂`´"
 CONTROLS = "".join(chr(c) for c in range(0, 32)) + "\x7f\x85\u2028\u2029\u200b\u200e\u202e\ufeff\ufffd"
-WORDS = ["said", "says", "told", "warned", "he", "she", "Putin", "Peskov", "the", "Russian", "President", "a",
-         "spokesperson", "official", "according", "to", ",", ".", ":", " ", "\n", "\n\n", "Mr.", "Dr.", "(", ")"]
+WORDS = [
+    "said",
+    "says",
+    "told",
+    "warned",
+    "he",
+    "she",
+    "Putin",
+    "Peskov",
+    "the",
+    "Russian",
+    "President",
+    "a",
+    "spokesperson",
+    "official",
+    "according",
+    "to",
+    ",",
+    ".",
+    ":",
+    " ",
+    "\n",
+    "\n\n",
+    "Mr.",
+    "Dr.",
+    "(",
+    ")",
+]
 
 any_text = st.text(max_size=400)
 quote_soup = st.text(alphabet=st.sampled_from(list(QUOTE_MARKS) + list("ab .,\n")), max_size=300)
-control_soup = st.text(alphabet=st.sampled_from(list(CONTROLS) + list("“”\"ab said Smith.")), max_size=300)
-newsy = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(list(QUOTE_MARKS)), st.text(max_size=8)),
-                 max_size=120).map(" ".join)
+control_soup = st.text(alphabet=st.sampled_from(list(CONTROLS) + list('“”"ab said Smith.')), max_size=300)
+newsy = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(list(QUOTE_MARKS)), st.text(max_size=8)), max_size=120
+).map(" ".join)
 hostile_text = st.one_of(any_text, quote_soup, control_soup, newsy)
 
 
@@ -85,7 +112,9 @@ def test_extract_article_never_crashes_and_offsets_are_valid(raw, title, source,
 
 @given(paragraphs=st.lists(hostile_text, min_size=1, max_size=6), doc_ids=st.booleans())
 def test_quotes_for_records_offsets_point_into_each_paragraph(paragraphs, doc_ids):
-    records = [{"id": str(n), "text": text, **({"doc_id": "d"} if doc_ids else {})} for n, text in enumerate(paragraphs)]
+    records = [
+        {"id": str(n), "text": text, **({"doc_id": "d"} if doc_ids else {})} for n, text in enumerate(paragraphs)
+    ]
     predictions = run_or_reject(lambda: list(quotes_for_records(records)))
     assert [p["id"] for p in predictions] == [r["id"] for r in records]
     for record, prediction in zip(records, predictions):
@@ -103,7 +132,7 @@ def test_quotes_for_records_offsets_point_into_each_paragraph(paragraphs, doc_id
         "\x00\x01\x02",
         "“" * 5000,
         "”" * 5000,
-        "\"" * 5001,
+        '"' * 5001,
         "“a “b “c “d ” ” ” ” said Putin.",
         "‘“‘“nested”’”’ he said.",
         "«" * 1000 + "Putin said" + "»" * 999,

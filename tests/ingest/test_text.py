@@ -43,7 +43,10 @@ def test_normalise_text(raw, expected):
     [
         ("First para.\n\nSecond para.", ["First para.", "Second para."]),
         ("One a line.\nAnother line.\nA third.", ["One a line.", "Another line.", "A third."]),
-        ("Block one.\n\nName Line\nOther Name\nUpdate:\n\nBody.", ["Block one.", "Name Line", "Other Name", "Update:", "Body."]),
+        (
+            "Block one.\n\nName Line\nOther Name\nUpdate:\n\nBody.",
+            ["Block one.", "Name Line", "Other Name", "Update:", "Body."],
+        ),
         (
             "The council met on a wet Tuesday evening to argue about the\n"
             "budget for the harbour wall, which nobody wanted to pay for\n"
@@ -180,7 +183,10 @@ def test_strip_inline_boilerplate(paragraph, expected):
             ("Lead.", "Second.", "Third."),  # the caption goes with its labelled credit
         ),
         (["Lead.", "Photograph: Jane Roe/Reuters", "Second."], ("Lead.", "Second.")),  # the lead is no caption
-        (["Lead.", "“We will rebuild,” she said.", "Photograph: Jane Roe/Reuters"], ("Lead.", "“We will rebuild,” she said.")),
+        (
+            ["Lead.", "“We will rebuild,” she said.", "Photograph: Jane Roe/Reuters"],
+            ("Lead.", "“We will rebuild,” she said."),
+        ),
         (["Body.", "Related stories", "Comments", "Rules"], ("Body.",)),
     ],
 )

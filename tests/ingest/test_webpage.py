@@ -47,13 +47,14 @@ def _same_title(found, expected):
     # Outlets re-headline pages: the same story keeps its lead-in, or most of its words.
     found, expected = _lenient(found), _lenient(expected)
     return (
-        found.split(":")[0] == expected.split(":")[0]
-        or difflib.SequenceMatcher(None, found, expected).ratio() >= 0.8
+        found.split(":")[0] == expected.split(":")[0] or difflib.SequenceMatcher(None, found, expected).ratio() >= 0.8
     )
 
 
 @needs_corpus
-@pytest.mark.parametrize("page", corpus_pages() if (CORPUS_HTML / "index.json").exists() else [], ids=lambda p: p["file"])
+@pytest.mark.parametrize(
+    "page", corpus_pages() if (CORPUS_HTML / "index.json").exists() else [], ids=lambda p: p["file"]
+)
 def test_corpus_pages_give_title_byline_and_date(page):
     item = read_html(decode_text((CORPUS_HTML / page["file"]).read_bytes()), url=page["page_url"])
     expected = page["expected"]

@@ -23,12 +23,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "paths", nargs="+", help="Files, directories, or http(s):// URLs of web pages to fetch and ingest."
         )
-        parser.add_argument(
-            "--no-index", action="store_true", help="Skip the search index (run rebuild_index later)."
-        )
-        parser.add_argument(
-            "--limit", type=int, default=None, help="Stop after this many new articles (for trials)."
-        )
+        parser.add_argument("--no-index", action="store_true", help="Skip the search index (run rebuild_index later).")
+        parser.add_argument("--limit", type=int, default=None, help="Stop after this many new articles (for trials).")
 
     def handle(self, *paths, **options):
         try:
