@@ -193,7 +193,12 @@ def bench_scale(count, args):
     )
     print(f"rebuild_index: {row['rebuild_docs_per_s']} documents/s", flush=True)
 
-    search_env = dict(env, BENCH_PASSES=str(args.passes), BENCH_NAIVE="1" if args.naive else "0")
+    search_env = dict(
+        env,
+        BENCH_PASSES=str(args.passes),
+        BENCH_NAIVE="1" if args.naive else "0",
+        BENCH_NAIVE_SAMPLE=str(args.naive_sample),
+    )
     seconds, search_peak, output = measured_child([PYTHON, "-m", "benchmarks.search"], search_env)
     row["search"] = json.loads(output)
     row["search_process_peak_mb"] = search_peak
@@ -281,6 +286,9 @@ def main():
     parser.add_argument("--passes", type=int, default=3, help="Passes over the query set.")
     parser.add_argument("--no-pages", dest="pages", action="store_false", help="Skip the gunicorn page load.")
     parser.add_argument("--no-naive", dest="naive", action="store_false", help="Skip the stock haystack baseline.")
+    parser.add_argument(
+        "--naive-sample", type=int, default=300, help="Articles indexed through stock haystack's own update path."
+    )
     parser.add_argument("--keep", action="store_true", help="Keep each benchmark archive's directory.")
     parser.add_argument(
         "--output", default=str(ROOT / "BENCHMARKS.md"), help="Where to append the results ('-': nowhere)."
