@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from archive.ingest.lexicon import (
+    DOCUMENT_HEADS,
     HONORIFICS,
     INDEFINITE_DETERMINERS,
     INVERTIBLE_VERBS,
@@ -49,14 +50,13 @@ NP_STOP = frozenset(
     be been has have had will would could should may might can do does did not no""".split()
 )
 PLURAL_PRONOUNS = frozenset({"they", "we"})
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "dame": "f", "lady": "f"}
 PREPOSITIONS = frozenset(
     """at in of for with on from by to about into over under after before during since
     near across against among around between through toward towards via per as""".split()
 )
 # Words that may open a sentence before its subject.
-CLAUSE_OPENERS = frozenset(
-    "and but so yet still then now already instead meanwhile however also later earlier".split()
-)
+CLAUSE_OPENERS = frozenset("and but so yet still then now already instead meanwhile however also later earlier".split())
 ANONYMOUS_HEADS = frozenset(
     """official officials source sources aide aides person people insider insiders diplomat
     diplomats staffer staffers adviser advisers advisor advisors spokesman spokeswoman
@@ -148,11 +148,30 @@ def tokenize(text: str, spans: Sequence[QuoteSpan]) -> list[Token]:
                 tokens.append(Token(text=".", lower=".", start=match.end() - 1, end=match.end(), kind="p"))
                 continue
             kind = "w" if word[0].isalnum() or word[0] == "_" else "p"
-            tokens.append(Token(text=word, lower=word.lower(), start=start, end=match.end(), kind=kind))
+            lower = word.lower()
+            cut = _contraction_cut(lower) if kind == "w" and ("'" in word or "’" in word) else 0
+            if cut:
+                # "he's said", "she'd told": the pronoun is the subject, the rest an auxiliary
+                tokens.append(Token(text=word[:cut], lower=lower[:cut], start=start, end=start + cut, kind="w"))
+                tokens.append(Token(text=word[cut:], lower=lower[cut:], start=start + cut, end=match.end(), kind="w"))
+                continue
+            tokens.append(Token(text=word, lower=lower, start=start, end=match.end(), kind=kind))
         if index >= 0:
             tokens.append(Token(text=text[q_start:q_end], lower="", start=q_start, end=q_end, kind="q", quote=index))
         cursor = max(cursor, q_end)
     return tokens
+
+
+CONTRACTIONS = frozenset({"s", "re", "ve", "d", "ll", "m"})
+
+
+def _contraction_cut(lower: str) -> int:
+    """Where a pronoun's contracted auxiliary starts ("he's", "they’ve"), else 0."""
+    for mark in ("'", "’"):
+        cut = lower.find(mark)
+        if cut > 0 and lower[:cut] in PRONOUNS and lower[cut + 1 :] in CONTRACTIONS:
+            return cut
+    return 0
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -242,7 +261,7 @@ def _is_head(token: Token) -> bool:
 
 
 def _is_possessive(token: Token) -> bool:
-    return token.kind == "w" and token.lower.endswith(("'s", "’s", "s'", "s’"))
+    return token.kind == "w" and token.lower.endswith(("'s", "’s", "s'", "s’")) and token.lower[0] not in "'’"
 
 
 def _phrase(tokens: Sequence[Token], text: str, first: int, last: int, kind: str) -> Phrase:
@@ -636,11 +655,27 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
                 if pos - 2 >= floor and tokens[pos - 2].lower in SPEECH_VERBS:
                     found = _subject_before_verb(tokens, text, pos - 2, floor)  # "Nefzi said, adding"
                 if found is None:
+                    found = _clause_pronoun(tokens, text, floor, pos - 1)
+                if found is None:
                     found = _sentence_subject(tokens, text, floor, pos - 1)
             if found is None:
                 found = _subject_before_verb(tokens, text, pos, floor)
+                if (
+                    found is not None
+                    and found.kind == "description"
+                    and token.lower.endswith("ing")
+                    and _is_sent_object(tokens, found, floor)
+                ):
+                    # "she sent an email saying", "the campaign issued a release to donors
+                    # saying": the sender speaks, not the document or its addressee
+                    sender = _clause_pronoun(tokens, text, floor, found.first) or _sentence_subject(
+                        tokens, text, floor, found.first
+                    )
+                    if sender is not None:
+                        found = sender
             if found is None and pos - 1 >= floor and tokens[pos - 1].lower == "and":
-                found = _sentence_subject(tokens, text, floor, pos)  # "Lee denounced it and said"
+                # "Lee denounced it and said", "when asked, he laughed and said"
+                found = _clause_pronoun(tokens, text, floor, pos - 1) or _sentence_subject(tokens, text, floor, pos)
             if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
                 # inverted: "said Kremlin spokesman Dmitry Peskov: “…”"
                 found = phrase_forward(tokens, text, pos + 1, qpos, lower_prefix=True)
@@ -666,6 +701,50 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
     # "Lee's warning that the plan is “reckless”": the owner of what was said,
     # when no speech verb in the sentence names anyone else.
     return fallback
+
+
+# Words before a clause's subject pronoun that show it is no subordinate report:
+# "said he", "that he", "told him he".
+REPORT_MARKERS = frozenset({"that", "if", "whether"})
+SUBORDINATORS = frozenset(
+    """after before when whenever until unless since because as once while how what why
+    where who which whom so than""".split()
+)
+
+
+def _clause_pronoun(tokens: Sequence[Token], text: str, floor: int, end: int) -> Phrase | None:
+    """The personal pronoun that is the subject of the clause ending just before
+    `end`: "…, though last week he used stronger words, saying …" -> "he". Only a
+    pronoun directly followed by a lower-case verb, not one reported by a speech verb."""
+    pos = end - 1
+    while pos >= floor and end - pos <= 14:
+        token = tokens[pos]
+        if token.kind == "q" or token.text in (";", ":"):
+            return None
+        if token.kind == "w" and token.lower in PRONOUNS and token.lower != "it":
+            nxt = tokens[pos + 1] if pos + 1 < end else None
+            prev = tokens[pos - 1] if pos - 1 >= floor else None
+            if nxt is None or nxt.kind != "w" or nxt.cap:
+                return None
+            if prev is not None and (prev.lower in SPEECH_VERBS or prev.lower in REPORT_MARKERS):
+                return None
+            if prev is None or prev.lower not in SUBORDINATORS:
+                return _phrase(tokens, text, pos, pos, "pronoun")
+            # "after they came out", "how he planned": a subordinate clause's subject
+        pos -= 1
+    return None
+
+
+def _is_sent_object(tokens: Sequence[Token], found: Phrase, floor: int) -> bool:
+    """Whether a description is a document or an addressee after a verb or "to": the
+    object of "sent out a press release", "wrote to supporters"."""
+    head = tokens[found.last].lower
+    before = tokens[found.first - 1] if found.first - 1 >= floor else None
+    if before is None or before.kind != "w" or before.cap:
+        return False
+    if head in DOCUMENT_HEADS:
+        return before.lower not in DETERMINERS and before.lower not in PREPOSITIONS
+    return before.lower == "to" and found.first - 2 >= floor and tokens[found.first - 2].kind == "w"
 
 
 def _possessor(tokens: Sequence[Token], text: str, noun: int, floor: int) -> Phrase | None:
@@ -702,6 +781,8 @@ def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int)
         found = phrase_forward(tokens, text, pos, qpos)
         if found is None or found.last + 1 >= qpos:
             continue
+        if found.kind == "name" and found.first == found.last and tokens[pos].lower.endswith("ing"):
+            continue  # "Following the meeting, …", "Facing criticism, …": a participle
         if found.kind == "pronoun" and found.text.lower() == "it":
             return None
         verb_pos = _skip_subject_modifiers(tokens, found, qpos)
@@ -782,6 +863,23 @@ class _Article:
         self.register = ArticleSpeakers(dict(known_roles or {}))
         self.mentions: list[Mention] = []
         self.sentence_counter = 0
+        # What the article shows of each person's gender: "Mrs. Lee", "Ann Lee".
+        self.genders: dict[str, str] = {}
+
+    def _gender(self, canonical: str, words: Sequence[Token]) -> str | None:
+        """The gender a mention shows (an honorific, else a common first name), kept
+        for the person so that a later bare-surname mention still has it."""
+        gender = None
+        for token in words:
+            gender = HONORIFIC_GENDER.get(token.lower.rstrip("."))
+            if gender is not None:
+                break
+        if gender is None:
+            gender = first_name_gender(canonical)
+        if gender is not None:
+            self.genders.setdefault(canonical, gender)
+            return gender
+        return self.genders.get(canonical)
 
     # -- people named in running text
 
@@ -830,7 +928,7 @@ class _Article:
                 paragraph=p_index,
                 sentence=self.sentence_counter + sentence,
                 order=order,
-                gender=first_name_gender(canonical),
+                gender=self._gender(canonical, tokens[found.first : found.last + 1]),
             )
         )
         return canonical
@@ -869,7 +967,8 @@ class _Article:
         for mention in islice(reversed(self.mentions), SALIENCE_LOOKBACK):
             if (mention.sentence, mention.order) >= (sentence, order) and mention.paragraph == p_index:
                 continue
-            if gender is not None and mention.gender is not None and mention.gender != gender:
+            known = self.genders.get(mention.name, mention.gender)
+            if gender is not None and known is not None and known != gender:
                 continue
             if best is None:
                 best = mention
@@ -925,7 +1024,11 @@ class _Article:
                 self.register.touch(canonical, position)
             self.mentions.append(
                 Mention(
-                    name=canonical, paragraph=p_index, sentence=sentence, order=-1, gender=first_name_gender(canonical)
+                    name=canonical,
+                    paragraph=p_index,
+                    sentence=sentence,
+                    order=-1,
+                    gender=self._gender(canonical, tokens[found.first : found.last + 1]),
                 )
             )
             return Speaker(attribution="named", speaker=canonical, speaker_kind="person", mention=mention)
@@ -982,6 +1085,17 @@ class _Article:
         cue = _passive_agent(tokens, text, qpos, floor, limit)
         if cue is not None:
             return cue
+        if qpos - 2 >= floor and tokens[qpos - 1].text == ":":
+            # `Polls were early - Ann Lee: “…”`: a name heading the quote after a dash
+            # speaks, whatever verb the headline before the dash has
+            found = phrase_backward(tokens, text, qpos - 2, floor)
+            if (
+                found is not None
+                and found.kind == "name"
+                and found.first - 1 >= floor
+                and tokens[found.first - 1].text in ("-", "—", "–", "--")
+            ):
+                return found, tokens[qpos - 1]
         cue = _cue_after(tokens, text, qpos + 1, limit, comma_before=comma)
         if cue is not None and cue[1].lower not in SPEECH_VERBS | {"according"} and qpos - 1 >= floor:
             # `a clip that the judge called “distasteful,” Lee expressed …`: a speech verb
@@ -1179,7 +1293,9 @@ def _cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: in
     return None
 
 
-def _passive_agent(tokens: Sequence[Token], text: str, qpos: int, floor: int, limit: int) -> tuple[Phrase, Token] | None:
+def _passive_agent(
+    tokens: Sequence[Token], text: str, qpos: int, floor: int, limit: int
+) -> tuple[Phrase, Token] | None:
     """`were called “a basket of fools” by Hale`, `was described as “reckless,” by the
     mayor`: a passive speech verb just before the quote, its agent after "by"."""
     by = qpos + 1

@@ -12,9 +12,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# What a quote does, in the order a quote is tested: the first act whose
-# patterns match wins, so the sharper acts come before the broader ones.
+# What a quote does (the names editors may give an act term).
 ACTS = ("red_line", "reassurance", "threat", "denial", "talks", "warning", "other")
+# The order a quote is tested in: the first act whose patterns match wins. A stated penalty
+# ("…is unacceptable and will draw consequences") makes a threat even beside red-line words;
+# a red line ("we will never accept") outranks reassuring words beside it; the broad
+# warning words come last, after the speech verb.
+PRECEDENCE = ("threat", "red_line", "reassurance", "denial", "talks", "warning", "other")
 ACT_LABELS = {
     "threat": "Threat",
     "warning": "Warning",
@@ -61,38 +65,65 @@ def _terms(kind: str, table: dict[str, str]) -> list[Term]:
 # Patterns are matched against the quote (acts) or the quote and its sentence
 # (weapons, targets). Keep each one a phrase a reader can check by eye.
 
+# Each act is a small grammar rather than a list of phrases: who does what, with which modal.
+_WILL = r"(?:will|would|shall|'ll|’ll|are going to|is going to|are ready to|is ready to|stand ready to|"
+_WILL += r"(?:are|is|am) prepared to)"
+_HARM = (
+    r"(?:respond|retaliate|strike|hit|destroy|annihilate|punish|crush|pay|suffer|use (?:all|every|nuclear|our|its)"
+    r"|take (?:appropriate|adequate|decisive|all necessary|necessary|countermeasures|(?:\w+ )?measures|action)"
+    r"|act decisively|be forced to|impose|seize|sanction|target)"
+)
+_PENALTY = r"(?:consequences|price|costs?|response|retaliation|punishment|sanctions|countermeasures)"
+
 DEFAULT_ACTS = {
-    "red_line": r"(?:our|my|this|that|a|the|its|their|your|putin's|putin’s) red lines?|ultimatum|(?:point|line) of no "
-    r"return|must (?:withdraw|leave|cease|pull out)|last (?:chance|warning)|or else|(?:will|would) not (?:be )?"
-    r"(?:tolerate|allow|accept)d?|(?:is|are) unacceptable|cannot be crossed|deadline",
-    # A stated lack of hostile intent, before threats: "we have no intention of fighting Russia".
-    "reassurance": r"(?:no|not a|pose no|poses no) threat|(?:do|does|did) not (?:want|seek|intend|wish)|not at war|"
-    r"(?:purely|strictly) defensive|no (?:direct )?(?:intention|plan)s? (?:to|of) (?:attack\w*|invad\w*|occupy\w*|"
-    r"fight\w*|strik\w*|send\w*|escalat\w*)|will not (?:attack|invade|escalate|send troops)|(?:not|never) (?:going|"
-    r"planning) to (?:attack|invade)|stand (?:with|by)|(?:unwavering|steadfast|continued) support|as long as it takes|"
-    r"reassur\w+|no need to (?:worry|panic)",
-    "threat": r"(?:will|would|shall|'ll|’ll|are ready to|is ready to|prepared to) (?:respond|retaliate|strike|hit|destroy|"
-    r"annihilate|punish|use (?:all|every|nuclear|our)|take (?:appropriate|adequate|decisive|countermeasures|measures)|"
-    r"act decisively|be forced to|pay)|legitimate targets?|(?:grave|serious|severe|dire|catastrophic|devastating) "
+    # Modal + harm verb ("we will retaliate", "Russia would pay"), or a penalty announced as coming.
+    "threat": rf"{_WILL} (?:\w+ )?{_HARM}|legitimate targets?|(?:will|would|shall) (?:face|draw|bear|suffer|pay|"
+    rf"entail|carry|incur|mean|trigger|have|see)(?: [\w-]+){{0,3}} {_PENALTY}|(?:will|would) be met (?:\w+ ){{0,3}}?"
+    rf"(?:with|by)(?: [\w-]+){{0,3}} {_PENALTY}|(?:grave|serious|severe|dire|catastrophic|devastating|swift) "
     r"consequences|response will be|will be appropriate|(?:mirror|adequate|decisive|crushing|swift|tough|harsh) "
     r"(?:response|retaliation|answer|measures)|countermeasures|wipe (?:out|off)|turn (?:\w+ )?into (?:ashes|dust|"
-    r"radioactive)|at war with|(?:are|is|be) fighting (?:russia|nato|the us)|respond decisively|will regret|"
-    r"top of the escalation ladder",
-    "denial": r"(?:did|do|does|have|has|had) not (?:order|attack|target|strike|use|send|supply|carry out|fire|deploy)"
-    r"|no (?:evidence|truth|basis)|(?:is|are|was|were) (?:not true|false|a lie|lies|fake|baseless|groundless|nonsense|"
-    r"absurd|propaganda|disinformation)|(?:deny|denies|denied|reject|rejects|rejected) (?:the |these |any )?(?:claims?|"
-    r"reports?|allegations?|accusations?)|nothing to do with|fake news|never (?:attacked|targeted|planned|intended|"
-    r"ordered)|unfounded|no move",
+    r"radioactive)|respond (?:decisively|forcefully|firmly|swiftly)|(?<!not )(?<!never )at war with|"
+    r"(?:are|is|be) fighting (?:russia|nato|the us)|will regret|top of the escalation ladder",
+    # A line the speaker draws: what must not happen, will not be allowed or accepted, is unacceptable.
+    "red_line": r"(?:our|my|this is (?:a|the|our)|that is (?:a|the|our)|it is (?:a|the|our)) red lines?|"
+    r"(?:cross(?:es|ing)?|overstep\w*) (?:a|the|this|that|our|any) (?:red )?line|issu\w+ an ultimatum|this is an "
+    r"ultimatum|(?:point|line) of no return|must (?:not|never|withdraw|leave|cease|pull out)|(?:cannot|can ?not|"
+    r"can't|must not|will not|won't|would not|shall not|will never|would never|shall never) (?:be )?(?:tolerate|allow|"
+    r"accept|permit)(?:d|ted)?|(?:is|are|would be|will be|remains?) (?:\w+ )?unacceptable|cannot be crossed|"
+    r"last (?:chance|warning)|or else|deadline|non-?negotiable",
+    # A stated lack of hostile intent, or support promised by the speaker.
+    "reassurance": r"(?:no|not a|pose no|poses no|not any) threat|(?:do|does|did) not (?:want|seek|intend|wish)|"
+    r"(?:we|i|they|it|this)(?:'re|’re|'m|’m| are| is| am)? not (?:at war|looking for (?:a )?(?:war|conflict|"
+    r"confrontation)|a party)|not at war|"
+    r"(?:purely|strictly|entirely) defensive|no (?:direct )?(?:intention|plan)s? (?:to|of) (?:attack\w*|invad\w*|"
+    r"occupy\w*|fight\w*|strik\w*|send\w*|escalat\w*|deploy\w*)|(?:we|i|they) (?:will|shall) (?:not|never) (?:attack|"
+    r"invade|escalate|send troops|strike)|(?:we|i)(?:'re|’re| are|'m|’m| am)? (?:not|never) (?:going|planning) "
+    r"to (?:attack|invade|strike|escalate)|(?:we|i|people|nation|country|allies|alliance) (?:(?:will|shall|still|"
+    r"firmly|continue to|always|do) )*stands? (?:firmly )?(?:with|by|behind)|(?:our|my) (?:unwavering|steadfast|"
+    r"continued|full) support|as long as it takes|reassur\w+|no need to (?:worry|panic)|guarantee\w* (?:\w+ )?"
+    r"(?:safe|safety)",
+    # Disputing a claim: the claim is false, the act did not happen, the allegation is rejected.
+    "denial": r"(?:did|do|does|have|has|had)(?: not|n't|n’t) (?:order|attack|target|strike|use|send|supply|carry out|"
+    r"fire|deploy)|there (?:is|was) no (?:evidence|truth|basis)|(?:seen|found|have) no evidence|"
+    r"(?:have|has|had)(?: not|n't|n’t) (?:seen|found) any evidence|(?:(?:claims?|reports?|allegations?|"
+    r"accusations?|statements?|stor(?:y|ies)|rumou?rs?)(?: [^.;:!?]{0,80}?)?|this|that|it|these|those|which|"
+    r"everything) (?:is|are|was|were) (?:\w+ )?(?:not true|untrue|false|a lie|lies|fake|baseless|groundless|nonsense|"
+    r"absurd|propaganda|disinformation|unfounded|fabricat\w+)|(?:deny|denies|denied|reject|rejects|rejected) (?:the |"
+    r"these |those |all |any )?(?:claims?|reports?|allegations?|accusations?)|nothing to do with|fake news|never "
+    r"(?:attacked|targeted|planned|intended|ordered)|no move",
+    # Calling for negotiation: a verb of willing or urging + talks, or a diplomatic way out.
     "talks": r"(?:call\w*|urg\w*|ready|open|willing|keen|prepared|want\w*|hope\w*|invit\w*|propos\w*|seek\w*|"
-    r"push\w*|choose|commit\w*|support\w*) (?:\w+ ){0,4}?(?:to |for |on |in )?(?:negotiat\w+|talks?|dialogue|diplomac\w+|"
-    r"ceasefire|cease-fire|peace|de-?escalat\w+)|path of diplomacy|diplomatic (?:solution|settlement|path|route|track|way)"
-    r"|peaceful (?:solution|settlement|resolution)|peace (?:talks|deal|plan|process|agreement|summit|settlement)|"
-    r"(?:sit down|come|return) (?:\w+ ){0,2}?(?:to |at |around |round )?the (?:negotiating )?table|confidential talks|"
-    r"to de-?escalate|de-?escalating|return to (?:the )?(?:talks|dialogue|negotiations|diplomacy)",
+    r"push\w*|choose|commit\w*|support\w*|need) (?:\w+ ){0,4}?(?:to |for |on |in )?(?:negotiat\w+|talks|dialogue|"
+    r"diplomac\w+|ceasefire|cease-fire|peace|de-?escalat\w+)|path of diplomacy|diplomatic (?:(?:and|or) peaceful )?"
+    r"(?:solution|settlement|path|route|track|way|means)|peaceful (?:(?:and|or) diplomatic )?(?:solution|settlement|"
+    r"resolution|path|means)|(?:sit down|come|return) (?:\w+ ){0,2}?(?:to |at |around |round )?the (?:negotiating )?"
+    r"table|confidential talks|(?:must|should|need to|have to|let us|let's) (?:\w+ )?(?:negotiate|talk|de-?escalate)|"
+    r"return to (?:the )?(?:talks|dialogue|negotiations|diplomacy)",
+    # The broad words of danger: what remains after the sharper acts.
     "warning": r"escalat\w+|danger\w*|risk\w*|threat(?:en)?\w*|could (?:lead|trigger|provoke|drag|spark|spiral)|"
-    r"would (?:lead|trigger|provoke|drag|spark|mean)|(?:world|third world) war|nuclear (?:war|catastrophe|"
-    r"conflict|disaster)|apocalyp\w+|catastroph\w+|direct (?:conflict|confrontation|involvement|participation)|"
-    r"tantamount to|spiral|playing with fire|consequences|reckless|warn\w*|beware",
+    r"would (?:lead|trigger|provoke|drag|spark|mean)|(?:a|another|new|third) world war|world war (?:three|iii|3)|"
+    r"nuclear (?:war|catastrophe|conflict|disaster)|apocalyp\w+|catastroph\w+|direct (?:conflict|confrontation|"
+    r"involvement|participation)|tantamount to|spiral|playing with fire|consequences|reckless|warn\w*|beware",
 }
 
 DEFAULT_WEAPONS = {
@@ -157,13 +188,37 @@ CONDITION = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?…][\"”’»')]*\s+|\n\n")
 
-# Cue verbs that settle an act when no pattern in the quote does.
+# A threat conditioned on the other side *not* complying is an ultimatum: "unless they withdraw…",
+# "in the event that he does not distance himself…, we will be forced to…". A threat conditioned
+# on an act ("if Russia attacks, we will respond") stays a threat.
+NONCOMPLIANCE = re.compile(
+    r"\b(?:unless|(?:if|in the event (?:that)?|should) (?:\S+ ){1,6}?(?:(?:does|do|did|will|would) not|fails? to|"
+    r"refuses? to))\b",
+    re.IGNORECASE,
+)
+# Words inside a quotation within the quote are someone else's ("he whispers: 'come home or else…'",
+# "Russia's new 'fake news' law"): they are not the speaker's act.
+NESTED_QUOTE = re.compile(r"(?:^|(?<=[\s:(\[—–-]))['‘\"“](?=\w).*?(?<=\S)['’\"”](?!\w)")
+
+# Cue verbs that settle an act when no pattern in the quote does. Only verbs that name the act
+# itself: "urged" or "insisted" introduce anything.
 CUE_ACTS = {
-    "threaten": "threat", "threatened": "threat", "threatens": "threat", "vowed": "threat", "vows": "threat",
-    "warned": "warning", "warns": "warning", "warning": "warning", "cautioned": "warning",
-    "denied": "denial", "denies": "denial", "rejected": "denial",
-    "insisted": "reassurance", "assured": "reassurance", "reassured": "reassurance", "pledged": "reassurance",
-    "promised": "reassurance", "urged": "talks", "appealed": "talks",
+    "threaten": "threat",
+    "threatened": "threat",
+    "threatens": "threat",
+    "vowed": "threat",
+    "vows": "threat",
+    "warned": "warning",
+    "warns": "warning",
+    "warning": "warning",
+    "cautioned": "warning",
+    "denied": "denial",
+    "denies": "denial",
+    "rejected": "denial",
+    "assured": "reassurance",
+    "reassured": "reassurance",
+    "pledged": "reassurance",
+    "promised": "reassurance",
 }
 
 
@@ -198,7 +253,7 @@ class Lexicon:
                 acts[term.label].append(pattern)
             else:
                 (self.weapons if term.kind == "weapon" else self.targets).append((term.slug, pattern))
-        self.acts = [(act, patterns) for act, patterns in acts.items() if patterns]
+        self.acts = [(act, acts[act]) for act in PRECEDENCE if acts[act]]
 
     def code(self, quote: str, *, sentence: str = "", cue: str = "") -> Escalation:
         """Code a quote; `sentence` is the sentence (or sentences) holding it, `cue` its speech verb."""
@@ -212,14 +267,17 @@ class Lexicon:
         )
 
     def act(self, quote: str, *, cue: str = "") -> str:
+        words = NESTED_QUOTE.sub(" … ", quote)
         for act, patterns in self.acts:
-            if act != "warning" and any(pattern.search(quote) for pattern in patterns):
+            if act != "warning" and any(pattern.search(words) for pattern in patterns):
+                if act == "threat" and NONCOMPLIANCE.search(words):
+                    return "red_line"
                 return act
-        # Broad warning words lose to a clearer cue ("denied", "urged").
+        # Broad warning words lose to a clearer cue ("denied", "threatened").
         by_cue = CUE_ACTS.get(cue.casefold().strip())
         if by_cue:
             return by_cue
-        if any(pattern.search(quote) for act, patterns in self.acts if act == "warning" for pattern in patterns):
+        if any(pattern.search(words) for act, patterns in self.acts if act == "warning" for pattern in patterns):
             return "warning"
         return "other"
 
@@ -247,8 +305,9 @@ def sentence_around(body: str, start: int, end: int) -> str:
     return body[sentence_start:sentence_end].strip()
 
 
-def code_quote(quote: str, *, body: str = "", start: int = 0, end: int = 0, cue: str = "",
-               lexicon: Lexicon = DEFAULT_LEXICON) -> Escalation:
+def code_quote(
+    quote: str, *, body: str = "", start: int = 0, end: int = 0, cue: str = "", lexicon: Lexicon = DEFAULT_LEXICON
+) -> Escalation:
     """Code one quote, with its sentence taken from the body when given."""
     sentence = sentence_around(body, start, end) if body else ""
     return lexicon.code(quote, sentence=sentence, cue=cue)

@@ -235,7 +235,7 @@ VERB_FILLERS: frozenset[str] = frozenset(
     once again previously earlier recently repeatedly often frequently bluntly flatly simply
     initially quickly subsequently further even never always just already still
     not has been was is were are be being""".split()
-)
+) | frozenset(f"{mark}{aux}" for mark in "'’" for aux in ("s", "re", "ve", "d", "ll", "m"))
 
 PRONOUNS: dict[str, str] = {
     "he": "m",
@@ -341,8 +341,9 @@ TIME_WORDS: frozenset[str] = frozenset(
 )
 
 # Heads of a description that denotes an organisation ("the Defence Ministry said").
-ORG_HEADS: frozenset[str] = frozenset(
-    """ministry department agency office committee commission council campaign government
+ORG_HEADS: frozenset[str] = (
+    frozenset(
+        """ministry department agency office committee commission council campaign government
     administration kremlin pentagon house party union company corporation corp inc group
     court bureau service services police army military navy force forces command
     institute foundation association organisation organization center centre fund
@@ -354,7 +355,9 @@ ORG_HEADS: frozenset[str] = frozenset(
     tass ria interfax xinhua statement report study poll survey website site blog
     club firm team staff movement caucus secretariat presidency museum hospital charity
     church clinic laboratory lab""".split()
-) | DOCUMENT_HEADS
+    )
+    | DOCUMENT_HEADS
+)
 
 # Determiners that make a description indefinite: such sources stay anonymous.
 INDEFINITE_DETERMINERS: frozenset[str] = frozenset(
@@ -372,7 +375,9 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
     mr mrs ms dr sen rep gov gen
     no yes not still also even just only then now today yesterday tomorrow last next
     earlier later under over about into through among between against without within
-    update updated read watch related photo""".split()
+    update updated read watch related photo
+    amid amidst beyond unlike like across around along behind upon toward towards via
+    more less another other such every several few""".split()
 )
 
 # Words that mark a capitalised run as a place or institution rather than a person.

@@ -304,3 +304,51 @@ def test_epithet_reports_its_mention():
     paragraphs = ["Hal Brody toured the plant on Monday.", "The billionaire businessman said it was “a steal.”"]
     (quote,) = extract_quotes(paragraphs)[1]
     assert paragraphs[1][quote.mention_start : quote.mention_end] == "The billionaire businessman"
+
+
+def test_contracted_pronoun_is_the_subject():
+    paragraph = "Ever since Tom Vale entered the race, he's said the same line at every stop: “It is about you.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert paragraph[quote.mention_start : quote.mention_end] == "he"
+    assert quote.speaker == "Tom Vale"
+
+
+def test_participle_speaks_for_the_nearest_clause_subject():
+    paragraph = "Rita Solis was praised for the plan, though last week she used harsher words, saying it “must end.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert paragraph[quote.mention_start : quote.mention_end] == "she"
+    subordinate = "Ivo Marsh apologized for the notes after they leaked, saying they were “old and silly.”"
+    (quote,) = extract_quotes([subordinate])[0]
+    assert quote.speaker == "Ivo Marsh"
+
+
+def test_verb_and_said_takes_the_clause_pronoun():
+    paragraph = "When Ned Cole, the firm's manager was asked about it, he smiled and said, “Wait and see.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert paragraph[quote.mention_start : quote.mention_end] == "he"
+
+
+def test_sender_of_a_document_speaks():
+    paragraph = "An hour later, the Vale campaign sent out a press release saying the mayor owes “the city an apology.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert quote.source_description != "a press release"
+    assert paragraph[quote.mention_start : quote.mention_end] == "the Vale campaign"
+
+
+def test_name_after_a_dash_heads_the_quote():
+    paragraph = "Analysts agree - Lena Ortiz: “The lesson is simple: keep calling voters.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_opening_participle_or_preposition_is_no_speaker():
+    paragraph = "Facing new criticism, Omar Diaz released a note calling the claims “a smear.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert quote.speaker == "Omar Diaz"
+
+
+def test_honorific_gives_the_pronoun_its_gender():
+    paragraphs = ["Mrs. Dana Holt met Kim Arden on Monday. Arden spoke first.", "Later she said: “We are done.”"]
+    (quote,) = extract_quotes(paragraphs)[1]
+    assert quote.speaker == "Dana Holt"
+    assert paragraphs[1][quote.mention_start : quote.mention_end] == "she"

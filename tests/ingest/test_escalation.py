@@ -38,6 +38,52 @@ def test_acts(quote, act):
 
 
 @pytest.mark.parametrize(
+    "quote, act",
+    [
+        # Modal + harm verb, or a penalty announced as coming, even beside red-line words.
+        ("Such a step is unacceptable and would carry far-reaching consequences for Moscow", "threat"),
+        ("Any attempt to help them will be met with the harshest sanctions", "threat"),
+        # A threat conditioned on non-compliance is an ultimatum; one conditioned on an act stays a threat.
+        ("Unless the convoy turns back, we will strike it", "red_line"),
+        ("If they do not leave the port by Friday, we will be forced to act", "red_line"),
+        ("If they attack the port, we will strike back", "threat"),
+        # Red lines the speaker draws, not red lines talked about.
+        ("We will never accept a partition of our country", "red_line"),
+        ("Foreign troops on our soil must not be allowed", "red_line"),
+        ("Where exactly is the red line for the allies?", "other"),
+        # Denials dispute a claim; a word like "fake" elsewhere is not one.
+        ("We have not seen any evidence of a withdrawal", "denial"),
+        ("The story that our pilots bombed the dam is completely false", "denial"),
+        ("He asked whether the footage was fake", "other"),
+        # Reassurance is the speaker's own: "we stand with", "we are not at war".
+        ("We are not at war with the Russian people", "reassurance"),
+        ("The whole nation stands firmly with you", "reassurance"),
+        ("Voters wonder whether their leaders still stand with the farmers", "other"),
+        # Talks are called for, not reported or talked about.
+        ("The delegations met again for peace talks in the capital", "other"),
+        ("I just want to talk about the budget", "other"),
+        ("We urge both sides to return to the negotiating table", "talks"),
+        ("There is no alternative to a diplomatic and peaceful solution", "talks"),
+        # History is not a warning.
+        ("The worst flooding since World War II", "other"),
+        ("This could start a third world war", "warning"),
+    ],
+)
+def test_act_rules(quote, act):
+    assert DEFAULT_LEXICON.code(quote).act == act
+
+
+def test_words_quoted_inside_a_quote_are_not_the_speakers_act():
+    assert DEFAULT_LEXICON.code("Then he shouted at me: 'Pay up or else!' and left").act == "other"
+    assert DEFAULT_LEXICON.code("They passed a so-called 'fake news' law last week").act == "other"
+
+
+@pytest.mark.parametrize("cue", ["urged", "insisted", "appealed"])
+def test_cue_verbs_that_introduce_anything_settle_nothing(cue):
+    assert DEFAULT_LEXICON.code("the harvest was late this year", cue=cue).act == "other"
+
+
+@pytest.mark.parametrize(
     "cue, act",
     [("warned", "warning"), ("denied", "denial"), ("threatened", "threat"), ("said", "other")],
 )
@@ -48,8 +94,11 @@ def test_a_cue_verb_settles_a_quote_no_pattern_codes(cue, act):
 @pytest.mark.parametrize(
     "text, weapons, targets",
     [
-        ("If Storm Shadow and ATACMS hit Russian soil, NATO is at war with Russia", {"storm-shadow", "atacms"},
-         {"nato", "russia"}),
+        (
+            "If Storm Shadow and ATACMS hit Russian soil, NATO is at war with Russia",
+            {"storm-shadow", "atacms"},
+            {"nato", "russia"},
+        ),
         ("Tomahawks for Kyiv would be a new stage", {"tomahawk"}, {"ukraine"}),
         ("Germany will not deliver Taurus", {"taurus"}, {"germany"}),
         ("The F-16s will arrive in the summer, the White House said", {"f-16"}, {"united-states"}),
@@ -71,7 +120,11 @@ def test_us_the_pronoun_is_not_the_united_states():
     "body, quote, conditional",
     [
         ("“We will respond,” he said, if the White House provides the missiles.", "We will respond", True),
-        ("“Should Kyiv fire them at Moscow, we will respond,” he said.", "Should Kyiv fire them at Moscow, we will respond", True),
+        (
+            "“Should Kyiv fire them at Moscow, we will respond,” he said.",
+            "Should Kyiv fire them at Moscow, we will respond",
+            True,
+        ),
         ("“Unless they stop, we will act,” she said.", "Unless they stop, we will act", True),
         ("“We will respond,” he said. If asked, officials decline to comment.", "We will respond", False),
         ("“It looks as if they want war,” he said.", "It looks as if they want war", False),
@@ -89,8 +142,12 @@ def test_sentence_around_stays_in_the_paragraph_and_runs_past_the_closing_mark()
 
 
 def test_editors_terms_extend_the_default_lexicon():
-    lexicon = Lexicon([Term(kind="weapon", label="Flamingo", pattern="flamingos?"),
-                       Term(kind="act", label="threat", pattern="bite back")])
+    lexicon = Lexicon(
+        [
+            Term(kind="weapon", label="Flamingo", pattern="flamingos?"),
+            Term(kind="act", label="threat", pattern="bite back"),
+        ]
+    )
     coded = lexicon.code("Our Flamingo missiles will bite back")
     assert coded.weapons == ("flamingo",) and coded.act == "threat"
     assert lexicon.labels[("weapon", "flamingo")] == "Flamingo"
@@ -98,8 +155,11 @@ def test_editors_terms_extend_the_default_lexicon():
 
 @pytest.mark.parametrize(
     "term",
-    [Term(kind="weapon", label="Bad", pattern="(unclosed"), Term(kind="act", label="bluster", pattern="x"),
-     Term(kind="colour", label="red", pattern="red")],
+    [
+        Term(kind="weapon", label="Bad", pattern="(unclosed"),
+        Term(kind="act", label="bluster", pattern="x"),
+        Term(kind="colour", label="red", pattern="red"),
+    ],
 )
 def test_bad_terms_are_refused(term):
     with pytest.raises(InvalidTerm):
@@ -113,7 +173,8 @@ def test_precision_on_the_annotated_samples_does_not_drop():
     if not CORPUS.exists():
         pytest.skip("../shared/corpus is absent")
     dev = evaluate(SAMPLE)
-    assert dev["accuracy"] >= 0.69
-    assert dev["acts"]["threat"]["precision"] >= 0.73 and dev["acts"]["talks"]["precision"] >= 0.9
+    assert dev["accuracy"] >= 0.74
+    assert dev["acts"]["threat"]["precision"] >= 0.8 and dev["acts"]["talks"]["precision"] >= 0.9
+    assert dev["acts"]["reassurance"]["precision"] >= 0.9
     heldout = evaluate(SAMPLE.with_name("escalation_heldout.jsonl"))
-    assert heldout["acts"]["threat"]["precision"] >= 1.0 and heldout["accuracy"] >= 0.45
+    assert heldout["acts"]["threat"]["precision"] >= 1.0 and heldout["accuracy"] >= 0.89
