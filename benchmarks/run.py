@@ -151,6 +151,7 @@ def bench_scale(count, args):
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
     )
+    env.pop("DATABASE_URL", None)  # the embedded set-up, SQLite beside Whoosh, is the one measured
     corpus_file = work / "articles.jsonl"
     note = write_scaled(corpus_file, count)
     print(f"\n== {note}", flush=True)
