@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS
 
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
@@ -102,3 +102,16 @@ def gunicorn(env, *, workers=3):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def served_archive(var: Path, *ingest_paths, setup_commands=(), workers=2):
+    """Redline as `make run` serves it: migrated, the seeds (and any other paths)
+    ingested, extra `manage.py` commands run, then gunicorn. Yields the base URL."""
+    env = environment(var)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "ingest", str(SEEDS), *map(str, ingest_paths))
+    for command in setup_commands:
+        manage(env, *command)
+    with gunicorn(env, workers=workers) as url:
+        yield url

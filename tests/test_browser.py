@@ -1,17 +1,12 @@
 """A reader's path in real Chromium against real gunicorn: home, search, article, speaker."""
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
-from .live import environment
+from .conftest import ROOT
+from .live import served_archive
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -32,48 +27,11 @@ pytestmark = [
 ]
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live_server_url(tmp_path_factory):
     """Redline as `make run` serves it: migrated, seeds ingested, gunicorn with 2 workers."""
-    var = tmp_path_factory.mktemp("var")
-    env = environment(var)
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["ingest", str(SEEDS)]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "archive.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.kill()
-        pytest.fail("gunicorn did not start: " + server.stderr.read().decode())
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with served_archive(tmp_path_factory.mktemp("var")) as url:
+        yield url
 
 
 @pytest.fixture

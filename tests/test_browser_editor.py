@@ -1,17 +1,14 @@
 """An editor's path in real Chromium against real gunicorn: log in, paste an article, correct a
 speaker with the autocomplete, merge two speakers, and see it all on the public pages and in search."""
 
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
-from .live import environment
-from .test_browser import ARTIFACTS, CHROMIUM, _free_port, page  # noqa: F401 (page is a fixture)
+from .live import served_archive
+from .test_browser import ARTIFACTS, CHROMIUM, page  # noqa: F401 (page is a fixture)
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,38 +31,8 @@ MAKE_EDITOR = (
 @pytest.fixture(scope="module")
 def editor_site(tmp_path_factory):
     """Redline as `make run` serves it, seeds ingested, with one user in the Editors group."""
-    var = tmp_path_factory.mktemp("var")
-    env = environment(var)
-    for command in (["migrate", "--noinput", "-v0"], ["ingest", str(SEEDS)], ["shell", "-c", MAKE_EDITOR]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "archive.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.kill()
-        pytest.fail("gunicorn did not start: " + server.stderr.read().decode())
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with served_archive(tmp_path_factory.mktemp("var"), setup_commands=[("shell", "-c", MAKE_EDITOR)]) as url:
+        yield url
 
 
 def _eventually(check, seconds=10):

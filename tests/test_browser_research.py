@@ -4,17 +4,12 @@ two speakers compared, a quote's lineage, and CSV and JSON exports downloaded.""
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
-from .test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _free_port
+from .live import served_archive
+from .test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -66,39 +61,8 @@ def _records(path):
 @pytest.fixture(scope="module")
 def research_url(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
-    env = dict(os.environ, REDLINE_VAR_DIR=str(var), REDLINE_INDEX_DIR=str(var / "index"), DJANGO_DEBUG="1")
-    manage = [sys.executable, "manage.py"]
-    records = _records(var / "records.jsonl")
-    for command in (["migrate", "--noinput", "-v0"], ["ingest", str(SEEDS), str(records)]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "archive.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.kill()
-        pytest.fail("gunicorn did not start: " + server.stderr.read().decode())
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with served_archive(var, _records(var / "records.jsonl")) as url:
+        yield url
 
 
 @pytest.fixture
