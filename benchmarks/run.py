@@ -88,9 +88,10 @@ def wrk(url, duration):
         return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 1)
 
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    errors = sum(
-        int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|errors: connect|read|write|timeout)\D+(\d+)", output)
-    )
+    # wrk prints these lines only when there is something to count.
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = (sum(map(int, socket_errors.groups())) if socket_errors else 0) + (int(non_2xx.group(1)) if non_2xx else 0)
     return {"rps": round(rate), "p50_ms": ms("50"), "p99_ms": ms("99"), "errors": errors}
 
 
