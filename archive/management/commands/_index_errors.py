@@ -15,3 +15,15 @@ class PlainIndexErrors:
                 return super().handle(*args, **options)
         except services.IndexUnavailable as error:
             raise CommandError(str(error)) from error
+
+
+def reindex_changed(command, article_ids, options) -> None:
+    """Reindex the articles a command changed, unless --no-index; an unwritable index is one clear line."""
+    if not article_ids or options["no_index"]:
+        return
+    try:
+        count = services.index_articles(sorted(article_ids))
+    except services.IndexUnavailable as error:
+        raise CommandError(str(error)) from error
+    if options["verbosity"] > 0:
+        command.stdout.write(f"Reindexed {count} documents.")

@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive import services
 
+from ._index_errors import reindex_changed
+
 
 class Command(BaseCommand):
     help = (
@@ -22,10 +24,4 @@ class Command(BaseCommand):
             raise CommandError(f"The lexicon does not compile: {error}") from error
         changed = services.recode_escalation(lexicon=lexicon)
         self.stdout.write(f"Recoded: quotes changed in {len(changed)} article(s).")
-        if changed and not options["no_index"]:
-            try:
-                count = services.index_articles(sorted(changed))
-            except services.IndexUnavailable as error:
-                raise CommandError(str(error)) from error
-            if options["verbosity"] > 0:
-                self.stdout.write(f"Reindexed {count} documents.")
+        reindex_changed(self, changed, options)

@@ -1,8 +1,10 @@
 """manage.py group_copies: group the quotes and articles held before lineage existed."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from archive import services
+
+from ._index_errors import reindex_changed
 
 
 class Command(BaseCommand):
@@ -17,10 +19,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         changed = services.group_copies()
         self.stdout.write(f"Grouped the quotes of {len(changed)} article(s).")
-        if changed and not options["no_index"]:
-            try:
-                count = services.index_articles(sorted(changed))
-            except services.IndexUnavailable as error:
-                raise CommandError(str(error)) from error
-            if options["verbosity"] > 0:
-                self.stdout.write(f"Reindexed {count} documents.")
+        reindex_changed(self, changed, options)
