@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 command -v pg_createcluster >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql; }
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 cluster=redline_test
-port=${REDLINE_PG_PORT:-55432}
+# A port nothing listens on now, unless one is given.
+port=${REDLINE_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 pg_dropcluster --stop "$version" "$cluster" 2>/dev/null || true
 pg_createcluster -p "$port" "$version" "$cluster" -- --auth-local=peer --auth-host=scram-sha-256 >/dev/null
 trap 'pg_dropcluster --stop "$version" "$cluster" 2>/dev/null || true' EXIT
