@@ -588,11 +588,6 @@ def _unique_slug(model, name: str) -> str:
     return slug
 
 
-def known_roles() -> dict[str, str]:
-    """Roles learned across the archive: "russian president" -> "Vladimir Putin"."""
-    return ArchiveLookups().known_roles()
-
-
 # Changing any of these makes a quote the editor's: re-extraction keeps it as it is.
 CORRECTED_FIELDS = frozenset({"start", "end", "speaker", "attribution", "source_description"})
 
