@@ -28,12 +28,14 @@ from archive.ingest.lexicon import (
     VERB_FILLERS,
     WEAK_SPEECH_VERBS,
 )
-from archive.ingest.quotes import QuoteSpan, paired_spans, quotation_flags
+from archive.ingest.quotes import QuoteSpan, is_nickname, paired_spans, quotation_flags
 from archive.ingest.records import Quote, SpeakerRecord
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender, split_role
 
 TOKEN_RE = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?|--|[,;:()—–!?.\-]")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+# A nickname a name is read through: `Robert C. "Bobby" Scott` is Robert C. Scott.
+NICKNAME_RE = re.compile(r"\s*(?:''|[“\"])[^\s“”\"]+(?:\s[^\s“”\"]+)?(?:''|[”\"])(?=\s)")
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen rep gov gen lt col adm sgt capt maj prof rev jr sr st mt ft
     inc co corp ltd no vs sept oct nov dec jan feb aug calif fla mass penn wis
@@ -270,7 +272,7 @@ def _phrase(tokens: Sequence[Token], text: str, first: int, last: int, kind: str
     role = name = ""
     if kind == "name":
         role, name = split_role(span_text)
-        name = POSSESSIVE_RE.sub("", name)
+        name = POSSESSIVE_RE.sub("", NICKNAME_RE.sub("", name) if '"' in name or "“" in name or "''" in name else name)
     return Phrase(first=first, last=last, start=start, end=end, text=span_text, kind=kind, role=role, name=name)
 
 
@@ -596,6 +598,8 @@ def _cue_after(
     if found is None:
         return None
     verb = _skip_parenthetical(tokens, found.last + 1, limit)
+    if found.kind == "name":
+        found, verb = _name_before_verb(tokens, text, found, verb, limit)
     if verb < limit and tokens[verb].text == ",":
         # an appositive between subject and verb, perhaps with commas of its own:
         # `Harry Bond, 30, of Raleigh, N.C., who was polled, said`
@@ -630,6 +634,34 @@ def _cue_after(
     ):
         return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
     return None
+
+
+def _name_before_verb(tokens: Sequence[Token], text: str, found: Phrase, verb: int, limit: int) -> tuple[Phrase, int]:
+    """Where a name that opens a clause after a quote really ends, and its verb:
+    `Ann Lee of the Sierra Club said` (a post-modifier of the person) and `Dover
+    athletic director Bo Marsh said` (lower-case role words between an affiliation
+    and the name). Unchanged when no speech verb follows such a run."""
+    look = verb
+    if look + 1 < limit and tokens[look].lower in ("of", "from", "at"):
+        end = _name_run_end(tokens, look + 2 if tokens[look + 1].lower == "the" else look + 1, limit)
+        if end is not None and end + 1 < limit and tokens[end + 1].lower in SPEECH_VERBS:
+            return found, end + 1
+        return found, verb
+    while look < limit and look - verb < 6 and tokens[look].kind == "w":
+        if tokens[look].lower in SPEECH_VERBS:
+            if look > verb and tokens[look - 1].cap and not _is_role_word(tokens[look - 1]):
+                first = look - 1
+                while first - 1 > found.first and tokens[first - 1].cap and not _is_role_word(tokens[first - 1]):
+                    first -= 1
+                # the whole run is the mention; its last capitalised words the name
+                phrase = _phrase(tokens, text, found.first, look - 1, "name")
+                role = text[tokens[found.first].start : tokens[first - 1].end] if first > found.first else ""
+                return replace(phrase, role=role, name=text[tokens[first].start : tokens[look - 1].end]), look
+            break
+        if tokens[look].lower in NP_STOP:
+            break
+        look += 1
+    return found, verb
 
 
 def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tuple[Phrase, Token] | None:
@@ -679,8 +711,10 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
             if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
                 # inverted: "said Kremlin spokesman Dmitry Peskov: “…”"
                 found = phrase_forward(tokens, text, pos + 1, qpos, lower_prefix=True)
-                if found is not None and found.kind == "pronoun":
-                    found = None
+                if found is not None and (found.kind == "pronoun" or _heads_reported_clause(tokens, found, qpos)):
+                    # `Lee, 31, said the council “…”`: the phrase after the verb is what
+                    # was said about; the verb's own subject sits earlier in the sentence
+                    found = _sentence_subject(tokens, text, floor, pos)
             if found is not None:
                 return found, token
         if token.kind == "w" and token.lower == "according" and pos + 1 < qpos and tokens[pos + 1].lower == "to":
@@ -701,6 +735,18 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
     # "Lee's warning that the plan is “reckless”": the owner of what was said,
     # when no speech verb in the sentence names anyone else.
     return fallback
+
+
+def _heads_reported_clause(tokens: Sequence[Token], found: Phrase, qpos: int) -> bool:
+    """Whether a phrase after a speech verb is the subject of the clause it reports:
+    a verb follows it (`said the plan was “…”`, `said the plan “badly” failed`) rather than the
+    punctuation or time that ends an inverted subject (`said Ann Lee on Friday: “…”`)."""
+    nxt = found.last + 1
+    if nxt < qpos:
+        token = tokens[nxt]
+        return token.kind == "w" and token.lower not in PREPOSITIONS and token.lower not in TIME_WORDS
+    after = tokens[qpos + 1] if qpos + 1 < len(tokens) else None
+    return after is not None and after.kind == "w" and not after.cap
 
 
 # Words before a clause's subject pronoun that show it is no subordinate report:
@@ -797,7 +843,10 @@ def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int)
         ):
             return found
         if verb.text == "," and found.kind == "name" and pos == floor:
-            return _subject_after_appositive(tokens, text, found, qpos)
+            subject = _subject_after_appositive(tokens, text, found, qpos)
+            if subject is not None:
+                return subject
+            # not "Name, the ..., verb": perhaps "Already, Name verb" after an opener
     return None
 
 
@@ -1151,7 +1200,8 @@ class _Article:
     def paragraph(
         self, p_index: int, text: str, last_speaker: Speaker | None, continues: bool
     ) -> list[tuple[QuoteSpan, Speaker, str | None]]:
-        spans = paired_spans(text)
+        # A nickname (Marcia "Cia" Price) is part of the name around it, not a quote.
+        spans = [span for span in paired_spans(text) if not is_nickname(text, span)]
         confident = quotation_flags(text, spans)
         tokens = tokenize(text, spans)
         sentences = sentence_ids(tokens, text, spans)

@@ -229,6 +229,30 @@ WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
     }
 )
 
+# Verbs that give something a name rather than report words: "a blog called the
+# “Feed”" is a title, but "what critics call the “…”" quotes the critics.
+NAMING_VERBS: frozenset[str] = (
+    frozenset({"call", "calls", "called", "dub", "dubs", "dubbed", "name", "names", "named", "term", "terms"})
+    | frozenset({"termed", "label", "labels", "labeled", "labelled", "brand", "brands", "branded"})
+    | frozenset({"describe", "describes", "described", "billed", "titled", "entitled", "known"})
+)
+
+# Speech verbs that report a clause ("she said the plan …", "he warned that …"), as
+# against verbs whose object is judged ("critics dismissed the “reform”"). No -ing
+# forms, and none that are more often nouns ("notes", "claims").
+REPORTING_VERBS: frozenset[str] = (
+    frozenset("say says said tell tells told write writes wrote".split())
+    | frozenset(
+        w
+        for w in _forms(
+            *"""add acknowledge admit agree allege announce argue assert ask claim complain concede
+            conclude confirm contend declare explain insist lament maintain note observe predict
+            recall remark reply respond reveal state stress suggest tweet warn""".split()
+        )
+        if not w.endswith("ing")
+    )
+) - NOUN_LIKE_VERBS
+
 # Auxiliaries and adverbs that may sit between a subject and its speech verb.
 VERB_FILLERS: frozenset[str] = frozenset(
     """has have had also later then would will could might may can did does do

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from archive.ingest.lexicon import INVERTIBLE_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from archive.ingest.lexicon import INVERTIBLE_VERBS, NAMING_VERBS, REPORTING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 
 # Double marks: curly, straight, guillemets, low-9 and NYT's doubled apostrophes.
 DOUBLE_MARK_RE = re.compile(r"''|``|[“”\"«»„‟]")
@@ -37,7 +37,29 @@ AS_INTRO_RE = re.compile(r"\bas(?:\s+(?:a|an))?$", re.I)
 # A second quote coordinated with a first: `a “grave threat” and a “provocation”`.
 COORDINATED_RE = re.compile(r"^[,;]?\s*(?:and|or|but)(?:\s+(?:a|an|the|as))?\s*$", re.I)
 SCARE_PRECEDERS = frozenset({"so-called", "the", "so–called", "self-styled", "self-described"})
-SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"'‘])")
+# A work named right after its kind: `his 2002 book, “…”`, `an essay titled “…”`. A
+# Title Case span there is the work's title, however long.
+WORK_INTRO_RE = re.compile(
+    r"\b(?:books?|novels?|memoirs?|biography|film|movie|documentary|show|series|program|programme|podcast"
+    r"|song|album|play|musical|column|article|essay|op-ed|editorial|headline|poem|titled|entitled"
+    r"|(?:co-?)?author of)\s*,?$",
+    re.I,
+)
+# First and second person in a fragment are the speaker's voice, not the writer's.
+SPEAKER_PRONOUNS = frozenset("i me my mine myself we us our ours ourselves you your yours".split())
+# `what critics call the “…”`: the words are someone's, however short or capitalised.
+WHAT_THEY_CALL_RE = re.compile(
+    r"\bwhat\s+(?:[\w.’'-]+\s+){1,5}(?:" + "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + r")"
+    r"(?:\s+as)?(?:\s+(?:the|a|an|his|her|its|their|our))?(?:\s+[\w’'-]+)?$",
+    re.I,
+)
+# `she said, “…”`, `he replied: “…”`: a quote opened right after a speech verb and its
+# comma or colon is what was said, even a short capitalised one (“We’ll see”).
+SPEECH_OPENS_RE = re.compile(r"\b(?:" + _STRONG_SPEECH + r")\s*[,:]$", re.I)
+# A middle initial before a nickname: Robert C. "Bobby" Scott.
+INITIAL_END_RE = re.compile(r"\b[A-Z]\.$")
+# A sentence ends at a stop, or at a stop and the closing mark of a quote (`… us." That`).
+SENTENCE_END_RE = re.compile(r"[.!?][”\"’]?\s+(?=[A-Z“\"'‘])")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -164,6 +186,7 @@ class QuoteContext:
     def __init__(self, text: str) -> None:
         self.text = text
         self._speech: tuple[list[int], list[int]] | None = None
+        self._reporting: list[int] = []  # starts of the speech words that are REPORTING_VERBS
         self._sentence_ends: tuple[list[int], list[int]] | None = None
 
     def _find_speech(self) -> tuple[list[int], list[int]]:
@@ -177,6 +200,8 @@ class QuoteContext:
                 end += 3
             elif word not in SPEECH_VERBS:
                 continue
+            elif word in REPORTING_VERBS:
+                self._reporting.append(match.start())
             starts.append(match.start())
             ends.append(end)
         self._speech = starts, ends
@@ -187,6 +212,13 @@ class QuoteContext:
         starts, ends = self._speech or self._find_speech()
         index = bisect_left(starts, start)
         return index < len(starts) and ends[index] <= end
+
+    def reporting_before(self, start: int, end: int) -> bool:
+        """Whether a reporting verb ("said", "warned") starts in text[start:end]."""
+        if self._speech is None:
+            self._find_speech()
+        index = bisect_left(self._reporting, start)
+        return index < len(self._reporting) and self._reporting[index] < end
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding text[start:end], at most CONTEXT_WINDOW either side."""
@@ -206,6 +238,30 @@ class QuoteContext:
         return left, min(len(self.text), end + CONTEXT_WINDOW)
 
 
+def _is_nickname(words: list[str], before: str, after: str) -> bool:
+    """Marcia "Cia" Price, Robert C. "Bobby" Scott: one or two capitalised words
+    between parts of a name."""
+    return (
+        len(words) <= 2
+        and all(w[0].isupper() for w in words)
+        and (before[-1:].isalpha() or INITIAL_END_RE.search(before) is not None)
+        and before.split()[-1][0].isupper()
+        and after[:1].isupper()
+    )
+
+
+def is_nickname(text: str, span: QuoteSpan) -> bool:
+    """Whether a quoted span is a nickname inside a name, which the name reads through."""
+    if span.open_ended:
+        return False
+    opening = span.start - len(span.mark)
+    after_start = span.end + len(span.mark)
+    words = WORD_RE.findall(text[span.start : span.end])
+    return _is_nickname(
+        words, text[max(0, opening - 40) : opening].rstrip(), text[after_start : after_start + 4].lstrip()
+    )
+
+
 def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = None) -> bool:
     """Tell a quotation from a scare quote, nickname or title of a work. `context`
     shares one QuoteContext of text among the quotes of a paragraph."""
@@ -213,35 +269,40 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     words = WORD_RE.findall(quoted)
     if not words or not any(ch.isalnum() for ch in quoted):
         return False  # `“…”`, `"!"`, `“—”`: marks around punctuation quote nobody
-    if span.open_ended or len(words) > 6:
+    if span.open_ended:
         return True
     opening = span.start - len(span.mark)
     before = text[max(0, opening - NEAR_WINDOW) : opening].rstrip()
+    if len(words) > 6:
+        return not (_title_case_words(quoted) and WORK_INTRO_RE.search(before, max(0, len(before) - 24)))
     after_start = span.end + (0 if span.open_ended else len(span.mark))
     after = text[after_start : after_start + NEAR_WINDOW].lstrip()
-    # Nickname: Marcia "Cia" Price.
-    if (
-        len(words) <= 2
-        and all(w[0].isupper() for w in words)
-        and before[-1:].isalpha()
-        and before.split()[-1][0].isupper()
-        and after[:1].isupper()
-    ):
+    if _is_nickname(words, before, after):
         return False
     if ATTRIBUTION_FOLLOWS_RE.match(after):
         return True
     stripped = quoted.rstrip()
     if stripped[-1:] in ".!?" and words[0][0].isupper() and (not before or before[-1] in ".!?:”\"'"):
         return True  # a sentence of its own: `“First,” she said. “Second.”`
+    if before[-1:] in ",:" and SPEECH_OPENS_RE.search(before, max(0, len(before) - 16)):
+        return True
+    if WHAT_THEY_CALL_RE.search(before, max(0, len(before) - 80)):
+        return True
     last_word_before = before.rsplit(None, 1)[-1].lower() if before else ""
     if last_word_before in SCARE_PRECEDERS and len(words) <= 2 and stripped[-1:] not in ".,!?":
-        return False  # "the “reform”", "so-called “experts”"
+        context = context if context is not None else QuoteContext(text)
+        if last_word_before != "the" or not context.reporting_before(
+            context.sentence_around(span.start, span.end)[0], opening
+        ):
+            return False  # "the “reform”", "so-called “experts”", but not "she said the “loose talk” …"
     title_case = all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
     if title_case:
         # A title of a work, a show or a slogan: not a quotation unless attributed.
         return False
     if AS_INTRO_RE.search(before, max(0, len(before) - 8)):
         return True
+    if len(words) > 2 and any(w.lower().split("’")[0].split("'")[0] in SPEAKER_PRONOUNS for w in words):
+        return True  # `said CNN “doesn’t treat me fairly”`: the writer never says "me" or "we"
     # A quote that ends a sentence of its own is a quotation whatever its length.
     if quoted.rstrip()[-1:] in "!?" or (quoted.rstrip()[-1:] in ".," and len(words) > 3):
         return True

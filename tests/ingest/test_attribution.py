@@ -232,6 +232,46 @@ CLASS_CASES = [
 ]
 
 
+# The subject of a speech verb, wherever the sentence puts it.
+SUBJECT_CASES = [
+    pytest.param(
+        ["Ramil Oduya, 31, a Leeds photographer, said the festival represented the “perfect opportunity” to shine."],
+        [("perfect opportunity", "Ramil Oduya", "named")],
+        id="said-then-reported-clause-subject-is-not-inverted",
+    ),
+    pytest.param(
+        ["Councillor Tove Lind used to back the plan, but now said the mayor had “no mandate at all.”"],
+        [("no mandate at all.", "Tove Lind", "named")],
+        id="coordinated-said-takes-the-sentence-subject",
+    ),
+    pytest.param(
+        ["Said Ann Lee on Friday: “We are done.”"],
+        [("We are done.", "Ann Lee", "named")],
+        id="inverted-subject-with-time-before-colon",
+    ),
+    pytest.param(
+        ["Already, Pia Sand has denounced the merger and said, “We will look at blocking it” if she wins."],
+        [("We will look at blocking it", "Pia Sand", "named")],
+        id="subject-after-opener-and-comma",
+    ),
+    pytest.param(
+        ["“It was the least bad option,” Ms. Ferro of the Harbour Trust said."],
+        [("It was the least bad option,", "Ferro", "named")],
+        id="name-with-of-post-modifier-after-quote",
+    ),
+    pytest.param(
+        ["“He did what he had to do,” Linfield assistant athletic director Bo Maren said."],
+        [("He did what he had to do,", "Bo Maren", "named")],
+        id="affiliation-and-lower-case-role-before-name",
+    ),
+    pytest.param(
+        ['Rep. Robert C. "Bobby" Sallow said the bill was “a disgrace to the House.”'],
+        [("a disgrace to the House.", "Robert C. Sallow", "named")],
+        id="nickname-inside-a-name",
+    ),
+]
+
+
 PASSIVE_AND_FRAMING_CASES = [
     pytest.param(
         ["Commuters were called “a herd of grumblers” by Vera Lindqvist at the depot."],
@@ -256,7 +296,7 @@ PASSIVE_AND_FRAMING_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "expected"), CASES + CLASS_CASES + PASSIVE_AND_FRAMING_CASES)
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES + CLASS_CASES + SUBJECT_CASES + PASSIVE_AND_FRAMING_CASES)
 def test_attribution(paragraphs, expected):
     assert attributed(paragraphs, known_roles={"ruritanian president": "Marek Vos"}) == expected
 

@@ -46,6 +46,37 @@ def test_quote_spans(paragraph, expected):
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
+        # a short capitalised quote opened right after a speech verb and its comma
+        ("Asked about a rematch, Ilse Moran shrugged and said, “We’ll see.”", ["We’ll see."]),
+        # "what they call the …" quotes them, however short or capitalised
+        ("Farmers marched against what they call the “Land Grab” rules.", ["Land Grab"]),
+        ("The senator railed against what he calls the “cartel” in the capital.", ["cartel"]),
+        # after a verb that reports a clause, "the “…”" is the speaker's words, not a scare quote
+        ("Hanna Roos said the “quiet deal” hurt the town.", ["quiet deal"]),
+        # ...but a judged object stays a scare quote, and a reporting verb in the sentence
+        # before (one that ends inside a closing mark) does not reach it
+        ("Critics dismissed the “reform” as cosmetic.", []),
+        ('Ada Holm said, "We won." Then the "cure" arrived.', ["We won."]),
+        # a long Title Case span right after the kind of work it names is its title
+        ("In her 2019 book, “How We Lost the Quiet Valley Forever,” Mara Quint recalls the flood.", []),
+        ("Ola Berg read an essay titled “Why the Harbour Will Never Be the Same Again” aloud.", []),
+        # first or second person in a fragment is the speaker's voice
+        (
+            "On Monday, Ilse Brandt groused that the agency “doesn’t treat me properly” before leaving.",
+            ["doesn’t treat me properly"],
+        ),
+        ("Residents booed the plan, which “takes our homes away” from them.", ["takes our homes away"]),
+        # a nickname after an initial is part of the name
+        ('Rep. Robert C. "Bobby" Sallow said the bill was "a disgrace to the House."', ["a disgrace to the House."]),
+    ],
+)
+def test_quote_classes(paragraph, expected):
+    assert texts(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
         # marks around no word at all quote nobody, and never raise
         ("Oskar Brandt said: “…” and left the room.", []),
         ('"!"', []),
