@@ -36,8 +36,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         )
 
     def read_queryset(self, using=None):
-        # What a page of results loads: no body of quotes, as indexing needs.
-        return Article.objects.select_related("source")
+        # What a page of results loads: the body for its snippet, not the raw
+        # input kept for re-ingest, nor the quotes indexing needs.
+        return Article.objects.select_related("source").defer("raw_text", "raw_html")
 
     def prepare_article_id(self, article):
         return str(article.pk)
@@ -72,7 +73,10 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
         return Quote.objects.shown().select_related("speaker", "article", "article__source")
 
     def read_queryset(self, using=None):
-        return Quote.objects.select_related("speaker", "article", "article__source")
+        # A quote card shows its article's title, outlet and date, never its text.
+        return Quote.objects.select_related("speaker", "article", "article__source").defer(
+            "article__raw_text", "article__raw_html", "article__body"
+        )
 
     def prepare_article_id(self, quote):
         return str(quote.article_id)
