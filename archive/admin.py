@@ -5,7 +5,7 @@ import dataclasses
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
@@ -193,7 +193,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             obj.save()
-            transaction.on_commit(lambda: services.index_articles([obj.pk]))
+            services.reindex_after_commit([obj.pk])
             return
         result = services.ingest_input(form.article_input)
         # The admin goes on with `obj` (history, redirect): make it the saved article.
@@ -216,17 +216,17 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if change:
-            transaction.on_commit(lambda: services.index_articles([form.instance.pk]))
+            services.reindex_after_commit([form.instance.pk])
 
     def delete_model(self, request, obj):
         pk = obj.pk
         super().delete_model(request, obj)
-        transaction.on_commit(lambda: services.index_articles([pk]))
+        services.reindex_after_commit([pk])
 
     def delete_queryset(self, request, queryset):
         pks = list(queryset.values_list("pk", flat=True))
         super().delete_queryset(request, queryset)
-        transaction.on_commit(lambda: services.index_articles(pks))
+        services.reindex_after_commit(pks)
 
 
 class SpeakerAliasInline(admin.TabularInline):
@@ -277,7 +277,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         article_ids = list(obj.quotes.values_list("article_id", flat=True).distinct())
-        transaction.on_commit(lambda: services.index_articles(article_ids))
+        services.reindex_after_commit(article_ids)
 
     @admin.action(description="Merge selected speakers into the most-quoted one")
     def merge_speakers(self, request, queryset):

@@ -370,3 +370,23 @@ class Quote(models.Model):
             if offset <= self.start <= offset + len(paragraph):
                 return paragraph, self.start - offset, self.end - offset
         return self.text, 0, len(self.text)
+
+
+class IndexQueue(models.Model):
+    """An article whose search documents are out of date: queued in the same
+    transaction as the change, removed once the index has taken it.
+
+    Whoosh has one writer at a time. A web save waits a few seconds for it; if a
+    rebuild or a bulk ingest holds it longer, the save still succeeds and that
+    writer indexes the queue when it finishes. A queued article that no longer
+    exists leaves the index.
+    """
+
+    article_id = models.PositiveBigIntegerField(help_text="Not a foreign key: a deleted article stays queued.")
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "queued index update"
+
+    def __str__(self):
+        return f"article {self.article_id}, queued {self.queued_at:%Y-%m-%d %H:%M:%S}"

@@ -29,6 +29,7 @@ from .models import (
     Article,
     ArticleGroup,
     EscalationTerm,
+    IndexQueue,
     Quote,
     QuoteGroup,
     Source,
@@ -112,7 +113,7 @@ def ingest_article(
         with transaction.atomic():
             article = _save_article(record, lookups, raw_html=raw_html, captured_at=captured_at)
             if index:
-                transaction.on_commit(lambda: index_articles([article.pk]))
+                reindex_after_commit([article.pk])
     except Exception:
         lookups.forget()  # what it remembered may have been rolled back with the article
         raise
@@ -205,7 +206,7 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
             _follow_body(quote, article.body)
         _save_quotes(article, record, lookups, keep_clear_of=kept)
         if index:
-            transaction.on_commit(lambda: index_articles([article.pk]))
+            reindex_after_commit([article.pk])
     return article
 
 
@@ -613,8 +614,7 @@ def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
         quote.full_clean(exclude=["text"], validate_constraints=False)
         quote.save()
         if index:
-            article_id = quote.article_id
-            transaction.on_commit(lambda: index_articles([article_id]))
+            reindex_after_commit([quote.article_id])
     return quote
 
 
@@ -635,7 +635,7 @@ def merge_speakers(target: Speaker, others) -> Speaker:
                     speaker=target, key=role.key, defaults={"title": role.title, "start": role.start, "end": role.end}
                 )
             other.delete()
-        transaction.on_commit(lambda: index_articles(sorted(article_ids)))
+        reindex_after_commit(sorted(article_ids))
     return target
 
 
@@ -669,10 +669,45 @@ def index_writes():
         raise IndexUnavailable(error) from error
 
 
+WEB_INDEX_WAIT_SECONDS = 10  # well inside gunicorn's 30 s request timeout
+QUEUE_BATCH = 500
+
+
 def index_articles(article_ids, *, batch_size: int = 500) -> int:
-    """(Re)index articles and their quotes in batches; deleted ones leave the index."""
-    with index_writes():
-        return _index_articles(article_ids, batch_size=batch_size)
+    """(Re)index articles and their quotes in batches, then whatever is queued;
+    deleted articles leave the index. Waits for the index as long as it takes."""
+    with index_writes(), _index_lock(wait=None):
+        return _index_articles(article_ids, batch_size=batch_size) + _index_queue()
+
+
+def reindex_after_commit(article_ids) -> None:
+    """Queue these articles for the index within the current transaction, and
+    index the queue once it commits, waiting a few seconds at most for the index:
+    if a rebuild or a bulk ingest holds it, that writer takes the queue on."""
+    IndexQueue.objects.bulk_create([IndexQueue(article_id=pk) for pk in sorted(set(article_ids))])
+    transaction.on_commit(lambda: index_queued(wait=WEB_INDEX_WAIT_SECONDS))
+
+
+def index_queued(*, wait: float | None = None) -> int | None:
+    """Index every queued article. None if the index stayed busy for `wait` seconds."""
+    with index_writes(), _index_lock(wait=wait) as held:
+        return _index_queue() if held else None
+
+
+def _index_lock(*, wait):
+    backend = connections["default"].get_backend()
+    if hasattr(backend, "write_lock"):
+        return backend.write_lock(wait=wait)
+    return contextlib.nullcontext(True)  # Solr and Elasticsearch take concurrent writes
+
+
+def _index_queue() -> int:
+    count = 0
+    while rows := list(IndexQueue.objects.order_by("pk").values_list("pk", "article_id")[:QUEUE_BATCH]):
+        count += _index_articles(sorted({article_id for _, article_id in rows}), batch_size=QUEUE_BATCH)
+        # By primary key, not "up to the last one read": a row committed late with a lower key stays.
+        IndexQueue.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+    return count
 
 
 def _index_articles(article_ids, *, batch_size: int) -> int:
@@ -718,10 +753,11 @@ class IndexDifference:
     article_ids: frozenset[int]  # reindexing these articles mends the differences...
     strays: frozenset[str]  # ...but these extra documents, which name no article
     documents: int  # documents in the index when checked
+    queued: int = 0  # articles queued for the index (IndexQueue) and not yet indexed
 
     @property
     def agrees(self) -> bool:
-        return not (self.missing or self.extra or self.stale)
+        return not (self.missing or self.extra or self.stale or self.queued)
 
 
 def index_difference(*, compare_content: bool = True) -> IndexDifference:
@@ -769,6 +805,7 @@ def index_difference(*, compare_content: bool = True) -> IndexDifference:
         article_ids=frozenset(article_ids),
         strays=frozenset(strays),
         documents=len(stored),
+        queued=IndexQueue.objects.count(),
     )
 
 
@@ -784,7 +821,7 @@ def _differs(backend, document: dict, stored_fields: dict) -> bool:
 
 def repair_index(difference: IndexDifference) -> int:
     """Mend what `index_difference` found: reindex the articles concerned (which
-    drops their deleted quotes too) and remove any other stray document."""
+    drops their deleted quotes too) and the queue, and remove any other stray document."""
     count = index_articles(sorted(difference.article_ids))
     if difference.strays:
         backend = connections["default"].get_backend()

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from haystack.query import SearchQuerySet
 
-from archive.models import Article, Quote
+from archive.models import Article, IndexQueue, Quote
+from archive.search_backend import INDEX_PROCESSES
 
 from .conftest import SEEDS, SHARED
 
@@ -115,6 +116,25 @@ def test_rebuild_index_restores_search_from_the_database(seeded):
     call_command("rebuild_index", interactive=False, verbosity=0)
     assert SearchQuerySet().models(Quote).count() == 13
     assert SearchQuerySet().filter(speaker="dmitry-peskov").count() == 2
+
+
+def test_rebuild_index_commits_once_and_takes_on_the_queue(seeded):
+    """One commit writes one segment per indexing process, not one per batch of
+    documents (which Whoosh then merged again and again); edits queued while the
+    rebuild held the index are indexed after it."""
+    article = Article.objects.first()
+    Article.objects.filter(pk=article.pk).update(title="Retitled while the index was busy")
+    IndexQueue.objects.create(article_id=article.pk)
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_index", stdout=out)
+    assert "1 article update(s) queued for the index" in out.getvalue()
+
+    call_command("rebuild_index", interactive=False, verbosity=0, batchsize=5)
+    assert not IndexQueue.objects.exists()
+    segments = list(seeded.index.refresh()._segments())
+    assert 1 <= len(segments) <= INDEX_PROCESSES
+    call_command("check_index", stdout=StringIO())  # raises CommandError if they differ
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "conflict-news.jsonl").exists(), reason="../shared/corpus is absent")

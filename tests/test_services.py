@@ -1,10 +1,12 @@
 """The ingest service: one transaction, no duplicates, speakers resolved across the archive."""
 
+import fcntl
+
 import pytest
 from haystack.query import SearchQuerySet
 
 from archive import services
-from archive.models import Article, Quote, Speaker
+from archive.models import Article, IndexQueue, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +94,38 @@ def test_deleting_an_article_removes_it_and_its_quotes_from_the_index(ingest):
     article.delete()
     services.index_articles([pk])
     assert SearchQuerySet().count() == 0
+
+
+def test_an_edit_while_another_writer_holds_the_index_is_queued_not_lost(
+    ingest, search_index, django_capture_on_commit_callbacks, monkeypatch
+):
+    """A web save waits a bounded time for the index. When a rebuild or a bulk ingest
+    holds it longer, the save still succeeds, its update waits in the queue, and the
+    next index write takes it on."""
+    quote = ingest("“Hold the line,” said Ann Smith.").article.quotes.get()
+    other = Speaker.objects.create(name="Bea Jones", slug="bea-jones")
+    monkeypatch.setattr(services, "WEB_INDEX_WAIT_SECONDS", 0.2)
+    with open(search_index.lock_path, "a") as held:  # another writer, as flock sees it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with django_capture_on_commit_callbacks(execute=True):
+            quote.speaker = other
+            services.save_quote(quote, changed={"speaker"})
+        fcntl.flock(held, fcntl.LOCK_UN)
+    assert list(IndexQueue.objects.values_list("article_id", flat=True)) == [quote.article_id]
+    assert SearchQuerySet().models(Quote).filter(speaker="bea-jones").count() == 0
+
+    assert services.index_articles([]) == 2  # any index write takes the queue on: the article and its quote
+    assert not IndexQueue.objects.exists()
+    assert SearchQuerySet().models(Quote).filter(speaker="bea-jones").count() == 1
+
+
+def test_an_edit_is_indexed_at_once_when_the_index_is_free(ingest, django_capture_on_commit_callbacks):
+    quote = ingest("“Hold the line,” said Ann Smith.").article.quotes.get()
+    quote.speaker = Speaker.objects.create(name="Bea Jones", slug="bea-jones")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_quote(quote, changed={"speaker"})
+    assert not IndexQueue.objects.exists()
+    assert SearchQuerySet().models(Quote).filter(speaker="bea-jones").count() == 1
 
 
 def test_a_failed_article_does_not_poison_the_rest_of_a_run(ingest, monkeypatch):

@@ -47,6 +47,8 @@ class Command(BaseCommand):
         if difference.agrees:
             self.stdout.write(f"The index agrees with the database ({difference.documents} documents).")
             return
+        if difference.queued:
+            self.stdout.write(f"{difference.queued} article update(s) queued for the index, not yet indexed.")
         for label, identifiers in (
             ("missing from the index", difference.missing),
             ("in the index but not in the database", difference.extra),
