@@ -317,28 +317,33 @@ def join_quote_groups(quotes) -> None:
     One lookup by normalised-text hash, then a bounded check of candidates that
     share the speaker or the quote's longest word: never a pass over the archive.
     """
-    earlier: list[Quote] = []  # this article's quotes, which the database does not hold yet
     for quote in quotes:
         quote.text_key = lineage.text_key(quote.text)
         quote.probe = lineage.probe(quote.text)
-        quote.group_id = _copy_group(quote, earlier)
+    # Exact copies for all of them in one query: the earliest held quote's group.
+    exact: dict[str, int] = {}
+    held = (
+        Quote.all_objects.filter(text_key__in={quote.text_key for quote in quotes}, group__isnull=False)
+        .exclude(pk__in=[quote.pk for quote in quotes if quote.pk])
+        .order_by("-pk")
+        .values_list("text_key", "group_id")
+    )
+    for key, group_id in held:
+        exact[key] = group_id
+    earlier: list[Quote] = []  # this article's quotes, which the database does not hold yet
+    for quote in quotes:
+        quote.group_id = _copy_group(quote, earlier, exact.get(quote.text_key))
         if quote.group_id is None:
             quote.group = QuoteGroup.objects.create(key=quote.text_key)
         earlier.append(quote)
 
 
-def _copy_group(quote: Quote, earlier) -> int | None:
+def _copy_group(quote: Quote, earlier, exact_copy: int | None) -> int | None:
     for other in earlier:
         if other.text_key == quote.text_key:
             return other.group_id
-    same = (
-        Quote.all_objects.filter(text_key=quote.text_key, group__isnull=False)
-        .exclude(pk=quote.pk)
-        .values_list("group_id", flat=True)
-        .first()
-    )
-    if same:
-        return same
+    if exact_copy:
+        return exact_copy
     candidates = [(other.text, other.group_id) for other in earlier]
     lookups = [Q(probe=quote.probe)] if quote.probe else []
     if quote.speaker_id:

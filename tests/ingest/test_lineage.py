@@ -1,12 +1,16 @@
 """Quote lineage: exact copies, near-copies and excerpts group; different quotes do not."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archive.ingest.lineage import (
+    QUOTE_SIMILARITY,
     article_similarity,
     near_copy,
     normalise,
     probe,
+    similarity,
     text_key,
     wording_differences,
 )
@@ -66,3 +70,14 @@ def test_wire_copies_are_alike_and_other_stories_are_not():
     other = " ".join(f"Paragraph {n} of another report on grain exports from Odesa." for n in range(40))
     assert article_similarity(story, copy) >= 0.5
     assert article_similarity(story, other) < 0.1
+
+
+VOCABULARY = ["we", "will", "not", "accept", "missiles", "the", "west", "Russia", "strike", "deep", "“", ",", "."]
+
+
+@given(
+    st.lists(st.sampled_from(VOCABULARY), max_size=14).map(" ".join),
+    st.lists(st.sampled_from(VOCABULARY), max_size=14).map(" ".join),
+)
+def test_near_copy_shortcuts_agree_with_the_full_comparison(a, b):
+    assert near_copy(a, b) is (similarity(a, b) >= QUOTE_SIMILARITY)
