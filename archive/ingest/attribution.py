@@ -42,10 +42,14 @@ ABBREVIATIONS = frozenset(
     ariz ill mich minn conn del md va wash ore tenn ky ala ga ind iowa kan nev""".split()
 )
 POSSESSIVE_DETERMINERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Punctuation after which a speech-verb form was a noun: "according to a pool report."
+PHRASE_ENDS = frozenset({".", ",", ";", ")"})
+# Words that open a noun phrase, so never continue one: "sent out a message".
+ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its"})
 DETERMINERS = frozenset({"the", "this"}) | INDEFINITE_DETERMINERS | frozenset(POSSESSIVE_DETERMINERS)
 NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "del", "der", "la", "le", "du", "ibn"})
 POST_MODIFIER_PREPS = frozenset({"for", "of", "at", "with", "from", "in", "to", "on"})
-CITED = frozenset({"cited", "quoted", "interviewed", "contacted", "reached"})
+CITED = frozenset({"cited", "quoted", "interviewed", "contacted", "reached", "obtained", "reviewed"})
 NP_STOP = frozenset(
     """who which that whom whose and or but if when while as because said says told
     on in at by to from into about after before during since than then is was are were
@@ -64,6 +68,19 @@ ANONYMOUS_HEADS = frozenset(
     diplomats staffer staffers adviser advisers advisor advisors spokesman spokeswoman
     spokesperson someone""".split()
 )
+# Words that head a share of a group, which speaks like a description: "most said",
+# "63 percent of voters said", "a majority say".
+QUANTITY_HEADS = frozenset(
+    """percent majority minority plurality half third thirds quarter most many some few others both""".split()
+)
+# Words that may stand before a quantity head: "only 52 percent", "more than half".
+QUANTITY_MODIFIERS = frozenset(
+    """only just nearly almost about roughly around over under more less fewer than some
+    one two three four five six seven eight nine ten twenty thirty forty fifty sixty
+    seventy eighty ninety hundred""".split()
+)
+# Adjectives that open a post-modifier of a source: "a person familiar with the talks".
+SOURCE_ADJECTIVES = frozenset({"familiar", "close", "knowledgeable", "involved", "briefed", "speaking"})
 # How many of the latest mentions pronoun and title resolution read.
 SALIENCE_LOOKBACK = 400
 ORG_NAME_WORDS = (ORG_HEADS | NON_PERSON_WORDS) - {"press", "campaign", "house", "staff", "team"}
@@ -353,8 +370,16 @@ def phrase_forward(
                 end += 1  # "the report stated", "the note says": the noun, then the verb
                 head = end
                 break
-            if nxt.kind != "w" or nxt.lower in NP_STOP or nxt.lower in SPEECH_VERBS:
+            if nxt.lower in NOUN_LIKE_VERBS and end + 2 < limit and tokens[end + 2].text in PHRASE_ENDS:
+                end += 1  # "according to a White House pool report.": a noun that ends the phrase
+                head = end
                 break
+            if nxt.kind != "w" or nxt.lower in NP_STOP or nxt.lower in SPEECH_VERBS:
+                if nxt.lower in SPEECH_VERBS and head is not None and end > head and _is_plain_noun(tokens[end]):
+                    head = end  # "one Trump confidant said": the noun before the verb heads the phrase
+                break
+            if head is not None and nxt.lower in ARTICLES:
+                break  # "his campaign sent out a message": a new noun phrase, so a verb came between
             if end > pos and not nxt.cap and nxt.lower.endswith("ed") and not tokens[end].lower.endswith("ly"):
                 break  # "the museum issued …", "Norway's premier Ola Berg hailed …": a verb ends it
             if nxt.lower in POST_MODIFIER_PREPS or nxt.lower in CITED or nxt.lower in ("familiar", "close"):
@@ -398,6 +423,17 @@ def phrase_forward(
     return _phrase(tokens, text, pos, last_name, "name")
 
 
+def _is_plain_noun(token: Token) -> bool:
+    """A lower-case word that may end a noun phrase: not an adverb or auxiliary."""
+    return (
+        token.kind == "w"
+        and not token.cap
+        and not token.lower.endswith("ly")
+        and token.lower not in VERB_FILLERS
+        and token.lower not in NP_STOP
+    )
+
+
 def _looks_personal(tokens: Sequence[Token], first: int, last: int) -> bool:
     return not any(t.lower in ORG_NAME_WORDS for t in tokens[first : last + 1])
 
@@ -416,6 +452,8 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
             return None
         # The mention runs through the relative pronoun that is the verb's subject.
         return replace(found, last=last, end=token.end)
+    if token.lower in QUANTITY_HEADS:
+        return _quantity_backward(tokens, text, last, floor)
     if token.lower in NON_NAME_WORDS or token.lower in NP_STOP:
         return None
     if token.lower in TIME_WORDS:
@@ -490,6 +528,24 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
     return _through_cited(tokens, text, _phrase(tokens, text, first, last, "name"), floor)
 
 
+def _quantity_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -> Phrase | None:
+    """ "most said", "only 52 percent said", "more than half say": a share of a group
+    is the subject of a poll's finding. A bare "percent" without its number is not."""
+    first = last
+    while first - 1 >= floor and last - first < 4:
+        prev = tokens[first - 1]
+        if prev.kind != "w" or not (
+            prev.lower[0].isdigit() or prev.lower in QUANTITY_MODIFIERS or prev.lower in DETERMINERS
+        ):
+            break
+        first -= 1
+    if first > floor and tokens[first - 1].kind == "w" and tokens[first - 1].lower not in NP_STOP | CLAUSE_OPENERS:
+        return None  # "they both said", "the rivals both said": the quantity floats after its subject
+    if tokens[last].lower == "percent" and first == last:
+        return None
+    return _phrase(tokens, text, first, last, "description")
+
+
 def _through_cited(tokens: Sequence[Token], text: str, found: Phrase | None, floor: int) -> Phrase | None:
     """ "an official cited by Reuters, who": the speaker is the official, not Reuters."""
     if found is None or found.first - 2 < floor:
@@ -530,6 +586,8 @@ def _is_noun_use(tokens: Sequence[Token], pos: int, floor: int) -> bool:
     if pos - 1 < floor:
         return False
     prev = tokens[pos - 1]
+    if prev.lower in QUANTITY_HEADS and tokens[pos].lower not in NOUN_LIKE_VERBS:
+        return False  # "most said", "many warned": a share of a group is the subject
     if prev.kind == "w" and (prev.lower in DETERMINERS or _is_possessive(prev)):
         return True  # "Rubio's proposed credit", "the stated goal"
     if tokens[pos].lower not in NOUN_LIKE_VERBS:
@@ -568,11 +626,108 @@ def _subject_before_verb(tokens: Sequence[Token], text: str, verb: int, floor: i
                 break
             opening -= 1
         if opening >= floor and tokens[opening].text == ",":
-            found = phrase_backward(tokens, text, opening - 1, floor)
+            found = _through_post_modifier(tokens, text, phrase_backward(tokens, text, opening - 1, floor), floor)
             if found is not None:
-                return found
+                return _appositive_name(tokens, text, found, opening + 1, pos)
         return None
-    return phrase_backward(tokens, text, pos, floor)
+    relative = _relative_clause_subject(tokens, text, pos, floor)
+    if relative is not None:
+        return relative
+    found = phrase_backward(tokens, text, pos, floor)
+    if found is None and _is_plain_noun(tokens[pos]):
+        # "41 percent of renters said": a bare noun is the subject only through its head
+        return _outermost_speaker(tokens, text, _phrase(tokens, text, pos, pos, "description"), floor)
+    return _through_post_modifier(tokens, text, found, floor)
+
+
+def _through_post_modifier(tokens: Sequence[Token], text: str, found: Phrase | None, floor: int) -> Phrase | None:
+    """ "a spokesman for the ministry said", "a person familiar with the talks said",
+    "a woman in the crowd at a rally in Ohio said": the phrase before the verb is the
+    object of a preposition; the subject is the outermost noun of the chain of
+    prepositional phrases that can speak."""
+    if found is None or found.kind == "pronoun":
+        return found
+    return _outermost_speaker(tokens, text, found, floor) or found
+
+
+def _outermost_speaker(tokens: Sequence[Token], text: str, found: Phrase, floor: int) -> Phrase | None:
+    """The outermost phrase that can speak of the chain that found is the last object
+    of, reaching to the end of found; None when none can."""
+    inner, best = found, None
+    for _ in range(4):
+        prep = inner.first - 1
+        if prep - 1 < floor or not (
+            tokens[prep].lower in POST_MODIFIER_PREPS
+            or (tokens[prep].lower == "by" and tokens[prep - 1].lower in CITED)
+        ):
+            break
+        head = prep - 1
+        if tokens[head].lower in SOURCE_ADJECTIVES or (tokens[prep].lower == "by" and tokens[head].lower in CITED):
+            head -= 1  # "a person familiar with", "a letter obtained by"
+        if head < floor:
+            break
+        outer = phrase_backward(tokens, text, head, floor)
+        if outer is None or outer.kind == "pronoun" or outer.last != head:
+            break
+        if tokens[prep].lower == "to" and tokens[head].lower in DOCUMENT_HEADS:
+            break  # "a message to supporters": addressed to them, sent by someone else
+        if _may_speak(tokens, outer):
+            best = (
+                replace(outer, last=found.last, end=found.end, text=text[outer.start : found.end])
+                if outer.kind == "name"
+                else _phrase(tokens, text, outer.first, found.last, "description")
+            )
+        inner = outer
+    return best
+
+
+def _may_speak(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """Whether a phrase can be a source: a person's name, or a description headed by
+    a person, an organisation, a document or a share of a group."""
+    if phrase.kind == "name":
+        # a person's full name, or an organisation's; a lone word may be a place
+        words = [w.lower().strip("’'s") for w in phrase.name.split()]
+        return any(w in ORG_HEADS for w in words) or (len(words) > 1 and not any(w in ORG_NAME_WORDS for w in words))
+    head = tokens[phrase.last].lower
+    return head in PERSON_HEADS or head in ORG_HEADS or head in TITLE_WORDS or head in QUANTITY_HEADS
+
+
+def _relative_clause_subject(tokens: Sequence[Token], text: str, pos: int, floor: int) -> Phrase | None:
+    """ "An official who asked not to be named said": a subject that opens the clause
+    and carries a restrictive relative clause; the words just before the verb belong
+    to the relative clause. The mention runs from the subject to the verb."""
+    for who in range(pos, max(floor, pos - 25), -1):
+        token = tokens[who]
+        if token.kind == "q" or token.text in (";", ":"):
+            return None
+        if token.lower != "who" or tokens[who - 1].kind != "w":
+            continue
+        found = phrase_backward(tokens, text, who - 1, floor)
+        if found is None or found.kind == "pronoun":
+            continue  # "… and who did not want to be named": an earlier "who" may open it
+        if (
+            found.first == floor
+            or tokens[found.first - 1].text == ","
+            or tokens[found.first - 1].lower in CLAUSE_OPENERS
+        ):
+            break
+        return None  # "… told police the man who was arrested said": not the clause's subject
+    else:
+        return None
+    if found.kind == "name":
+        return replace(found, last=pos, end=tokens[pos].end, text=text[found.start : tokens[pos].end])
+    return _phrase(tokens, text, found.first, pos, "description")
+
+
+def _appositive_name(tokens: Sequence[Token], text: str, found: Phrase, first: int, comma: int) -> Phrase:
+    """ "Lee's attorney, Tom Coan, said": a description followed by a name in commas is
+    that person. The mention runs over both."""
+    if found.kind != "description" or first >= comma:
+        return found
+    name = phrase_forward(tokens, text, first, comma)
+    if name is None or name.kind != "name" or name.last + 1 != comma or not _may_speak(tokens, name):
+        return found
+    return replace(name, first=found.first, start=found.start, text=text[found.start : name.end])
 
 
 def _cue_after(
@@ -684,7 +839,11 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
             found = None
             if token.lower.endswith("ing") and pos - 1 >= floor and tokens[pos - 1].text == ",":
                 # "…, saying that …": the main clause's subject speaks
-                if pos - 2 >= floor and tokens[pos - 2].lower in SPEECH_VERBS:
+                if (
+                    pos - 2 >= floor
+                    and tokens[pos - 2].lower in SPEECH_VERBS
+                    and not _is_noun_use(tokens, pos - 2, floor)  # "recites the campaign points, calling"
+                ):
                     found = _subject_before_verb(tokens, text, pos - 2, floor)  # "Nefzi said, adding"
                 if found is None:
                     found = _clause_pronoun(tokens, text, floor, pos - 1)
@@ -729,6 +888,16 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
             and (tokens[pos + 1].kind == "q" or tokens[pos + 1].lower in ("that", "of", ":", ","))
         ):
             found = _possessor(tokens, text, pos, floor)
+            if found is not None:
+                fallback = (found, token)
+        if (
+            fallback is None
+            and token.kind == "w"
+            and token.lower in SPEECH_NOUNS
+            and pos + 2 < qpos
+            and tokens[pos + 1].lower in ("by", "from", "of")
+        ):
+            found = _noun_agent(tokens, text, pos + 2, qpos)
             if found is not None:
                 fallback = (found, token)
         pos -= 1
@@ -791,6 +960,19 @@ def _is_sent_object(tokens: Sequence[Token], found: Phrase, floor: int) -> bool:
     if head in DOCUMENT_HEADS:
         return before.lower not in DETERMINERS and before.lower not in PREPOSITIONS
     return before.lower == "to" and found.first - 2 >= floor and tokens[found.first - 2].kind == "w"
+
+
+def _noun_agent(tokens: Sequence[Token], text: str, pos: int, qpos: int) -> Phrase | None:
+    """The source after a speech noun: "the claim by officials that", "a statement from
+    the ministry:", "the contention of Senator Lee that". Only a phrase that can speak
+    and that the reported words follow directly, so "a description of the plan as" is not."""
+    found = phrase_forward(tokens, text, pos, qpos, lower_prefix=True)
+    if found is None or found.kind == "pronoun" or not _may_speak(tokens, found):
+        return None
+    after = found.last + 1
+    if after < qpos and tokens[after].lower not in ("that", ":", ","):
+        return None
+    return found
 
 
 def _possessor(tokens: Sequence[Token], text: str, noun: int, floor: int) -> Phrase | None:
@@ -1093,17 +1275,22 @@ class _Article:
         determiner = words[0].lower()
         core = found.text
         head = words[-1].lower().strip(",.")
+        personal = head in PERSON_HEADS
         for pos, word in enumerate(words):
-            if word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close"} and pos > 0:
-                head = words[pos - 1].lower()
+            if word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close", "who"} and pos > 0:
+                head = words[pos - 1].lower().strip(",")
                 core = " ".join(words[:pos])
+                # "another Muslim who asked not to be named": only people take "who"
+                personal = head in PERSON_HEADS or word.lower() == "who"
                 break
         indefinite = determiner in INDEFINITE_DETERMINERS or (
             determiner not in DETERMINERS and head.endswith("s") and head in PERSON_HEADS and not words[0][0].isupper()
         )
-        if head in PERSON_HEADS and indefinite:
+        if personal and indefinite:
             return Speaker(attribution="anonymous", description=found.text, mention=mention)
-        if head in PERSON_HEADS or head in TITLE_WORDS:
+        if head in PERSON_HEADS or (head in TITLE_WORDS and head not in ORG_HEADS):
+            # "campaign", "staff" are roles before a noun ("campaign manager") but an
+            # organisation as the head: "the Vale campaign said" is no one person
             name = self.register.by_role(core)
             if name is not None:
                 role = re.sub(r"^(?:the|this)\s+", "", core, flags=re.I)
@@ -1131,7 +1318,7 @@ class _Article:
         quoted = text[span.start : span.end].rstrip()
         # `“…,” Lee barked` and `“…!” beamed Lee`: any verb right after such a quote is a cue
         comma = quoted.endswith((",", "!", "?")) or text.startswith(",", span.end + _closing_mark_length(text, span))
-        cue = _passive_agent(tokens, text, qpos, floor, limit)
+        cue = _passive_agent(tokens, text, qpos, floor, limit) or _as_clause(tokens, text, qpos, limit)
         if cue is not None:
             return cue
         if qpos - 2 >= floor and tokens[qpos - 1].text == ":":
@@ -1363,6 +1550,34 @@ def _passive_agent(
         if verb.kind != "w" or verb.lower not in ("as", "a", "an"):
             return None
     return None
+
+
+def _as_clause(tokens: Sequence[Token], text: str, qpos: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`“…,” as one aide put it` and `a “regional” candidate, as her rival suggested`:
+    an "as" clause right after the quote (past at most a noun or two it modifies)
+    names who used the words."""
+    pos = qpos + 1
+    while pos < limit and pos - qpos <= 3 and tokens[pos].kind == "w" and _is_plain_noun(tokens[pos]):
+        pos += 1
+    if pos < limit and tokens[pos].text == ",":
+        pos += 1
+    if pos + 2 >= limit or tokens[pos].lower != "as":
+        return None
+    found = phrase_forward(tokens, text, pos + 1, limit)
+    if found is None:
+        return None
+    verb = found.last + 1
+    while (
+        verb < limit
+        and tokens[verb].kind == "w"
+        and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly"))
+    ):
+        verb += 1
+    if verb >= limit or tokens[verb].lower not in SPEECH_VERBS or tokens[verb].lower.endswith("ing"):
+        return None
+    if tokens[verb].lower in WEAK_SPEECH_VERBS and not (verb + 1 < limit and tokens[verb + 1].lower == "it"):
+        return None  # "as he put it" speaks; "as he thought" does not quote
+    return found, tokens[verb]
 
 
 def _few_words_without_that(tokens: Sequence[Token], pos: int, limit: int) -> bool:

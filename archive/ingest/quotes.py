@@ -56,6 +56,13 @@ WHAT_THEY_CALL_RE = re.compile(
 # `she said, “…”`, `he replied: “…”`: a quote opened right after a speech verb and its
 # comma or colon is what was said, even a short capitalised one (“We’ll see”).
 SPEECH_OPENS_RE = re.compile(r"\b(?:" + _STRONG_SPEECH + r")\s*[,:]$", re.I)
+# `he called Rubio “Little Marco”`, `signs calling her “Crooked Hillary”`: a naming verb
+# with a person as its object gives that person an epithet someone used; only a
+# thing is named without an object between (`a blog called “The Feed”`).
+CALLED_PERSON_RE = re.compile(
+    r"\b(?:call|calls|called|calling|dub|dubs|dubbed|dubbing|nicknamed|brand|brands|branded|branding)"
+    r"\s+(?:him|her|them|me|us|you|(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)(?:\s+(?:a|an|the))?$"
+)
 # A middle initial before a nickname: Robert C. "Bobby" Scott.
 INITIAL_END_RE = re.compile(r"\b[A-Z]\.$")
 # A sentence ends at a stop, or at a stop and the closing mark of a quote (`… us." That`).
@@ -273,8 +280,12 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
         return True
     opening = span.start - len(span.mark)
     before = text[max(0, opening - NEAR_WINDOW) : opening].rstrip()
+    if _title_case_words(quoted) and WORK_INTRO_RE.search(before, max(0, len(before) - 24)):
+        # `his 2002 book, “Make Your Kid a Millionaire,” Lee suggested`: a title,
+        # even when a speech verb follows it
+        return False
     if len(words) > 6:
-        return not (_title_case_words(quoted) and WORK_INTRO_RE.search(before, max(0, len(before) - 24)))
+        return True
     after_start = span.end + (0 if span.open_ended else len(span.mark))
     after = text[after_start : after_start + NEAR_WINDOW].lstrip()
     if _is_nickname(words, before, after):
@@ -295,6 +306,8 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
             context.sentence_around(span.start, span.end)[0], opening
         ):
             return False  # "the “reform”", "so-called “experts”", but not "she said the “loose talk” …"
+    if CALLED_PERSON_RE.search(before, max(0, len(before) - 60)):
+        return True
     title_case = all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
     if title_case:
         # A title of a work, a show or a slogan: not a quotation unless attributed.

@@ -296,7 +296,107 @@ PASSIVE_AND_FRAMING_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "expected"), CASES + CLASS_CASES + SUBJECT_CASES + PASSIVE_AND_FRAMING_CASES)
+# Descriptions as sources: the whole description, not a noun inside its modifiers.
+NOMINAL_SOURCE_CASES = [
+    pytest.param(
+        ["A spokeswoman for the port authority said the cranes were “beyond repair.”"],
+        [("beyond repair.", "A spokeswoman for the port authority", "anonymous")],
+        id="person-head-before-for-the-org",
+    ),
+    pytest.param(
+        ["A person familiar with the tender said the bid was “far too low.”"],
+        [("far too low.", "A person familiar with the tender", "anonymous")],
+        id="familiar-with-post-modifier",
+    ),
+    pytest.param(
+        ["A nurse in the ward at the clinic in Tarvik said the heating was “barely working.”"],
+        [("barely working.", "A nurse in the ward at the clinic in Tarvik", "anonymous")],
+        id="chain-of-prepositional-phrases",
+    ),
+    pytest.param(
+        ["Edda Brun of the Coastal Trust said the dune plan was “a gamble.”"],
+        [("a gamble.", "Edda Brun", "named")],
+        id="name-of-the-org-said",
+    ),
+    pytest.param(
+        ["A memo from the water board obtained by the Gazette warns that supplies are “critically low.”"],
+        [
+            (
+                "critically low.",
+                "A memo from the water board obtained by the Gazette",
+                "named",
+            )
+        ],
+        id="document-obtained-by-outlet",
+    ),
+    pytest.param(
+        ["A teacher who asked not to be named because she feared reprisals said the exam was “a farce.”"],
+        [("a farce.", "A teacher who asked not to be named because she feared reprisals", "anonymous")],
+        id="restrictive-relative-clause-subject",
+    ),
+    pytest.param(
+        ["Quinn's lawyer, Edwin Mabry, said the charges were “baseless.”"],
+        [("baseless.", "Edwin Mabry", "named")],
+        id="description-then-name-in-commas",
+    ),
+    pytest.param(
+        ["In the survey, 41 percent of renters said their landlord was “unresponsive.”"],
+        [("unresponsive.", "41 percent of renters", "anonymous")],
+        id="share-of-a-group-of",
+    ),
+    pytest.param(
+        ["Most said the new timetable was “a mess.”"],
+        [("a mess.", "Most", "anonymous")],
+        id="bare-quantity-subject",
+    ),
+    pytest.param(
+        ["“We are not giving up,” the Ostrava campaign said."],
+        [("We are not giving up,", "the Ostrava campaign", "named")],
+        id="campaign-is-an-organisation",
+    ),
+    pytest.param(
+        ["After the hearing, the Dunmore campaign sent out an appeal to donors saying: “Stand with us.”"],
+        [("Stand with us.", "the Dunmore campaign", "named")],
+        id="irregular-verb-ends-the-subject",
+    ),
+    pytest.param(
+        ["“It is finished,” one Halloran confidant said."],
+        [("It is finished,", "one Halloran confidant", "named")],
+        id="noun-before-the-verb-heads-the-phrase",
+    ),
+    pytest.param(
+        ["The levy is only a “temporary measure,” as a finance ministry memo put it."],
+        [("temporary measure,", "a finance ministry memo", "named")],
+        id="as-x-put-it",
+    ),
+    pytest.param(
+        ["Voss is no “local” candidate, as her rival's campaign manager suggested in May."],
+        [("local", "her rival's campaign manager", "anonymous")],
+        id="as-x-suggested-after-the-noun",
+    ),
+    pytest.param(
+        ["The fine followed a warning from the harbour board that the pier was “unsafe for crowds.”"],
+        [("unsafe for crowds.", "the harbour board", "named")],
+        id="speech-noun-from-source",
+    ),
+    pytest.param(
+        ["Her letter backs the contention of former treasury minister Aldo Brun that the loan was “never repaid.”"],
+        [("never repaid.", "Aldo Brun", "named")],
+        id="speech-noun-of-named-source",
+    ),
+    pytest.param(
+        [
+            "Ivo Sten, the club's treasurer, repeated claims that Tell ignores the fan meeting points, calling him “a ghost.”"
+        ],
+        [("a ghost.", "Ivo Sten", "named")],
+        id="noun-use-of-a-speech-verb-before-participle",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"), CASES + CLASS_CASES + SUBJECT_CASES + PASSIVE_AND_FRAMING_CASES + NOMINAL_SOURCE_CASES
+)
 def test_attribution(paragraphs, expected):
     assert attributed(paragraphs, known_roles={"ruritanian president": "Marek Vos"}) == expected
 
@@ -392,3 +492,14 @@ def test_honorific_gives_the_pronoun_its_gender():
     (quote,) = extract_quotes(paragraphs)[1]
     assert quote.speaker == "Dana Holt"
     assert paragraphs[1][quote.mention_start : quote.mention_end] == "she"
+
+
+def test_description_mention_covers_its_modifiers():
+    paragraph = "An engineer who worked on the dam and who spoke on condition of anonymity said it was “cracked.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert quote.speaker is None
+    assert paragraph[quote.mention_start : quote.mention_end] == paragraph[: paragraph.index(" said")]
+    named = "Rena Vik of the Harbour Trust said the pier was “unsafe.”"
+    (quote,) = extract_quotes([named])[0]
+    assert quote.speaker == "Rena Vik"
+    assert named[quote.mention_start : quote.mention_end] == "Rena Vik of the Harbour Trust"

@@ -60,6 +60,11 @@ def test_quote_spans(paragraph, expected):
         # a long Title Case span right after the kind of work it names is its title
         ("In her 2019 book, “How We Lost the Quiet Valley Forever,” Mara Quint recalls the flood.", []),
         ("Ola Berg read an essay titled “Why the Harbour Will Never Be the Same Again” aloud.", []),
+        # ...and a short one too, even when a speech verb follows the title
+        ("In his 2011 memoir, “Salt and Iron,” Tomas Reyes recalled the strike.", []),
+        # a naming verb with a person as object quotes an epithet, even in Title Case
+        ("At the rally he called Brenner “Sleepy Otto” twice.", ["Sleepy Otto"]),
+        ("Protesters held signs calling Vance “The Landlord King.”", ["The Landlord King."]),
         # first or second person in a fragment is the speaker's voice
         (
             "On Monday, Ilse Brandt groused that the agency “doesn’t treat me properly” before leaving.",
