@@ -687,16 +687,23 @@ def index_articles(article_ids, *, batch_size: int = 500) -> int:
 
 def reindex_after_commit(article_ids) -> None:
     """Queue these articles for the index within the current transaction, and
-    index the queue once it commits, waiting a few seconds at most for the index:
+    index them once it commits, waiting a few seconds at most for the index:
     if a rebuild or a bulk ingest holds it, that writer takes the queue on."""
-    IndexQueue.objects.bulk_create([IndexQueue(article_id=pk) for pk in sorted(set(article_ids))])
-    transaction.on_commit(lambda: index_queued(wait=WEB_INDEX_WAIT_SECONDS))
+    article_ids = sorted(set(article_ids))
+    IndexQueue.objects.bulk_create([IndexQueue(article_id=pk) for pk in article_ids])
+    # A request indexes its own articles and one batch of any backlog at most: a long
+    # backlog (the index was down) is for the next bulk writer or `check_index --repair`.
+    transaction.on_commit(lambda: index_queued(wait=WEB_INDEX_WAIT_SECONDS, first=article_ids, batches=1))
 
 
-def index_queued(*, wait: float | None = None) -> int | None:
-    """Index every queued article. None if the index stayed busy for `wait` seconds."""
+def index_queued(*, wait: float | None = None, first=(), batches: int | None = None) -> int | None:
+    """Index the queued articles: those in `first`, then the oldest, all of them
+    or `batches` batches. None if the index stayed busy for `wait` seconds."""
     with index_writes(), _index_lock(wait=wait) as held:
-        return _index_queue() if held else None
+        if not held:
+            return None
+        count = (_index_queued_rows(IndexQueue.objects.filter(article_id__in=first)) or 0) if first else 0
+        return count + _index_queue(batches=batches)
 
 
 def _index_lock(*, wait):
@@ -706,12 +713,26 @@ def _index_lock(*, wait):
     return contextlib.nullcontext(True)  # Solr and Elasticsearch take concurrent writes
 
 
-def _index_queue() -> int:
-    count = 0
-    while rows := list(IndexQueue.objects.order_by("pk").values_list("pk", "article_id")[:QUEUE_BATCH]):
-        count += _index_articles(sorted({article_id for _, article_id in rows}), batch_size=QUEUE_BATCH)
-        # By primary key, not "up to the last one read": a row committed late with a lower key stays.
-        IndexQueue.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+def _index_queue(*, batches: int | None = None) -> int:
+    count, done = 0, 0
+    while batches is None or done < batches:
+        rows = IndexQueue.objects.order_by("pk")[:QUEUE_BATCH]
+        indexed = _index_queued_rows(rows)
+        if indexed is None:
+            break
+        count += indexed
+        done += 1
+    return count
+
+
+def _index_queued_rows(rows) -> int | None:
+    """Index the articles of these queue rows and drop the rows; None if there are none."""
+    rows = list(rows.values_list("pk", "article_id"))
+    if not rows:
+        return None
+    count = _index_articles(sorted({article_id for _, article_id in rows}), batch_size=QUEUE_BATCH)
+    # By primary key, not "up to the last one read": a row committed late with a lower key stays.
+    IndexQueue.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
     return count
 
 

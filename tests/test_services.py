@@ -128,6 +128,26 @@ def test_an_edit_is_indexed_at_once_when_the_index_is_free(ingest, django_captur
     assert SearchQuerySet().models(Quote).filter(speaker="bea-jones").count() == 1
 
 
+def test_a_save_indexes_its_own_article_first_and_leaves_a_long_backlog_to_bulk_writers(
+    ingest, django_capture_on_commit_callbacks, monkeypatch
+):
+    """After the index was down, hundreds of articles may be queued: an editor's save
+    indexes its own article and one batch of the backlog, not all of it."""
+    articles = [ingest(f"“Line {n},” said Ann Smith.").article for n in range(4)]
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(title="Changed while the index was down")
+    IndexQueue.objects.bulk_create([IndexQueue(article_id=a.pk) for a in articles[:3]])
+    monkeypatch.setattr(services, "QUEUE_BATCH", 1)
+    quote = articles[3].quotes.get()
+    quote.speaker = Speaker.objects.create(name="Bea Jones", slug="bea-jones")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_quote(quote, changed={"speaker"})
+
+    assert SearchQuerySet().models(Quote).filter(speaker="bea-jones").count() == 1  # its own, at once
+    assert sorted(IndexQueue.objects.values_list("article_id", flat=True)) == [a.pk for a in articles[1:3]]
+    assert services.index_queued() == 4  # the rest: two articles and their quotes
+    assert not IndexQueue.objects.exists()
+
+
 def test_a_failed_article_does_not_poison_the_rest_of_a_run(ingest, monkeypatch):
     """A bulk run remembers outlets and speakers; a rolled-back article must not leave
     it remembering rows that no longer exist."""
