@@ -347,21 +347,28 @@ def join_quote_groups(quotes) -> None:
     )
     for key, group_id in held:
         exact[key] = group_id
-    earlier: list[Quote] = []  # this article's quotes, which the database does not hold yet
+    # This article's quotes so far, with their groups: a held group's id, or a new
+    # group, created with the others in one statement at the end.
+    earlier: list[tuple[Quote, int | QuoteGroup]] = []
     for quote in quotes:
-        quote.group_id = _copy_group(quote, earlier, exact.get(quote.text_key))
-        if quote.group_id is None:
-            quote.group = QuoteGroup.objects.create(key=quote.text_key)
-        earlier.append(quote)
+        group = _copy_group(quote, earlier, exact.get(quote.text_key))
+        earlier.append((quote, QuoteGroup(key=quote.text_key) if group is None else group))
+    QuoteGroup.objects.bulk_create(
+        list({id(group): group for _, group in earlier if isinstance(group, QuoteGroup)}.values())
+    )
+    for quote, group in earlier:
+        quote.group_id = group.pk if isinstance(group, QuoteGroup) else group
 
 
-def _copy_group(quote: Quote, earlier, exact_copy: int | None) -> int | None:
-    for other in earlier:
+def _copy_group(quote: Quote, earlier, exact_copy: int | None) -> int | QuoteGroup | None:
+    """The group of an earlier quote of this article or of a held quote that this
+    quote copies; None if it copies nothing."""
+    for other, group in earlier:
         if other.text_key == quote.text_key:
-            return other.group_id
+            return group
     if exact_copy:
         return exact_copy
-    candidates = [(other.text, other.group_id) for other in earlier]
+    candidates = [(other.text, group) for other, group in earlier]
     with connection.cursor() as cursor:
         # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
         cursor.execute(

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from archive import services
-from archive.models import Article, Quote
+from archive.models import Article, Quote, QuoteGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,18 @@ def test_copies_of_a_quote_share_a_group_and_others_do_not(copies):
     groups = {_putin_quote(article).group_id for article in (first, second, excerpt)}
     assert len(groups) == 1 and None not in groups
     assert Quote.objects.get(article=other).group_id not in groups
+
+
+def test_a_quote_repeated_within_one_new_article_makes_one_group(db, search_index):
+    article = _ingest(
+        "“We will not be intimidated,” the minister said on Monday.\n\n"
+        "Asked again, she repeated: “We will not be intimidated.”\n\n"
+        "“Talks can resume next week,” she added."
+    )
+    quotes = list(Quote.objects.filter(article=article).order_by("start"))
+    assert len(quotes) == 3 and None not in {quote.group_id for quote in quotes}
+    assert quotes[0].group_id == quotes[1].group_id != quotes[2].group_id
+    assert QuoteGroup.objects.count() == 2
 
 
 def test_wire_copies_share_an_article_group(copies):
