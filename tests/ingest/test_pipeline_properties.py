@@ -159,10 +159,10 @@ MEGABYTE_SECONDS = 30  # each case takes 2-7 s here; the bound catches a patholo
 )
 def test_a_one_megabyte_paragraph_is_handled_in_bounded_time(unit):
     paragraph = (unit * (1_048_576 // len(unit) + 1))[:1_048_576]
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     record = extract_article(paragraph)
     prediction = next(quotes_for_records([{"id": "big", "text": paragraph}]))
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert_valid_article(record)
     assert all(q["end"] <= len(paragraph) for q in prediction["quotes"])
     assert elapsed < MEGABYTE_SECONDS, f"{elapsed:.1f} s for 1 MB"
@@ -170,15 +170,17 @@ def test_a_one_megabyte_paragraph_is_handled_in_bounded_time(unit):
 
 # A paragraph dense with quotes once took time quadratic in its length
 # (1 MB: 17 s in quotes.quote_spans, about 60 s for the whole pipeline).
-# Linear takes 4 times as long for 4 times the text; this allows 8.
+# This checks the growth class, not a speed: for 8 times the text, linear work
+# takes 8 times as long and quadratic 64 times; the bound sits between, on CPU
+# time so that other processes on the machine do not count.
 def test_a_quote_dense_paragraph_takes_time_linear_in_its_length():
     from archive.ingest.quotes import quote_spans
 
     unit = "“We will respond decisively,” Putin said. "
     timings = []
-    for size in (64_000, 256_000):
+    for size in (32_000, 256_000):
         paragraph = (unit * (size // len(unit) + 1))[:size]
-        started = time.monotonic()
+        started = time.process_time()
         quote_spans(paragraph)
-        timings.append(time.monotonic() - started)
-    assert timings[1] < 8 * max(timings[0], 0.02), timings
+        timings.append(time.process_time() - started)
+    assert timings[1] < 24 * max(timings[0], 0.01), timings
