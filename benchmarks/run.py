@@ -7,7 +7,8 @@ beside raw Whoosh, SQLite FTS5 and stock haystack (benchmarks/search.py), page
 throughput under gunicorn with wrk, and peak memory per process. It prints a
 table and appends it to BENCHMARKS.md with the machine, date and commit.
 
-    python -m benchmarks.run [--scales 10000,100000] [--duration 10] [--no-pages]
+    python -m benchmarks.run [--scales 10000,100000] [--duration 10] [--no-pages] [--keep]
+    python -m benchmarks.run --scales 20000 --archive /tmp/redline-bench-20000-… (search and pages again)
 """
 
 import argparse
@@ -175,7 +176,7 @@ def git_commit():
 
 
 def bench_scale(count, args):
-    work = Path(tempfile.mkdtemp(prefix=f"redline-bench-{count}-"))
+    work = Path(args.archive) if args.archive else Path(tempfile.mkdtemp(prefix=f"redline-bench-{count}-"))
     # Production settings, as a deployment runs them (templates cached, no debug tooling).
     env = dict(
         os.environ,
@@ -187,21 +188,25 @@ def bench_scale(count, args):
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
     )
     env.pop("DATABASE_URL", None)  # the embedded set-up, SQLite beside Whoosh, is the one measured
-    corpus_file = work / "articles.jsonl"
-    note = write_scaled(corpus_file, count)
-    print(f"\n== {note}", flush=True)
-    run_checked([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    run_checked([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-
-    seconds, ingest_peak, _ = measured_child([PYTHON, "manage.py", "ingest", str(corpus_file), "-v0"], env)
-    row = {
-        "articles": count,
-        "note": note,
-        "ingest_s": round(seconds, 1),
-        "ingest_per_s": round(count / seconds, 1),
-        "ingest_peak_mb": ingest_peak,
-    }
-    print(f"ingest: {row['ingest_per_s']} articles/s", flush=True)
+    if args.archive:
+        # A kept archive: search and pages measured again, on a quieter machine or newer code.
+        row = {"articles": count, "note": f"{count} articles: the archive kept at {work}, measured again"}
+        run_checked([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    else:
+        corpus_file = work / "articles.jsonl"
+        note = write_scaled(corpus_file, count)
+        print(f"\n== {note}", flush=True)
+        run_checked([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        run_checked([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        seconds, ingest_peak, _ = measured_child([PYTHON, "manage.py", "ingest", str(corpus_file), "-v0"], env)
+        row = {
+            "articles": count,
+            "note": note,
+            "ingest_s": round(seconds, 1),
+            "ingest_per_s": round(count / seconds, 1),
+            "ingest_peak_mb": ingest_peak,
+        }
+        print(f"ingest: {row['ingest_per_s']} articles/s", flush=True)
 
     counts = subprocess.run(
         [
@@ -218,16 +223,19 @@ def bench_scale(count, args):
         check=True,
     ).stdout.split()
     row["articles_stored"], row["quotes"] = int(counts[-2]), int(counts[-1])
-    seconds, rebuild_peak, _ = measured_child([PYTHON, "manage.py", "rebuild_index", "--noinput", "-v0"], env)
-    documents = row["articles_stored"] + row["quotes"]
+    if not args.archive:
+        seconds, rebuild_peak, _ = measured_child([PYTHON, "manage.py", "rebuild_index", "--noinput", "-v0"], env)
+        documents = row["articles_stored"] + row["quotes"]
+        row.update(
+            rebuild_s=round(seconds, 1),
+            rebuild_docs_per_s=round(documents / seconds),
+            rebuild_peak_mb=rebuild_peak,
+        )
+        print(f"rebuild_index: {row['rebuild_docs_per_s']} documents/s", flush=True)
     row.update(
-        rebuild_s=round(seconds, 1),
-        rebuild_docs_per_s=round(documents / seconds),
-        rebuild_peak_mb=rebuild_peak,
         index_mb=directory_mb(work / "whoosh_index"),
         database_mb=round((work / "redline.sqlite3").stat().st_size / 1e6, 1),
     )
-    print(f"rebuild_index: {row['rebuild_docs_per_s']} documents/s", flush=True)
 
     search_env = dict(
         env,
@@ -240,7 +248,7 @@ def bench_scale(count, args):
     row["search_process_peak_mb"] = search_peak
     if args.pages:
         row["pages"] = pages(env, args.duration)
-    if not args.keep:
+    if not args.keep and not args.archive:
         shutil.rmtree(work, ignore_errors=True)
     return row
 
@@ -254,13 +262,17 @@ def report(rows):
     for row in rows:
         engines = row["search"]["engines"]
         ours = engines["redline"]
+        lines += [f"### {row['note']}", ""]
+        if "ingest_per_s" in row:
+            lines += [
+                f"- Ingest, end to end (clean, quotes, database, index): **{row['ingest_per_s']} articles/s** "
+                f"({row['ingest_s']} s; {row['quotes']} quotes; peak {row['ingest_peak_mb']} MB)",
+                f"- rebuild_index: {row['rebuild_s']} s, **{row['rebuild_docs_per_s']} documents/s** "
+                f"(peak {row['rebuild_peak_mb']} MB)",
+            ]
         lines += [
-            f"### {row['note']}",
-            "",
-            f"- Ingest, end to end (clean, quotes, database, index): **{row['ingest_per_s']} articles/s** "
-            f"({row['ingest_s']} s; {row['quotes']} quotes; peak {row['ingest_peak_mb']} MB)",
-            f"- rebuild_index: {row['rebuild_s']} s, **{row['rebuild_docs_per_s']} documents/s** "
-            f"(peak {row['rebuild_peak_mb']} MB); index {row['index_mb']} MB on disk, database {row['database_mb']} MB",
+            f"- {row['articles_stored']} articles and {row['quotes']} quotes; index {row['index_mb']} MB on disk, "
+            f"database {row['database_mb']} MB",
             f"- Index build, baselines: SQLite FTS5 {row['search'].get('fts5_index_docs_per_s')} documents/s; "
             f"stock haystack update {row['search'].get('naive_update_docs_per_s', '–')} documents/s (on a sample)",
             "",
@@ -306,7 +318,7 @@ def report(rows):
                 f"search benchmark process {row['search_process_peak_mb']} MB"
             )
         lines.append("")
-    if len(rows) >= 2:
+    if len(rows) >= 2 and all("ingest_per_s" in row for row in rows):
         small, large = rows[0], rows[-1]
         growth = large["articles"] / small["articles"]
         lines.append(
@@ -329,9 +341,16 @@ def main():
     )
     parser.add_argument("--keep", action="store_true", help="Keep each benchmark archive's directory.")
     parser.add_argument(
+        "--archive",
+        default=None,
+        help="Measure search and pages again on an archive kept with --keep (give one scale: its article count).",
+    )
+    parser.add_argument(
         "--output", default=str(ROOT / "BENCHMARKS.md"), help="Where to append the results ('-': nowhere)."
     )
     args = parser.parse_args()
+    if args.archive and "," in args.scales:
+        parser.error("--archive measures one kept archive: give its article count as --scales")
     if not CORPUS.exists():
         print(f"The shared corpus is not at {CORPUS}: nothing to benchmark.")
         return
