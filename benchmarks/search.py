@@ -7,6 +7,7 @@ over the same documents: the articles and quotes of that archive.
 
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -217,6 +218,7 @@ class NaiveHaystack:
     by haystack's default model filter, highlighting through sqs.highlight()."""
 
     def __init__(self, path, *, sample_articles):
+        shutil.rmtree(path, ignore_errors=True)  # a kept archive measured again starts it afresh
         connections.connections_info["naive"] = {
             "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
             "PATH": str(path),
