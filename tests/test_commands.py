@@ -147,3 +147,9 @@ def test_ingest_real_corpus_sample(search_index, tmp_path):
     for quote in Quote.objects.select_related("article")[:500]:
         assert quote.article.body[quote.start : quote.end] == quote.text
     assert Quote.objects.exclude(speaker=None).count() > 100
+
+
+@pytest.mark.django_db
+def test_the_migrations_describe_the_models():
+    """A model change without its migration (help text included) fails here, not on a deployment."""
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
