@@ -187,16 +187,21 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         return documents
 
     @contextlib.contextmanager
-    def one_commit(self):
+    def one_commit(self, processes=INDEX_PROCESSES):
         """Hold the lock and one writer for every write inside, and commit once at
-        the end: a rebuild then writes one segment, where a commit per batch made
-        Whoosh merge segments again and again (half of a 10,000-article rebuild)."""
+        the end: a rebuild then writes one segment per process, where a commit per
+        batch made Whoosh merge segments again and again (half of a 10,000-article
+        rebuild). Inside another one_commit, writes join its writer."""
+        if getattr(self, "_open_writer", None) is not None:
+            yield self._open_writer
+            return
         if not self.setup_complete:
             self.setup()
         with self.write_lock():
-            writer = self._open_writer = self._writer(procs=INDEX_PROCESSES, multisegment=True)
+            options = {"procs": processes, "multisegment": True} if processes > 1 else {}
+            writer = self._open_writer = self._writer(**options)
             try:
-                yield
+                yield writer
             except BaseException:
                 writer.cancel()
                 raise
@@ -207,19 +212,9 @@ class RedlineWhooshBackend(WhooshSearchBackend):
     def _write(self, *, deletions=(), documents=()):
         if not deletions and not documents:
             return
-        if not self.setup_complete:
-            self.setup()
-        if getattr(self, "_open_writer", None) is not None:
-            self._add(self._open_writer, deletions, documents)
-            return
-        with self.write_lock():
-            writer = self._writer()
-            try:
-                self._add(writer, deletions, documents)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+        # One process: a web save or an ingest batch is too small to share out.
+        with self.one_commit(processes=1) as writer:
+            self._add(writer, deletions, documents)
 
     @staticmethod
     def _add(writer, deletions, documents):

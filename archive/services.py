@@ -337,16 +337,14 @@ def join_quote_groups(quotes) -> None:
     for quote in quotes:
         quote.text_key = lineage.text_key(quote.text)
         quote.probe = lineage.probe(quote.text)
-    # Exact copies for all of them in one query: the earliest held quote's group.
-    exact: dict[str, int] = {}
-    held = (
+    # Exact copies for all of them in one query; newest first, so the dict keeps
+    # the earliest held quote's group.
+    exact: dict[str, int] = dict(
         Quote.all_objects.filter(text_key__in={quote.text_key for quote in quotes}, group__isnull=False)
         .exclude(pk__in=[quote.pk for quote in quotes if quote.pk])
         .order_by("-pk")
         .values_list("text_key", "group_id")
     )
-    for key, group_id in held:
-        exact[key] = group_id
     # This article's quotes so far, with their groups: a held group's id, or a new
     # group, created with the others in one statement at the end.
     earlier: list[tuple[Quote, int | QuoteGroup]] = []
