@@ -51,13 +51,20 @@ def peak_rss_mb(pid):
     return round(int(match.group(1)) / 1024, 1) if match else None
 
 
+def with_children(pid):
+    try:
+        return [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    except OSError:
+        return [pid]
+
+
 def measured_child(command, env):
-    """Run a command and sample its peak memory just before it ends."""
+    """Run a command and sample the peak memory of its largest process (ingest forks an indexer)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0.0
     while process.poll() is None:
-        peak = max(peak, peak_rss_mb(process.pid) or 0)
+        peak = max(peak, *(peak_rss_mb(pid) or 0 for pid in with_children(process.pid)))
         time.sleep(0.2)
     stdout, stderr = process.communicate()
     if process.returncode:

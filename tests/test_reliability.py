@@ -13,6 +13,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -146,6 +147,25 @@ def _counts(env, *, half_written=False):
     return data
 
 
+def _children(pid, timeout=60):
+    """The processes `pid` has started, once it has started any."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        if children:
+            return children
+        time.sleep(0.02)
+    return []
+
+
+def _running(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; whoever reaps orphans here may be slow to
+
+
 def _kill_when(process, condition, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
@@ -178,7 +198,13 @@ def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_dupl
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    indexer = _children(ingest.pid)  # the background indexer (ingest.py) must not outlive it
+    assert len(indexer) == 1
     assert _kill_when(ingest, lambda: stored() >= 80), "the ingest finished before it could be killed"
+    deadline = time.monotonic() + 10
+    while any(map(_running, indexer)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_running, indexer)), "the indexer outlived a killed ingest"
     with sqlite3.connect(database) as connection:
         assert connection.execute("pragma integrity_check").fetchone()[0] == "ok"
     first = _counts(env)  # no article without all its quotes
