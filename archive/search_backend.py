@@ -25,7 +25,7 @@ from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
-from haystack.fields import CharField
+from haystack.fields import CharField, MultiValueField
 from haystack.utils import get_model_ct
 from whoosh.codec import whoosh3
 from whoosh.fields import ID as WHOOSH_ID
@@ -97,6 +97,14 @@ def _flock(lock_file, wait):
 
 class ExactField(CharField):
     """A whole-value field (a slug, an outlet, an id): filtered and faceted as is."""
+
+    field_type = "exact"
+
+
+class ExactListField(MultiValueField):
+    """Several whole values (speaker, weapon or target slugs), each filtered as is.
+    Whoosh keeps any list as whole keywords; Solr and Elasticsearch need telling
+    (archive/search_servers.py)."""
 
     field_type = "exact"
 

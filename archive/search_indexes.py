@@ -3,14 +3,14 @@
 The full-text document of each comes from its template in
 templates/search/indexes/archive/. Filters (source, speaker, attribution, act,
 group) are ExactFields, untokenized, so they match and facet on whole values;
-weapons and targets are multi-valued lists of slugs.
+speakers, weapons and targets are lists of such values (ExactListField).
 """
 
 from django.db.models import Prefetch
 from haystack import indexes
 
 from .models import Article, Quote
-from .search_backend import ExactField
+from .search_backend import ExactField, ExactListField
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
@@ -18,7 +18,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     title = indexes.CharField(model_attr="title", indexed=False)
     article_id = ExactField()
     source = ExactField(null=True)
-    speakers = indexes.MultiValueField()
+    speakers = ExactListField()
     published = indexes.DateField(model_attr="published", null=True)
     group = ExactField(null=True)  # near-duplicate articles share it: results show a group once
 
@@ -61,8 +61,8 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
     attribution = ExactField(model_attr="attribution")
     published = indexes.DateField(null=True)
     act = ExactField(model_attr="act")
-    weapons = indexes.MultiValueField(model_attr="weapons")
-    targets = indexes.MultiValueField(model_attr="targets")
+    weapons = ExactListField(model_attr="weapons")
+    targets = ExactListField(model_attr="targets")
     group = ExactField(null=True)  # copies of one quote share it: results show a group once
 
     def get_model(self):

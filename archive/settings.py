@@ -99,14 +99,14 @@ _search_url = os.environ.get("REDLINE_SEARCH_URL", "")
 if _search_url.startswith("solr"):
     HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "haystack.backends.solr_backend.SolrEngine",
+            "ENGINE": "archive.search_servers.RedlineSolrEngine",
             "URL": _search_url.replace("solr+", "", 1),
         }
     }
 elif _search_url.startswith("elasticsearch"):
     HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+            "ENGINE": "archive.search_servers.RedlineElasticsearchEngine",
             "URL": _search_url.replace("elasticsearch+", "", 1),
             "INDEX_NAME": os.environ.get("REDLINE_SEARCH_INDEX", "redline"),
         }

@@ -117,3 +117,35 @@ def test_search_sees_a_write_from_another_process(seeded, tmp_path):
     quote = Quote.objects.filter(text__contains="escalation").first()
     seeded.remove(quote)
     assert SearchQuerySet().models(Quote).auto_query("escalation").count() == 1
+
+
+def _server_schema(engine, **options):
+    from haystack import connections
+    from haystack.utils.loading import import_class
+
+    fields = connections["default"].get_unified_index().all_searchfields()
+    return import_class(engine).backend("server", **options).build_schema(fields)[1]
+
+
+def test_a_search_server_keeps_whole_value_fields_whole():
+    """On Solr or Elasticsearch a filter field must not be analysed text: speaker=vladimir-putin
+    would then match the words of another speaker's slug. Built without a server: the schema
+    is what `build_solr_schema` writes and what Elasticsearch is given as its mapping."""
+    whole = {"article_id", "source", "speaker", "speakers", "attribution", "act", "weapons", "targets", "group"}
+
+    mapping = _server_schema(
+        "archive.search_servers.RedlineElasticsearchEngine", URL="http://127.0.0.1:9200", INDEX_NAME="redline"
+    )
+    assert {name for name, field in mapping.items() if field["type"] == "keyword"} >= whole
+    assert mapping["text"] == {"type": "text", "analyzer": "snowball"}
+    assert mapping["published"] == {"type": "date"}
+
+    schema = {
+        field["field_name"]: field
+        for field in _server_schema(
+            "archive.search_servers.RedlineSolrEngine", URL="http://127.0.0.1:8983/solr/redline"
+        )
+    }
+    assert {name for name, field in schema.items() if field["type"] == "string"} >= whole
+    assert schema["weapons"]["multi_valued"] == "true" and schema["speaker"]["multi_valued"] == "false"
+    assert schema["text"]["type"] == "text_en"
