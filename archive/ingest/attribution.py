@@ -17,9 +17,11 @@ from archive.ingest.lexicon import (
     NON_NAME_WORDS,
     NON_PERSON_WORDS,
     NOUN_LIKE_VERBS,
+    NOUN_ONLY_VERBS,
     ORG_HEADS,
     PERSON_HEADS,
     PRONOUNS,
+    REPORTING_VERBS,
     ROLE_MODIFIERS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -28,7 +30,7 @@ from archive.ingest.lexicon import (
     VERB_FILLERS,
     WEAK_SPEECH_VERBS,
 )
-from archive.ingest.quotes import QuoteSpan, is_nickname, paired_spans, quotation_flags
+from archive.ingest.quotes import DOUBLE_MARK_RE, QuoteSpan, is_nickname, paired_spans, quotation_flags
 from archive.ingest.records import Quote, SpeakerRecord
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender, split_role
 
@@ -79,6 +81,11 @@ QUANTITY_MODIFIERS = frozenset(
     one two three four five six seven eight nine ten twenty thirty forty fifty sixty
     seventy eighty ninety hundred""".split()
 )
+# Cues after a quote that report it even when a speech verb sits right before it:
+# `He called it “a mess,” Lee said` is Lee's report.
+CLAUSE_REPORTING_CUES = REPORTING_VERBS | INVERTIBLE_VERBS | {"according", "reported", "reports", "claimed", "claims"}
+# Determiners that can stand alone as a subject: "Another said", "Others warned".
+STANDALONE_DETERMINERS = frozenset("another others one some many most both several few".split())
 # Adjectives that open a post-modifier of a source: "a person familiar with the talks".
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "knowledgeable", "involved", "briefed", "speaking"})
 # How many of the latest mentions pronoun and title resolution read.
@@ -357,6 +364,10 @@ def phrase_forward(
         return None
     if token.lower in PRONOUNS:
         return _phrase(tokens, text, pos, pos, "pronoun")
+    if token.lower in STANDALONE_DETERMINERS and pos + 1 < limit and _opens_predicate(tokens[pos + 1]):
+        # "Another notes …", "Others said …", "One added": a determiner standing for a
+        # noun the sentence before named
+        return _phrase(tokens, text, pos, pos, "description")
     if token.lower in DETERMINERS or (_is_possessive(token) and token.cap):
         end = pos
         head = None
@@ -423,6 +434,20 @@ def phrase_forward(
     return _phrase(tokens, text, pos, last_name, "name")
 
 
+def _opens_predicate(token: Token) -> bool:
+    """Whether a word after a subject is its verb: a finite speech verb, an auxiliary
+    or a past tense."""
+    return (
+        token.kind == "w"
+        and not token.cap
+        and (
+            (token.lower in SPEECH_VERBS and not token.lower.endswith("ing"))
+            or token.lower in VERB_FILLERS
+            or token.lower.endswith("ed")
+        )
+    )
+
+
 def _is_plain_noun(token: Token) -> bool:
     """A lower-case word that may end a noun phrase: not an adverb or auxiliary."""
     return (
@@ -447,7 +472,7 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
     if token.lower in PRONOUNS:
         return _phrase(tokens, text, last, last, "pronoun")
     if token.lower == "who" and last - 2 >= floor and tokens[last - 1].text == ",":
-        found = _through_cited(tokens, text, phrase_backward(tokens, text, last - 2, floor), floor)
+        found = _who_antecedent(tokens, text, last, floor)
         if found is None:
             return None
         # The mention runs through the relative pronoun that is the verb's subject.
@@ -526,6 +551,27 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
         # "Trump's campaign", "Clinton spokesman": a description around a name
         return _phrase(tokens, text, first, last, "description")
     return _through_cited(tokens, text, _phrase(tokens, text, first, last, "name"), floor)
+
+
+def _who_antecedent(tokens: Sequence[Token], text: str, who: int, floor: int) -> Phrase | None:
+    """Who ", who" stands for: "Lee, who said", "Lee on camera, who replied", "Ann Lee,
+    a lawyer, who argues" (the appositive's person)."""
+    pos = who - 2
+    found = phrase_backward(tokens, text, pos, floor)
+    if found is None or found.kind == "pronoun":
+        # "Lee on camera, who …": past a short prepositional phrase
+        look = pos
+        while look > floor and pos - look < 4 and tokens[look].kind == "w" and tokens[look].lower not in PREPOSITIONS:
+            look -= 1
+        if look - 1 < floor or look == pos or tokens[look].lower not in PREPOSITIONS:
+            return None
+        found = phrase_backward(tokens, text, look - 1, floor)
+        if found is None or found.kind != "name":
+            return None
+    found = _through_cited(tokens, text, found, floor)
+    if found is None or found.kind == "pronoun":
+        return None
+    return found
 
 
 def _quantity_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -> Phrase | None:
@@ -743,10 +789,17 @@ def _cue_after(
         found = phrase_forward(tokens, text, pos + 2, limit)
         return (found, token) if found else None
     if token.lower in INVERTIBLE_VERBS or (
-        comma_before and (token.lower.endswith("ed") or token.lower in SPEECH_VERBS) and not token.cap
+        comma_before
+        and (token.lower.endswith("ed") or token.lower in SPEECH_VERBS)
+        and not token.cap
+        and not token.lower.endswith("ing")  # `“…,” blaming Lee`: a participle's object, never its subject
     ):
         found = phrase_forward(tokens, text, pos + 1, limit, lower_prefix=token.lower in INVERTIBLE_VERBS)
-        if found is not None and (token.lower in INVERTIBLE_VERBS or found.kind == "name"):
+        if found is not None and (
+            token.lower in INVERTIBLE_VERBS or found.kind == "name" or _ends_sentence(tokens, found.last + 1, limit)
+        ):
+            # `“Enough!” roared the crowd outside.`: a verb and a phrase that end the
+            # sentence after the quote are its speaker, inverted
             return found, token
         return None
     found = phrase_forward(tokens, text, pos, limit)
@@ -791,6 +844,10 @@ def _cue_after(
     return None
 
 
+def _ends_sentence(tokens: Sequence[Token], pos: int, limit: int) -> bool:
+    return pos >= len(tokens) or (pos < limit and tokens[pos].text in (".", "!", "?")) or pos == limit
+
+
 def _name_before_verb(tokens: Sequence[Token], text: str, found: Phrase, verb: int, limit: int) -> tuple[Phrase, int]:
     """Where a name that opens a clause after a quote really ends, and its verb:
     `Ann Lee of the Sierra Club said` (a post-modifier of the person) and `Dover
@@ -802,7 +859,7 @@ def _name_before_verb(tokens: Sequence[Token], text: str, found: Phrase, verb: i
         if end is not None and end + 1 < limit and tokens[end + 1].lower in SPEECH_VERBS:
             return found, end + 1
         return found, verb
-    while look < limit and look - verb < 6 and tokens[look].kind == "w":
+    while look < limit and look - verb < 8 and tokens[look].kind == "w":
         if tokens[look].lower in SPEECH_VERBS:
             if look > verb and tokens[look - 1].cap and not _is_role_word(tokens[look - 1]):
                 first = look - 1
@@ -832,6 +889,7 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
         if (
             token.kind == "w"
             and token.lower in SPEECH_VERBS
+            and token.lower not in NOUN_ONLY_VERBS
             and (not token.cap or (pos == floor and token.lower in INVERTIBLE_VERBS))
             and not weak
             and not _is_noun_use(tokens, pos, floor)
@@ -875,6 +933,10 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
                     # was said about; the verb's own subject sits earlier in the sentence
                     found = _sentence_subject(tokens, text, floor, pos)
             if found is not None:
+                if fallback is not None and any(t.kind == "q" for t in tokens[pos + 1 : fallback[0].first]):
+                    # `what he called “x,” voiced in his demand: “y”`: the verb's own quote
+                    # came between; the speech noun frames this one
+                    return fallback
                 return found, token
         if token.kind == "w" and token.lower == "according" and pos + 1 < qpos and tokens[pos + 1].lower == "to":
             found = phrase_forward(tokens, text, pos + 2, qpos)
@@ -885,7 +947,11 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
             and token.kind == "w"
             and token.lower in SPEECH_NOUNS
             and pos + 1 <= qpos
-            and (tokens[pos + 1].kind == "q" or tokens[pos + 1].lower in ("that", "of", ":", ","))
+            and (
+                tokens[pos + 1].kind == "q"
+                or tokens[pos + 1].lower in ("that", "of", ":", ",")
+                or _adjunct_then_content(tokens, pos + 1, qpos)
+            )
         ):
             found = _possessor(tokens, text, pos, floor)
             if found is not None:
@@ -906,6 +972,24 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
     return fallback
 
 
+def _adjunct_then_content(tokens: Sequence[Token], pos: int, qpos: int) -> bool:
+    """Whether a speech noun's adjunct runs from pos to what was said: "his demand in
+    Berlin in 1987: “…”", "her remark at a debate that …"."""
+    if tokens[pos].lower not in ("in", "at", "on", "during"):
+        return False
+    look = pos + 1
+    while look < qpos and look - pos <= 8:
+        token = tokens[look]
+        if token.text == ":" or token.lower == "that":
+            return True
+        if token.kind != "w" or (token.lower in NP_STOP and token.lower not in PREPOSITIONS):
+            return False
+        if not token.cap and (token.lower in SPEECH_VERBS or token.lower.endswith("ed")):
+            return False
+        look += 1
+    return False
+
+
 def _heads_reported_clause(tokens: Sequence[Token], found: Phrase, qpos: int) -> bool:
     """Whether a phrase after a speech verb is the subject of the clause it reports:
     a verb follows it (`said the plan was “…”`, `said the plan “badly” failed`) rather than the
@@ -918,6 +1002,11 @@ def _heads_reported_clause(tokens: Sequence[Token], found: Phrase, qpos: int) ->
     return after is not None and after.kind == "w" and not after.cap
 
 
+# Conjunctions that open an adverbial clause before its subject: "as they", "when Lee".
+CLAUSE_SUBORDINATORS = frozenset(
+    "as when whenever while after before because since once though although if unless until whereas such even".split()
+)
+CLAUSE_LINKS = CLAUSE_SUBORDINATORS | {"and", "but", "yet"}
 # Words before a clause's subject pronoun that show it is no subordinate report:
 # "said he", "that he", "told him he".
 REPORT_MARKERS = frozenset({"that", "if", "whether"})
@@ -995,17 +1084,24 @@ def _possessor(tokens: Sequence[Token], text: str, noun: int, floor: int) -> Phr
 
 
 def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> Phrase | None:
-    """The subject a partial quote hangs on: `Cruz blamed the law on “…”`."""
-    # The subject opens the sentence or follows an opening adverbial clause:
-    # "On Monday, ...", "Speaking in Salem, New Hampshire, Trump went after ...".
+    """The subject a partial quote hangs on: `Cruz blamed the law on “…”`, the nearest
+    clause's: `Lee calls it “x,” while Ray refers to it as “y”` gives “y” to Ray."""
+    # The subject opens the sentence or a clause after a comma: "On Monday, ...",
+    # "Speaking in Salem, New Hampshire, Trump went after ...", "…, while Ray …".
     starts = [floor] + [
-        p + 1 for p in range(floor, min(qpos, floor + 30)) if tokens[p].text in (",", "—", "–", "--", ":")
+        p + 1
+        for p in range(floor, min(qpos, floor + 30))
+        if tokens[p].text in (",", "—", "–", "--", ":") or (tokens[p].kind == "q" and _ends_in_comma(tokens[p]))
     ]
     if floor < qpos and tokens[floor].lower in CLAUSE_OPENERS:
         starts.insert(1, floor + 1)  # "And Lee gloated: “…”"
-    for pos in starts:
+    # A clause a conjunction opens after a comma, and that holds the quote, comes first:
+    # `Lee calls it “x,” while Ray refers to it as “y”`.
+    clauses = [p for p in starts[1:] if p < qpos and _past_subordinator(tokens, p, qpos) > p]
+    for pos in clauses[::-1] + starts:
         if pos >= qpos:
-            break
+            continue
+        pos = _past_subordinator(tokens, pos, qpos)
         found = phrase_forward(tokens, text, pos, qpos)
         if found is None or found.last + 1 >= qpos:
             continue
@@ -1014,6 +1110,13 @@ def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int)
         if found.kind == "pronoun" and found.text.lower() == "it":
             return None
         verb_pos = _skip_subject_modifiers(tokens, found, qpos)
+        if verb_pos + 1 < qpos and tokens[verb_pos].lower == "and" and found.kind != "pronoun":
+            # "Ann Lee of Ohio and Tom Ray of Iowa proposed a “flat tax”": a coordinated
+            # subject; the first person named speaks for both, the mention covers both
+            other = phrase_forward(tokens, text, verb_pos + 1, qpos)
+            if other is not None and other.kind == found.kind:
+                verb_pos = _skip_subject_modifiers(tokens, other, qpos)
+                found = replace(found, last=other.last, end=other.end, text=text[found.start : other.end])
         if verb_pos >= qpos:
             continue
         verb = tokens[verb_pos]
@@ -1030,6 +1133,23 @@ def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int)
                 return subject
             # not "Name, the ..., verb": perhaps "Already, Name verb" after an opener
     return None
+
+
+def _ends_in_comma(quote: Token) -> bool:
+    """A quote whose comma sits inside its marks: `On “Face the Nation,” Lee said`."""
+    return quote.text.rstrip("”\"'’ ").endswith(",")
+
+
+def _past_subordinator(tokens: Sequence[Token], pos: int, qpos: int) -> int:
+    """Past the conjunction that opens a subordinate clause the quote lies in: "As they
+    weighed the “deal” …", "such as when Lee called him a “moderate”". A clause that
+    closes with a comma before the quote is not the quote's: the main clause after it is."""
+    look = pos
+    while look < qpos and look - pos < 3 and tokens[look].lower in CLAUSE_LINKS:
+        look += 1
+    if look == pos or any(tokens[p].kind == "p" for p in range(look, qpos)):
+        return pos
+    return look
 
 
 def _skip_time(tokens: Sequence[Token], pos: int, limit: int) -> int:
@@ -1060,6 +1180,8 @@ def _skip_subject_modifiers(tokens: Sequence[Token], found: Phrase, limit: int) 
         end = _name_run_end(tokens, pos + 2 if tokens[pos + 1].lower == "the" else pos + 1, limit)
         if end is not None:
             pos = end + 1
+    elif found.kind == "description" and pos + 1 < limit and tokens[pos].lower == "of":
+        pos = _skip_noun_list(tokens, pos + 1, limit)  # "a group of 60 writers, actors and scientists"
     pos = _skip_time(tokens, pos, limit)
     if pos < limit and tokens[pos].text == "," and found.kind != "pronoun":
         look = pos + 1
@@ -1073,6 +1195,30 @@ def _skip_subject_modifiers(tokens: Sequence[Token], found: Phrase, limit: int) 
         and (tokens[pos].lower in VERB_FILLERS or tokens[pos].lower.endswith("ly"))
     ):
         pos += 1
+    return pos
+
+
+def _skip_noun_list(tokens: Sequence[Token], pos: int, limit: int) -> int:
+    """Past the nouns of an "of" phrase, a list perhaps: "67 artists, writers and
+    actors". Stops at a verb form, a determiner or a time word."""
+    start = pos
+    while pos < limit and pos - start < 14:
+        token = tokens[pos]
+        if token.text == "," or token.lower == "and":
+            if pos == start or pos + 1 >= limit or tokens[pos + 1].kind != "w":
+                break
+        elif (
+            token.kind != "w"
+            or token.lower in NP_STOP
+            or token.lower in DETERMINERS
+            or token.lower in TIME_WORDS
+            or token.lower in SPEECH_VERBS
+            or token.lower.endswith(("ed", "ly"))
+        ):
+            break
+        pos += 1
+    while pos > start and (tokens[pos - 1].text == "," or tokens[pos - 1].lower == "and"):
+        pos -= 1
     return pos
 
 
@@ -1091,6 +1237,8 @@ def _subject_after_appositive(tokens: Sequence[Token], text: str, found: Phrase,
 class _Article:
     def __init__(self, paragraphs: Sequence[str], known_roles: Mapping[str, str] | None) -> None:
         self.paragraphs = list(paragraphs)
+        # An article that quotes with double marks uses single ones for a quote inside a quote.
+        self.double_marks = any(DOUBLE_MARK_RE.search(paragraph) for paragraph in self.paragraphs)
         self.register = ArticleSpeakers(dict(known_roles or {}))
         self.mentions: list[Mention] = []
         self.sentence_counter = 0
@@ -1268,6 +1416,25 @@ class _Article:
             return self._classify(promoted, p_index, sentence, order, tokens, text, last_speaker)
         return self._classify_description(found, mention, p_index, sentence, order)
 
+    def _organisation_for_it(
+        self, tokens: Sequence[Token], text: str, floor: int, found: Phrase, speaker: Speaker
+    ) -> Speaker:
+        """ "The council on Friday condemned the test, which it called “…”": "it" is the
+        organisation that is the subject of its sentence. The mention stays "it"."""
+        subject = _sentence_subject(tokens, text, floor, found.first)
+        if subject is None or subject.kind == "pronoun" or subject.last >= found.first:
+            return speaker
+        words = subject.text.split()
+        if not any(w.lower().strip("’'s,.") in ORG_HEADS for w in words):
+            return speaker
+        resolved = Speaker(
+            attribution="named",
+            speaker=subject.text.strip(" ,.’'"),
+            speaker_kind="organisation",
+            mention=speaker.mention,
+        )
+        return resolved
+
     def _classify_description(
         self, found: Phrase, mention: tuple[int, int], p_index: int, sentence: int, order: int
     ) -> Speaker:
@@ -1333,9 +1500,10 @@ class _Article:
             ):
                 return found, tokens[qpos - 1]
         cue = _cue_after(tokens, text, qpos + 1, limit, comma_before=comma)
-        if cue is not None and cue[1].lower not in SPEECH_VERBS | {"according"} and qpos - 1 >= floor:
+        if cue is not None and cue[1].lower not in CLAUSE_REPORTING_CUES and qpos - 1 >= floor:
             # `a clip that the judge called “distasteful,” Lee expressed …`: a speech verb
-            # right before the quote frames it, not any verb that follows its comma
+            # right before the quote frames it, not a verb after its comma that does not
+            # report a clause (only "said", "added" and the like stand outside a quote)
             before = _cue_before(tokens, text, qpos, floor)
             if before is not None and any(t is before[1] for t in tokens[max(floor, qpos - 2) : qpos]):
                 cue = before
@@ -1388,12 +1556,14 @@ class _Article:
         self, p_index: int, text: str, last_speaker: Speaker | None, continues: bool
     ) -> list[tuple[QuoteSpan, Speaker, str | None]]:
         # A nickname (Marcia "Cia" Price) is part of the name around it, not a quote.
-        spans = [span for span in paired_spans(text) if not is_nickname(text, span)]
+        spans = [span for span in paired_spans(text, double_marks=self.double_marks) if not is_nickname(text, span)]
         confident = quotation_flags(text, spans)
         tokens = tokenize(text, spans)
         sentences = sentence_ids(tokens, text, spans)
         bounds = SentenceIndex(tokens, sentences)
         results: list[tuple[QuoteSpan, Speaker, str | None]] = []
+        # For each result: its quote token, and whether a cue after it in its sentence named the speaker.
+        placed: list[tuple[int, bool | None]] = []
         scanned = 0
         previous: Speaker | None = None
         for qpos, token in enumerate(tokens):
@@ -1406,6 +1576,8 @@ class _Article:
             cue = self._find_cue(tokens, text, bounds, qpos, span)
             if not confident[token.quote] and (not _speech_frames(cue) or _title_case(text[span.start : span.end])):
                 continue  # a scare quote, nickname or title, unless speech frames it
+            own_cue = cue is not None
+            cue_follows = own_cue and cue[0].first > qpos
             if cue is None and previous is None and qpos > 0:
                 # `Sam Lau said in a statement. “…”`: an earlier sentence of the paragraph
                 floor = bounds.true_start(qpos)
@@ -1424,6 +1596,8 @@ class _Article:
                 speaker = self._classify(
                     found, p_index, self.sentence_counter + sentences[qpos], found.first, tokens, text, last_speaker
                 )
+                if found.kind == "pronoun" and found.text.lower() == "it":
+                    speaker = self._organisation_for_it(tokens, text, bounds.start(qpos), found, speaker)
             elif previous is not None and previous.attribution != "unattributed":
                 speaker = previous
             elif not results and qpos == 0 and continues and last_speaker is not None:
@@ -1435,9 +1609,11 @@ class _Article:
             else:
                 speaker = Speaker(attribution="unattributed")
             results.append((span, speaker, verb))
+            placed.append((qpos, cue_follows if own_cue else None))
             previous = speaker
             if speaker.attribution != "unattributed":
                 last_speaker = speaker
+        _share_following_cue(results, placed, sentences)
         self._scan_names(p_index, tokens, sentences, text, len(tokens), scanned)
         self.sentence_counter += (sentences[-1] + 1 if sentences else 0) + 1
         self.introducer = None
@@ -1467,6 +1643,23 @@ class _Article:
                 last_speaker = attributed[-1]
             continues = bool(attributed) or (bool(found) and found[-1][0].open_ended)
         return _carry_open_quotes(self.paragraphs, out)
+
+
+def _share_following_cue(
+    results: list[tuple[QuoteSpan, Speaker, str | None]],
+    placed: list[tuple[int, bool | None]],
+    sentences: Sequence[int],
+) -> None:
+    """`“A” -- an aside -- “B,” he says.` and `“A,” Lee “B,” the report said.`: a quote
+    with no cue of its own takes the speaker of the next quote in its sentence, when
+    a cue after that one names it. `placed` holds (quote token, whether its cue
+    follows it), None for a speaker carried over from elsewhere."""
+    for index in range(len(results) - 2, -1, -1):
+        qpos, own = placed[index]
+        nxt_qpos, nxt_follows = placed[index + 1]
+        if own is None and nxt_follows and sentences[qpos] == sentences[nxt_qpos]:
+            results[index] = (results[index][0], *results[index + 1][1:])
+            placed[index] = (qpos, True)
 
 
 def _name_in_description(found: Phrase) -> Phrase | None:
@@ -1593,8 +1786,17 @@ def _few_words_without_that(tokens: Sequence[Token], pos: int, limit: int) -> bo
 
 
 def _leading_source(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> tuple[Phrase, Token] | None:
-    """`According to the ministry, the general said “…”`: a sentence that opens with
-    its source gives every quote in it to that source (the outer report)."""
+    """`According to the ministry, the general said “…”`: a sentence (or a clause after
+    a comma: "…, because, according to Lee, the board …") that opens with its source
+    gives every quote after it to that source (the outer report)."""
+    opening = floor
+    while opening + 2 < qpos and not (
+        tokens[opening].lower == "according"
+        and tokens[opening + 1].lower == "to"
+        and (opening == floor or tokens[opening - 1].text == ",")
+    ):
+        opening += 1
+    floor = opening
     if floor + 2 >= qpos or tokens[floor].lower != "according" or tokens[floor + 1].lower != "to":
         return None
     comma = floor + 2

@@ -190,6 +190,10 @@ NOUN_LIKE_VERBS: frozenset[str] = frozenset(
     estimate findings demands demand complaints complaint labels label note post""".split()
 )
 
+# Speech-verb forms that are as good as always nouns in news ("a federal judge said"):
+# never a cue in attribution, though quote detection may still read them.
+NOUN_ONLY_VERBS: frozenset[str] = frozenset({"judge", "judges"})
+
 # Nouns for something said or written, whose possessor is its source:
 # "the minister's warning that …", "his description of the plan as “…”".
 SPEECH_NOUNS: frozenset[str] = frozenset(
@@ -201,7 +205,8 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     messages tweet tweets post posts speech speeches testimony memo letter email
     admission prediction predictions declaration announcement answer response reply
     retort quip joke slogan rhetoric phrase phrasing boast threat threats demand
-    demands denial denials defense defence praise insult insults attack attacks""".split()
+    demands denial denials defense defence praise insult insults attack attacks
+    report reports""".split()
 )
 
 # Verbs that are only speech when something quoted follows directly ("called it “x”").

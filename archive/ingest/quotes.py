@@ -32,6 +32,9 @@ ATTRIBUTION_FOLLOWS_RE = re.compile(
     r"|replied|responded|insisted|warned|explained|noted)\b"
     r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:" + _STRONG_SPEECH + r")\b)"
 )
+# What a short capitalised quote completes when it is a characterisation:
+# `was “Brazilian.”`, `as “Mr. Lowe,”`, `a “Bolshevik.”`.
+COMPLEMENT_INTRO_RE = re.compile(r"\b(?:as|was|is|were|are|an?)$", re.I)
 # A characterisation: `dismissed the plan as a “giveaway”`, `hailed it as “historic”`.
 AS_INTRO_RE = re.compile(r"\bas(?:\s+(?:a|an))?$", re.I)
 # A second quote coordinated with a first: `a “grave threat” and a “provocation”`.
@@ -79,9 +82,14 @@ class QuoteSpan:
     open_ended: bool = False  # no closing mark: the quote runs on into the next paragraph
 
 
-def _mark_role(text: str, start: int, end: int) -> str:
-    """'open', 'close' or 'either', from the mark's shape and the characters around it."""
+def _mark_role(text: str, start: int, end: int, *, trust_shape: bool = False) -> str:
+    """'open', 'close' or 'either', from the mark's shape and the characters around it.
+    With trust_shape a curly mark is what its shape says, wherever it stands."""
     mark = text[start:end]
+    if trust_shape and mark in OPENERS:
+        return "open"
+    if trust_shape and mark in CLOSERS:
+        return "close"
     prev = text[start - 1] if start > 0 else " "
     nxt = text[end] if end < len(text) else " "
     can_open = (prev in OPEN_CONTEXT or prev in "“\"'‘«") and not nxt.isspace()
@@ -105,20 +113,45 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The longest attribution clause taken to interrupt a quote (`, he added in a
+# statement,`); a longer stretch between commas is the writer's own sentence.
+INTERRUPTION_MAX = 40
+
+
+def _before_interruption(text: str, start: int, end: int) -> int | None:
+    """Where a quote opened at `start` ends, if text[start:end] closes with an
+    attribution clause set off by commas (`…, he added, `); None otherwise."""
+    stripped_end = len(text[:end].rstrip())
+    if stripped_end <= start or text[stripped_end - 1] != ",":
+        return None
+    comma = text.rfind(",", max(start, stripped_end - INTERRUPTION_MAX), stripped_end - 1)
+    if comma <= start or ATTRIBUTION_FOLLOWS_RE.match(text, comma, stripped_end) is None:
+        return None
+    return comma + 1
+
+
 def _double_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     opened: re.Match[str] | None = None
+    # Where both curly shapes occur the typesetting tells opening from closing marks,
+    # so a stray one (`“Yes,“ he said`, `and ”changed the locks”`) pairs with nothing. Text
+    # with one curly shape for both (`”Yes,” he said`) is read by context instead.
+    trust_shape = "“" in text and "”" in text
     for match in DOUBLE_MARK_RE.finditer(text):
-        role = _mark_role(text, match.start(), match.end())
+        role = _mark_role(text, match.start(), match.end(), trust_shape=trust_shape)
         if opened is None:
             if role != "close":
                 opened = match
             continue
-        if role == "open" and opened.end() < match.start() and text[opened.end()].isspace():
-            # The earlier mark did not really open a quote; start again here.
-            opened = match
-            continue
         if role == "open":
+            # A second opening mark: either the earlier one opened no quote, or its
+            # closing mark was left out before an attribution (`"The bridge will
+            # hold, he added, "but not for long."`): then the first quote ends at that clause.
+            interrupted = _before_interruption(text, opened.end(), match.start())
+            if interrupted is not None:
+                start, end = _trimmed(text, opened.end(), interrupted)
+                if end > start:
+                    spans.append(QuoteSpan(start=start, end=end, mark=opened.group()))
             opened = match
             continue
         start, end = _trimmed(text, opened.end(), match.start())
@@ -309,6 +342,16 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     if CALLED_PERSON_RE.search(before, max(0, len(before) - 60)):
         return True
     title_case = all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+    if (
+        title_case
+        and len(words) <= 2
+        and COMPLEMENT_INTRO_RE.search(before, max(0, len(before) - 8))
+        and (stripped[-1:] in ".,!?" or after[:1] in ".,;:!?)—–")
+    ):
+        # `said the coach was “Brazilian.”`, `refers to him as “Mr. Lowe,”`: what
+        # someone called a person, closing its phrase; a title used as a modifier
+        # runs on into its noun (`a “Lakers” cap`)
+        return True
     if title_case:
         # A title of a work, a show or a slogan: not a quotation unless attributed.
         return False
@@ -347,10 +390,22 @@ def _title_case_words(quoted: str) -> bool:
     return bool(words) and words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words)
 
 
-def paired_spans(paragraph: str) -> list[QuoteSpan]:
-    """Every stretch between paired marks (and an open one at the end), headlines aside."""
-    doubles = _double_spans(paragraph)
-    spans = doubles + _single_spans(paragraph, doubles)
+def paired_spans(paragraph: str, *, double_marks: bool | None = None) -> list[QuoteSpan]:
+    """Every stretch between paired marks (and an open one at the end), headlines aside.
+
+    double_marks says whether the article quotes with double marks (by default,
+    whether this paragraph has any): single marks then quote only where a paragraph
+    opens with one.
+    """
+    spans = _double_spans(paragraph)
+    if double_marks is None:
+        double_marks = bool(DOUBLE_MARK_RE.search(paragraph))
+    if paragraph.lstrip()[:1] == "‘" or not double_marks:
+        # Single marks quote where they are the article's own marks, as in British
+        # style (‘We are ready,’ the envoy said; Lee said: ‘We are ready.’). In an
+        # article that quotes with double marks they mark a quote inside a quote, one
+        # that runs on from an earlier paragraph (she asked him, ‘Why now?’) too.
+        spans += _single_spans(paragraph, spans)
     spans.sort(key=lambda s: (s.start, -s.end))
     if len(spans) > 1:
         # Marks nested in stray marks (‘“‘“x”’”’) pair both ways: keep the outer span only.

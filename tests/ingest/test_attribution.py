@@ -394,8 +394,91 @@ NOMINAL_SOURCE_CASES = [
 ]
 
 
+# Subjects the speech verb does not sit next to: inside an adverbial clause,
+# coordinated, or a pronoun-like determiner.
+CLAUSE_SUBJECT_CASES = [
+    pytest.param(
+        ["There were sharper moments, as when Ilse Marr rebuked the board and called its plan a “fantasy.”"],
+        [("fantasy.", "Ilse Marr", "named")],
+        id="subject-inside-a-when-clause",
+    ),
+    pytest.param(
+        ["Even as they weighed the offer of “a fair deal for every worker on the line,” the unions kept striking."],
+        [("a fair deal for every worker on the line,", "they", "pronoun")],
+        id="subject-after-as",
+    ),
+    pytest.param(
+        ["The audit put the loss at $4 million, which Mayor Ada Kress called “a rounding error,” blaming Tom Rusk."],
+        [("a rounding error,", "Ada Kress", "named")],
+        id="participle-after-the-quote-takes-an-object",
+    ),
+    pytest.param(
+        ["“Disgrace!” screamed the headline of the Daily Courier."],
+        [("Disgrace!", "the headline of the Daily Courier", "named")],
+        id="inverted-verb-and-description-end-the-sentence",
+    ),
+    pytest.param(
+        ["One flyer promised lower rents. Another notes the mayor’s “quiet war on landlords” in red ink."],
+        [("quiet war on landlords", "Another", "anonymous")],
+        id="determiner-standing-alone-as-subject",
+    ),
+    pytest.param(
+        [
+            "A coalition of 40 nurses, porters and cleaners this week signed a pledge against the “broken promises of the hospital board.”"
+        ],
+        [("broken promises of the hospital board.", "A coalition", "named")],
+        id="subject-past-a-list-of-nouns",
+    ),
+    pytest.param(
+        ["“The depot stays open,” Save Our Buses for 2030 campaign director Lina Perez told the council."],
+        [("The depot stays open,", "Lina Perez", "named")],
+        id="long-affiliation-and-role-before-the-name",
+    ),
+    pytest.param(
+        ["The count ran late, and, according to Nils Aberg, Mayor Eva Lund called the result “a sham.”"],
+        [("a sham.", "Nils Aberg", "named")],
+        id="according-to-opening-a-later-clause",
+    ),
+    pytest.param(
+        ["In a speech that Governor Ines Varga called “reckless,” Ole Brandt expressed a wish to “start over.”"],
+        [("reckless,", "Ines Varga", "named"), ("start over.", "Ole Brandt", "named")],
+        id="verb-before-the-quote-beats-a-non-reporting-verb-after-it",
+    ),
+    pytest.param(
+        ["Asked about the bridge, Ada Moss said: “It will open in May,” the Courier reported."],
+        [("It will open in May,", "the Courier", "named")],
+        id="outer-report-after-the-quote-still-wins",
+    ),
+    pytest.param(
+        [
+            "On “Meet the Voters,” Rep. Ana Cole (Ore.), who chairs the panel, reviewed the budget line by line. “The numbers do not add up, and everyone in this building knows it.”"
+        ],
+        [("The numbers do not add up, and everyone in this building knows it.", "Ana Cole", "named")],
+        id="subject-after-a-title-whose-comma-is-inside-the-marks",
+    ),
+    pytest.param(
+        ["Mayor Ada Kress praised the verdict, adding that the Ohio-born judge was “fair to everyone in the room.”"],
+        [("fair to everyone in the room.", "Ada Kress", "named")],
+        id="judge-is-a-noun",
+    ),
+    pytest.param(
+        [
+            "Ana Ruiz refers to the bill as “the rescue plan,” while Tom Oduya refers to it as “a land grab by the back door.”"
+        ],
+        [("the rescue plan,", "Ana Ruiz", "named"), ("a land grab by the back door.", "Tom Oduya", "named")],
+        id="partial-quote-hangs-on-the-nearest-clause-subject",
+    ),
+    pytest.param(
+        ["By Monday there was a report by the Harbour Gazette that the mayor had “quietly shelved” the bridge."],
+        [("quietly shelved", "the Harbour Gazette", "named")],
+        id="report-by-an-outlet",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("paragraphs", "expected"), CASES + CLASS_CASES + SUBJECT_CASES + PASSIVE_AND_FRAMING_CASES + NOMINAL_SOURCE_CASES
+    ("paragraphs", "expected"),
+    CASES + CLASS_CASES + SUBJECT_CASES + PASSIVE_AND_FRAMING_CASES + NOMINAL_SOURCE_CASES + CLAUSE_SUBJECT_CASES,
 )
 def test_attribution(paragraphs, expected):
     assert attributed(paragraphs, known_roles={"ruritanian president": "Marek Vos"}) == expected
@@ -503,3 +586,59 @@ def test_description_mention_covers_its_modifiers():
     (quote,) = extract_quotes([named])[0]
     assert quote.speaker == "Rena Vik"
     assert named[quote.mention_start : quote.mention_end] == "Rena Vik of the Harbour Trust"
+
+
+def test_coordinated_subject_mention_covers_both():
+    paragraph = "Mayor Ana Ruiz of Leeds and Senator Tim Oduya of Hull both back a “cap on every fare” by spring."
+    (quote,) = extract_quotes([paragraph])[0]
+    assert quote.speaker == "Ana Ruiz"
+    assert paragraph[quote.mention_start : quote.mention_end] == "Mayor Ana Ruiz of Leeds and Senator Tim Oduya"
+
+
+def test_who_after_a_prepositional_phrase_is_the_person_before_it():
+    paragraph = "“Come to the square,” Vera Lind told Joel Marsh on camera, who answered: “We will be there.”"
+    first, second = extract_quotes([paragraph])[0]
+    assert first.speaker == "Vera Lind"
+    assert second.speaker == "Joel Marsh"
+    assert paragraph[second.mention_start : second.mention_end] == "Joel Marsh on camera, who"
+
+
+def test_it_is_the_organisation_that_heads_its_sentence():
+    paragraph = "The harbour board on Tuesday rejected the bid, which it called “a raid on public land.”"
+    (quote,) = extract_quotes([paragraph])[0]
+    assert quote.speaker == "The harbour board"
+    assert paragraph[quote.mention_start : quote.mention_end] == "it"
+
+
+def test_quote_without_a_cue_shares_the_cue_after_the_next_quote_in_its_sentence():
+    paragraphs = [
+        "Ada Moss spoke first.",
+        "“On the budget,” Tom Ray “has said nothing of substance for a year,” the letter argued.",
+    ]
+    first, second = extract_quotes(paragraphs)[1]
+    assert first.speaker == second.speaker == "the letter"
+    aside = "Ivo Dahl says the mayor has the votes. “The council vote” -- set for May -- “is a formality,” he says."
+    first, second = extract_quotes([aside])[0]
+    assert aside[first.mention_start : first.mention_end] == "he"
+
+
+def test_speech_noun_after_another_quote_frames_its_own():
+    paragraph = (
+        "Vera Lind was known for what she called the “quiet majority,” summed up in her famous promise"
+        " at Dunmore in 1994: “No town left behind.”"
+    )
+    first, second = extract_quotes([paragraph])[0]
+    assert paragraph[first.mention_start : first.mention_end] == "she"
+    assert paragraph[second.mention_start : second.mention_end] == "her"
+    assert second.speaker == "Vera Lind"
+
+
+def test_single_marks_quote_only_in_an_article_without_double_ones():
+    # American style: a transcript running on from a double-quoted paragraph nests its singles.
+    american = [
+        "“We waited all day,” Ana Lintz said.",
+        "Then I asked the clerk, ‘Where is the form?’ and she shrugged.",
+    ]
+    assert [text for text, *_ in attributed(american)] == ["We waited all day,"]
+    british = ["Ana Lintz said: ‘We waited all day.’", "She called the wait ‘a disgrace’."]
+    assert attributed(british) == [("We waited all day.", "Ana Lintz", "named"), ("a disgrace", "Ana Lintz", "pronoun")]

@@ -97,6 +97,49 @@ def test_spans_without_words(paragraph, expected):
     assert texts(paragraph) == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # where both curly shapes are used, a mark is what its shape says: a stray
+        # opening shape closes nothing and a stray closing shape opens nothing
+        ("“Not today,“ the ferryman said. “Maybe tomorrow.”", ["Maybe tomorrow."]),
+        (
+            "Tenants said the owners “raised the rent” and ”changed the locks without notice” last winter.",
+            ["raised the rent"],
+        ),
+        # ...but text set with one shape for both is read by where the marks stand
+        ("”We are not moving,” the tenant said.", ["We are not moving,"]),
+        # a closing mark left out before an attribution clause: the quote ends there
+        (
+            '"The dam will hold for now, she added, "but not through another wet spring."',
+            ["The dam will hold for now,", "but not through another wet spring."],
+        ),
+        (
+            '"The dam will hold for now, added Lina Gorse, "but not through another wet spring."',
+            ["The dam will hold for now,", "but not through another wet spring."],
+        ),
+        # ...and a mark that opened nothing is still dropped when no attribution follows it
+        ('"In the old days, when the mill still ran and the river was clean, "progress" meant jobs.', []),
+        # single marks beside double ones quote within a quote; where they are a
+        # paragraph's own marks, or open it, they quote (British style)
+        ("“We waited,” Ana said, and the clerk wrote ‘closed, come back’ on the form.", ["We waited,"]),
+        ("The minister said: ‘We will not be moved.’ Aides agreed.", ["We will not be moved."]),
+        (
+            "‘We are ready for talks,’ the envoy told reporters. He said the offer was ‘final and fair’ and left.",
+            ["We are ready for talks,", "final and fair"],
+        ),
+        # a short capitalised quote that completes "was", "as" or "a" is what someone
+        # called a person, not a title...
+        ("Gil Moreau said the new coach was “Brazilian.”", ["Brazilian."]),
+        ("She refers to the mayor only as “Mr. Pike,” never by name.", ["Mr. Pike,"]),
+        # ...unless it runs on into a noun it names
+        ("He wore a “Rangers” cap to the hearing.", []),
+    ],
+)
+def test_mark_pairing_and_complements(paragraph, expected):
+    assert texts(paragraph) == expected
+
+
 def test_offsets_exclude_marks():
     paragraph = "“Rain again,” Odile said."
     (span,) = quote_spans(paragraph)
