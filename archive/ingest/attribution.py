@@ -1297,6 +1297,8 @@ class _Article:
                 return None
             if first.lower in NON_NAME_WORDS and sentence_initial:
                 return None
+            if found.first > 0 and tokens[found.first - 1].lower == "the":
+                return None  # "the Super Bowl", "the Black Sea": no person goes by "the" and a name
         if known is not None and self.register.kind_of(name) != "person":
             return None
         position = p_index * 100000 + found.start

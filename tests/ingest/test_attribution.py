@@ -642,3 +642,13 @@ def test_single_marks_quote_only_in_an_article_without_double_ones():
     assert [text for text, *_ in attributed(american)] == ["We waited all day,"]
     british = ["Ana Lintz said: ‘We waited all day.’", "She called the wait ‘a disgrace’."]
     assert attributed(british) == [("We waited all day.", "Ana Lintz", "named"), ("a disgrace", "Ana Lintz", "pronoun")]
+
+
+def test_a_capitalised_name_after_the_is_no_person():
+    # Before: "the Grand Canal Regatta" was a person, and "the … Leader" resolved to it as a title.
+    paragraphs = [
+        "With the Grand Canal Regatta on Sunday, few voters were watching.",
+        "The Lakeside Union Leader said the mayor had been “rattled” by the vote.",
+    ]
+    ((text, speaker, _),) = attributed(paragraphs)
+    assert text == "rattled" and speaker != "Grand Canal Regatta"
