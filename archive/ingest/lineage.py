@@ -111,11 +111,15 @@ def article_key(body: str) -> str:
 
 def article_similarity(a: str, b: str) -> float:
     """Jaccard similarity of word 5-gram shingles over the start of two bodies."""
-    sa = _shingles(words(a[:ARTICLE_PREFIX]), 5)
-    sb = _shingles(words(b[:ARTICLE_PREFIX]), 5)
+    sa, sb = _article_shingles(a[:ARTICLE_PREFIX]), _article_shingles(b[:ARTICLE_PREFIX])
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
+
+
+@functools.lru_cache(maxsize=64)  # a new article is compared with up to 20 candidates in turn
+def _article_shingles(start: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(_shingles(words(start), 5))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -180,6 +180,7 @@ def _index_batches(receiver, parent_pid):
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent_pid:
         sys.exit(1)  # the ingest was killed before the line above
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the ingest, which then ends this process
     search_connections.reload("default")  # no searcher or file shared with the parent
     try:
         for article_ids in iter(receiver.recv, None):
