@@ -130,7 +130,7 @@ class Command(BaseCommand):
 class BackgroundIndexer:
     """Indexes an ingest's batches in a forked process while the ingest goes on.
 
-    Whoosh indexes in pure Python, about a third of an article's cost, so on a
+    Whoosh indexes in pure Python, about a quarter of an article's cost, so on a
     second core it overlaps extraction and the database writes instead of
     following them. The child dies with the ingest (a kill -9 stops both, as it
     stopped one process before), and a batch it could not index is indexed
