@@ -136,7 +136,7 @@ class RedlineWhooshBackend(WhooshSearchBackend):
                 field.column_type = None
                 field.spelling = False
         for field_class in fields.values():
-            if field_class.field_type == "exact" and not field_class.is_multivalued:
+            if field_class.field_type == ExactField.field_type and not field_class.is_multivalued:
                 name = field_class.index_fieldname
                 schema.remove(name)
                 schema.add(name, WHOOSH_ID(stored=True, sortable=True))

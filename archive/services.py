@@ -6,11 +6,17 @@ The ingest command, the admin and the seeds all go through `ingest_article`.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import datetime
+import multiprocessing
+import os
 import re
+import signal
+import sys
 from dataclasses import dataclass
 
+from django import db
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
@@ -702,6 +708,101 @@ def index_articles(article_ids, *, batch_size: int = 500) -> int:
     deleted articles leave the index. Waits for the index as long as it takes."""
     with index_writes(), _index_lock(wait=None):
         return _index_articles(article_ids, batch_size=batch_size) + _index_queue()
+
+
+class BatchIndexer:
+    """Indexes a bulk ingest's batches: in a forked process while the ingest goes on,
+    so that Whoosh (pure Python, about a quarter of the work: BENCHMARKS.md) runs on
+    another core, or here when a child could not see the articles.
+
+    The child dies with the ingest (kill -9 included). If it stops early, the batches
+    it was handed are indexed here again, which reports why if that fails too.
+    Use it as a context manager: leaving stops the child.
+    """
+
+    def __init__(self):
+        self.handed_over: list[int] = []
+        self._process = self._sender = None
+        connection = db.connections["default"]
+        if connection.in_atomic_block or (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            return  # a forked child would not see the rows: an open transaction, a database in memory (tests)
+        db.connections.close_all()  # the child opens its own connections, never shares these
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        try:
+            process = context.Process(target=_index_batches, args=(receiver, sender, os.getpid()), daemon=True)
+            process.start()
+        except OSError:
+            sender.close()
+            return  # no process to spare: index here
+        finally:
+            receiver.close()
+        self._process, self._sender = process, sender
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stop()
+
+    def add(self, article_ids) -> None:
+        """Index these articles: hand them to the child, or index them here."""
+        article_ids = list(article_ids)
+        if not article_ids:
+            return
+        if self._process is not None:
+            try:
+                self._sender.send(article_ids)
+                self.handed_over.extend(article_ids)
+                return
+            except OSError:  # the child has stopped
+                self._take_over()
+        index_articles(article_ids)
+
+    def finish(self) -> None:
+        """Wait for the child to index all it was handed; index here what it could not."""
+        if self._process is not None and not self._stop():
+            self._take_over()
+
+    def _stop(self) -> bool:
+        """End the child once it has indexed what it holds; True if it indexed all of it."""
+        process, self._process = self._process, None
+        if process is None:
+            return True
+        with contextlib.suppress(OSError):
+            self._sender.send(None)
+        self._sender.close()
+        process.join()
+        return process.exitcode == 0
+
+    def _take_over(self) -> None:
+        self._stop()
+        ids, self.handed_over = self.handed_over, []
+        index_articles(ids)  # replacing documents again is harmless
+
+
+def _index_batches(receiver, sender, parent_pid) -> None:
+    """The child's loop: index each batch the ingest sends until it sends None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the ingest, which then stops this process
+    sender.close()  # only the ingest sends: once it is gone, recv() ends
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:
+        sys.exit(1)  # the ingest died before the line above
+    connections.reload("default")  # no searcher or open file shared with the ingest
+    try:
+        for article_ids in iter(receiver.recv, None):
+            index_articles(article_ids)
+    except (IndexUnavailable, EOFError):
+        sys.exit(1)  # the ingest indexes these itself, and reports why if it cannot
+    except Exception as error:
+        sys.stderr.write(f"Background indexing stopped ({type(error).__name__}: {error}); the ingest goes on.\n")
+        sys.exit(1)
+    finally:
+        db.connections.close_all()
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def reindex_after_commit(article_ids) -> None:

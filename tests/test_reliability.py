@@ -151,7 +151,10 @@ def _children(pid, timeout=60):
     """The processes `pid` has started, once it has started any."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return []  # it has ended
         if children:
             return children
         time.sleep(0.02)
@@ -198,8 +201,8 @@ def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_dupl
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    indexer = _children(ingest.pid)  # the background indexer (ingest.py) must not outlive it
-    assert len(indexer) == 1
+    indexer = _children(ingest.pid)  # the background indexer (services.BatchIndexer) must not outlive it
+    assert len(indexer) == 1, "the ingest started no indexer process"
     assert _kill_when(ingest, lambda: stored() >= 80), "the ingest finished before it could be killed"
     deadline = time.monotonic() + 10
     while any(map(_running, indexer)) and time.monotonic() < deadline:
