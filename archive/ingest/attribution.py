@@ -11,9 +11,12 @@ from itertools import islice
 
 from archive.ingest.lexicon import (
     DOCUMENT_HEADS,
+    FEMALE_FIRST_NAMES,
     HONORIFICS,
     INDEFINITE_DETERMINERS,
+    INTRANSITIVE_SPEECH_VERBS,
     INVERTIBLE_VERBS,
+    MALE_FIRST_NAMES,
     NON_NAME_WORDS,
     NON_PERSON_WORDS,
     NOUN_LIKE_VERBS,
@@ -30,12 +33,26 @@ from archive.ingest.lexicon import (
     VERB_FILLERS,
     WEAK_SPEECH_VERBS,
 )
-from archive.ingest.quotes import DOUBLE_MARK_RE, QuoteSpan, is_nickname, paired_spans, quotation_flags
+from archive.ingest.quotes import (
+    QuoteSpan,
+    is_nickname,
+    paired_spans,
+    quotation_flags,
+    quotes_with_double_marks,
+)
 from archive.ingest.records import Quote, SpeakerRecord
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender, split_role
 
 TOKEN_RE = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?|--|[,;:()—–!?.\-]")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def _bare_word(word: str) -> str:
+    """A word lower-cased, without its possessive and trailing comma: "Ministry's" ->
+    "ministry". Not strip("'s"), which would turn "Senate" into "enate"."""
+    return POSSESSIVE_RE.sub("", word.lower().rstrip(",."))
+
+
 # A nickname a name is read through: `Robert C. "Bobby" Scott` is Robert C. Scott.
 NICKNAME_RE = re.compile(r"\s*(?:''|[“\"])[^\s“”\"]+(?:\s[^\s“”\"]+)?(?:''|[”\"])(?=\s)")
 ABBREVIATIONS = frozenset(
@@ -88,9 +105,27 @@ CLAUSE_REPORTING_CUES = REPORTING_VERBS | INVERTIBLE_VERBS | {"according", "repo
 STANDALONE_DETERMINERS = frozenset("another others one some many most both several few".split())
 # Adjectives that open a post-modifier of a source: "a person familiar with the talks".
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "knowledgeable", "involved", "briefed", "speaking"})
+# How many sentences after the previous quote of its paragraph a quote without a cue
+# of its own still continues it: its attribution's (`“A,” Lee said. “B.”`) and one
+# sentence of narrative more. Further on, the paragraph has moved on to others.
+CARRY_SENTENCES = 2
 # How many of the latest mentions pronoun and title resolution read.
 SALIENCE_LOOKBACK = 400
 ORG_NAME_WORDS = (ORG_HEADS | NON_PERSON_WORDS) - {"press", "campaign", "house", "staff", "team"}
+
+
+def _names_organisation(words: Sequence[str]) -> bool:
+    """Whether a capitalised run names an organisation or place: it holds a word such
+    as "Ministry" or "Times". A common first name opening a longer run is the
+    person's own ("Bill Mercer"), not the noun it also is."""
+    for pos, word in enumerate(words):
+        lower = word.lower()
+        if lower not in ORG_NAME_WORDS and _bare_word(word) not in ORG_NAME_WORDS:
+            continue
+        if pos == 0 and len(words) > 1 and lower in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+            continue
+        return True
+    return False
 
 
 class Token:
@@ -428,10 +463,37 @@ def phrase_forward(
         return None
     if tokens[pos].lower in ROLE_MODIFIERS and not tokens[pos].cap and pos == last_name:
         return None
+    if last_name == end and last_name - pos < 2:
+        # "British musician Ada Vos", "Former Olympic skater Ada Vos": a capitalised
+        # modifier, a lower-case noun, then the person's name; the run is a role
+        role_end = _role_noun_run(tokens, end + 1, limit)
+        if role_end is not None:
+            person = phrase_forward(tokens, text, role_end + 1, limit)
+            if person is not None and person.kind == "name" and len(person.name.split()) > 1:
+                return _phrase(tokens, text, pos, person.last, "name")
     last_name = (
         _extend_post_modifier(tokens, last_name, limit) if not _looks_personal(tokens, pos, last_name) else last_name
     )
     return _phrase(tokens, text, pos, last_name, "name")
+
+
+def _role_noun_run(tokens: Sequence[Token], pos: int, limit: int) -> int | None:
+    """pos, when it holds one lower-case noun that a capitalised word follows:
+    "skater" in "skater Ada Vos". Not a verb ("quotes Ada Vos", "named Ada Vos"),
+    an adverb or a function word."""
+    token = tokens[pos] if pos < limit else None
+    if (
+        token is None
+        or pos + 1 >= limit
+        or not tokens[pos + 1].cap
+        or not _is_plain_noun(token)
+        or token.lower.endswith(("ed", "s"))
+        or token.lower in SPEECH_VERBS
+        or token.lower in PREPOSITIONS
+        or token.lower in ARTICLES
+    ):
+        return None
+    return pos
 
 
 def _opens_predicate(token: Token) -> bool:
@@ -732,7 +794,7 @@ def _may_speak(tokens: Sequence[Token], phrase: Phrase) -> bool:
     a person, an organisation, a document or a share of a group."""
     if phrase.kind == "name":
         # a person's full name, or an organisation's; a lone word may be a place
-        words = [w.lower().strip("’'s") for w in phrase.name.split()]
+        words = [_bare_word(w) for w in phrase.name.split()]
         return any(w in ORG_HEADS for w in words) or (len(words) > 1 and not any(w in ORG_NAME_WORDS for w in words))
     head = tokens[phrase.last].lower
     return head in PERSON_HEADS or head in ORG_HEADS or head in TITLE_WORDS or head in QUANTITY_HEADS
@@ -822,6 +884,8 @@ def _cue_after(
                 ):
                     after += 1
                 if after < limit and tokens[after].lower in SPEECH_VERBS:
+                    # `“…,” the country's president, Ada Vos, said`: the name in commas
+                    found = _appositive_name(tokens, text, found, verb + 1, look)
                     verb = look + 1
                     break
             look += 1
@@ -885,7 +949,10 @@ def _cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tu
         if token.kind == "q":
             pos -= 1
             continue
-        weak = token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3
+        weak = (token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3) or (
+            # "continued to pay", "is continuing to fight": a verb of going on, no speech
+            token.lower in INTRANSITIVE_SPEECH_VERBS and tokens[pos + 1].lower == "to"
+        )
         if (
             token.kind == "w"
             and token.lower in SPEECH_VERBS
@@ -1109,6 +1176,8 @@ def _sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int)
             continue  # "Following the meeting, …", "Facing criticism, …": a participle
         if found.kind == "pronoun" and found.text.lower() == "it":
             return None
+        if found.kind == "name" and found.text.isupper() and pos == floor:
+            continue  # a dateline, "KYIV, Ukraine (AP) —": where the story was filed, not who spoke
         verb_pos = _skip_subject_modifiers(tokens, found, qpos)
         if verb_pos + 1 < qpos and tokens[verb_pos].lower == "and" and found.kind != "pronoun":
             # "Ann Lee of Ohio and Tom Ray of Iowa proposed a “flat tax”": a coordinated
@@ -1238,7 +1307,7 @@ class _Article:
     def __init__(self, paragraphs: Sequence[str], known_roles: Mapping[str, str] | None) -> None:
         self.paragraphs = list(paragraphs)
         # An article that quotes with double marks uses single ones for a quote inside a quote.
-        self.double_marks = any(DOUBLE_MARK_RE.search(paragraph) for paragraph in self.paragraphs)
+        self.double_marks = quotes_with_double_marks(self.paragraphs)
         self.register = ArticleSpeakers(dict(known_roles or {}))
         self.mentions: list[Mention] = []
         self.sentence_counter = 0
@@ -1286,7 +1355,7 @@ class _Article:
         if not name:
             return None
         words = name.split()
-        org = any(w.lower().strip("’'s") in ORG_NAME_WORDS or w.lower() in ORG_NAME_WORDS for w in words)
+        org = _names_organisation(words)
         first = tokens[found.first]
         sentence_initial = order == 0 or tokens[found.first - 1].kind == "p" if found.first > 0 else True
         known = self.register.lookup(name)
@@ -1374,7 +1443,13 @@ class _Article:
             word = found.text.lower()
             word = POSSESSIVE_DETERMINERS.get(word, word)
             if word in PLURAL_PRONOUNS or word == "it":
-                if last_speaker is not None and (last_speaker.speaker or last_speaker.description):
+                if (
+                    last_speaker is not None
+                    and (last_speaker.speaker or last_speaker.description)
+                    and not (last_speaker.speaker and last_speaker.speaker_kind == "person")
+                ):
+                    # "it" and "they" are never one named person: the ministry or the
+                    # family the sentence is about
                     return replace(
                         last_speaker,
                         attribution="pronoun" if last_speaker.speaker else last_speaker.attribution,
@@ -1389,9 +1464,7 @@ class _Article:
             )
         if found.kind == "name":
             words = found.name.split()
-            org = any(w.lower().strip("’'s") in ORG_NAME_WORDS for w in words) or (
-                len(words) == 1 and words[0].isupper() and len(words[0]) > 1
-            )
+            org = _names_organisation(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
             if org and not found.role:
                 name = found.text if found.text.split()[0].lower() != "the" else found.text
                 return Speaker(
@@ -1427,7 +1500,7 @@ class _Article:
         if subject is None or subject.kind == "pronoun" or subject.last >= found.first:
             return speaker
         words = subject.text.split()
-        if not any(w.lower().strip("’'s,.") in ORG_HEADS for w in words):
+        if not any(_bare_word(w) in ORG_HEADS for w in words):
             return speaker
         resolved = Speaker(
             attribution="named",
@@ -1600,7 +1673,13 @@ class _Article:
                 )
                 if found.kind == "pronoun" and found.text.lower() == "it":
                     speaker = self._organisation_for_it(tokens, text, bounds.start(qpos), found, speaker)
-            elif previous is not None and previous.attribution != "unattributed":
+            elif (
+                previous is not None
+                and previous.attribution != "unattributed"
+                and _sentences_between(sentences, placed[-1][0], qpos) <= CARRY_SENTENCES
+            ):
+                # `“A,” Lee said. “B.”`: a quote without a cue goes on from the one just
+                # before; sentences of narrative between them end that run
                 speaker = previous
             elif not results and qpos == 0 and continues and last_speaker is not None:
                 speaker = replace(last_speaker, mention=None)
@@ -1647,6 +1726,15 @@ class _Article:
         return _carry_open_quotes(self.paragraphs, out)
 
 
+def _sentences_between(sentences: Sequence[int], previous: int, qpos: int) -> int:
+    """How many sentences of narrative lead from the quote token at `previous` to the
+    one at qpos: a quote that ends its own sentence (`“A?” Lee said.`) starts none."""
+    between = sentences[qpos] - sentences[previous]
+    if previous + 1 < len(sentences) and sentences[previous + 1] != sentences[previous]:
+        between -= 1
+    return between
+
+
 def _share_following_cue(
     results: list[tuple[QuoteSpan, Speaker, str | None]],
     placed: list[tuple[int, bool | None]],
@@ -1680,7 +1768,7 @@ def _name_in_description(found: Phrase) -> Phrase | None:
     before = words[run - 1].lower().strip(".,’'")
     if before not in TITLE_WORDS and before not in PERSON_HEADS and before not in ROLE_MODIFIERS:
         return None
-    if any(w.lower().strip("’'s") in ORG_NAME_WORDS or (w.isupper() and len(w) > 1) for w in name_words):
+    if any(_bare_word(w) in ORG_NAME_WORDS or (w.isupper() and len(w) > 1) for w in name_words):
         return None
     role_words = words[1:run] if words[0].lower() in DETERMINERS else words[:run]
     name = POSSESSIVE_RE.sub("", " ".join(name_words)).strip(" ,.")

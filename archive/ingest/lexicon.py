@@ -234,6 +234,10 @@ WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
     }
 )
 
+# Speech verbs that do not speak before "to": "“…,” he continued" reports; "continued
+# to pay", "is continuing to fight" does not.
+INTRANSITIVE_SPEECH_VERBS: frozenset[str] = frozenset({"continue", "continues", "continued", "continuing"})
+
 # Verbs that give something a name rather than report words: "a blog called the
 # “Feed”" is a title, but "what critics call the “…”" quotes the critics.
 NAMING_VERBS: frozenset[str] = (
@@ -261,7 +265,7 @@ REPORTING_VERBS: frozenset[str] = (
 # Auxiliaries and adverbs that may sit between a subject and its speech verb.
 VERB_FILLERS: frozenset[str] = frozenset(
     """has have had also later then would will could might may can did does do
-    once again previously earlier recently repeatedly often frequently bluntly flatly simply
+    once again previously earlier recently repeatedly often frequently bluntly flatly simply since
     initially quickly subsequently further even never always just already still
     not has been was is were are be being""".split()
 ) | frozenset(f"{mark}{aux}" for mark in "'’" for aux in ("s", "re", "ve", "d", "ll", "m"))

@@ -12,6 +12,13 @@ from archive.ingest.lexicon import INVERTIBLE_VERBS, NAMING_VERBS, REPORTING_VER
 # Double marks: curly, straight, guillemets, low-9 and NYT's doubled apostrophes.
 DOUBLE_MARK_RE = re.compile(r"''|``|[“”\"«»„‟]")
 SINGLE_MARK_RE = re.compile(r"[‘’]")
+# British copy set in plain ASCII quotes with straight single marks ('We are ready,' he said).
+STRAIGHT_SINGLE_MARK_RE = re.compile(r"[‘’']")
+# Elisions a straight mark opens that are no quotation: 'n', '90s, 'em, 'til.
+ELISION_RE = re.compile(r"'(?:n'|\d0s\b|em\b|til\b|cause\b|tis\b)", re.I)
+# A mark that opens a quote right after the end of a sentence inside a quote still open:
+# papers that drop paragraph breaks run a multi-paragraph quote on as `“A. “B.”`.
+SENTENCE_STOP_RE = re.compile(r"[.!?…]$")
 OPENERS = frozenset("“«„‟`")
 CLOSERS = frozenset("”»")
 # Characters after which a mark may open a quote, and before which one may close it.
@@ -33,8 +40,9 @@ ATTRIBUTION_FOLLOWS_RE = re.compile(
     r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:" + _STRONG_SPEECH + r")\b)"
 )
 # What a short capitalised quote completes when it is a characterisation:
-# `was “Brazilian.”`, `as “Mr. Lowe,”`, `a “Bolshevik.”`.
-COMPLEMENT_INTRO_RE = re.compile(r"\b(?:as|was|is|were|are|an?)$", re.I)
+# `was “Brazilian.”`, `as “Mr. Lowe,”`, `a “Bolshevik.”`; "known as" gives a name
+# (`strikes known as “Operation Lantern”`), not what someone called it.
+COMPLEMENT_INTRO_RE = re.compile(r"(?<!known )\b(?:as|was|is|were|are|an?)$", re.I)
 # A characterisation: `dismissed the plan as a “giveaway”`, `hailed it as “historic”`.
 AS_INTRO_RE = re.compile(r"\bas(?:\s+(?:a|an))?$", re.I)
 # A second quote coordinated with a first: `a “grave threat” and a “provocation”`.
@@ -79,17 +87,13 @@ class QuoteSpan:
     start: int
     end: int
     mark: str  # the opening mark as written
-    open_ended: bool = False  # no closing mark: the quote runs on into the next paragraph
+    open_ended: bool = False  # no closing mark: it runs on into the next paragraph (or a lost paragraph break)
 
 
-def _mark_role(text: str, start: int, end: int, *, trust_shape: bool = False) -> str:
+def _mark_role(text: str, start: int, end: int) -> str:
     """'open', 'close' or 'either', from the mark's shape and the characters around it.
-    With trust_shape a curly mark is what its shape says, wherever it stands."""
+    Where they disagree the characters win: scraped copy mistypes shapes (`“Yes,“ he said`)."""
     mark = text[start:end]
-    if trust_shape and mark in OPENERS:
-        return "open"
-    if trust_shape and mark in CLOSERS:
-        return "close"
     prev = text[start - 1] if start > 0 else " "
     nxt = text[end] if end < len(text) else " "
     can_open = (prev in OPEN_CONTEXT or prev in "“\"'‘«") and not nxt.isspace()
@@ -121,7 +125,9 @@ INTERRUPTION_MAX = 40
 def _before_interruption(text: str, start: int, end: int) -> int | None:
     """Where a quote opened at `start` ends, if text[start:end] closes with an
     attribution clause set off by commas (`…, he added, `); None otherwise."""
-    stripped_end = len(text[:end].rstrip())
+    stripped_end = end
+    while stripped_end > start and text[stripped_end - 1].isspace():  # not text[:end].rstrip(): linear
+        stripped_end -= 1
     if stripped_end <= start or text[stripped_end - 1] != ",":
         return None
     comma = text.rfind(",", max(start, stripped_end - INTERRUPTION_MAX), stripped_end - 1)
@@ -130,15 +136,24 @@ def _before_interruption(text: str, start: int, end: int) -> int | None:
     return comma + 1
 
 
+def _reopens_after_sentence(text: str, start: int, mark: int) -> bool:
+    """Whether the same opening mark at `mark`, inside a quote opened at `start`,
+    follows a whole sentence of that quote and a space: the next paragraph's opening
+    mark. A mark with a space after it (`“Yes,“ said Lee`) opened no quote."""
+    before = text[start:mark]
+    return (
+        len(before) > 20
+        and not before[0].isspace()
+        and before[-1].isspace()
+        and SENTENCE_STOP_RE.search(before.rstrip()) is not None
+    )
+
+
 def _double_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     opened: re.Match[str] | None = None
-    # Where both curly shapes occur the typesetting tells opening from closing marks,
-    # so a stray one (`“Yes,“ he said`, `and ”changed the locks”`) pairs with nothing. Text
-    # with one curly shape for both (`”Yes,” he said`) is read by context instead.
-    trust_shape = "“" in text and "”" in text
     for match in DOUBLE_MARK_RE.finditer(text):
-        role = _mark_role(text, match.start(), match.end(), trust_shape=trust_shape)
+        role = _mark_role(text, match.start(), match.end())
         if opened is None:
             if role != "close":
                 opened = match
@@ -152,6 +167,10 @@ def _double_spans(text: str) -> list[QuoteSpan]:
                 start, end = _trimmed(text, opened.end(), interrupted)
                 if end > start:
                     spans.append(QuoteSpan(start=start, end=end, mark=opened.group()))
+            elif match.group() == opened.group() and _reopens_after_sentence(text, opened.end(), match.start()):
+                # the paragraph break was lost: the first quote ran on to here, unclosed
+                start, end = _trimmed(text, opened.end(), match.start())
+                spans.append(QuoteSpan(start=start, end=end, mark=opened.group(), open_ended=True))
             opened = match
             continue
         start, end = _trimmed(text, opened.end(), match.start())
@@ -165,16 +184,32 @@ def _double_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-def _single_spans(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
-    """‘Single’ curly quotes used as quotation marks, outside any double-quoted span.
-    A ’ followed by a letter is an apostrophe; one after a plural s and before a
-    lower-case word is a possessive (Appeals’ ruling)."""
+# Words that follow a closing mark but never a plural possessive ("speculations' as the
+# deal nears" closes a quote; "the soldiers' families" is a possessive).
+CLAUSE_WORDS = frozenset(
+    """as and or but if when while because after before since than that which who whom
+    is was are were has have had will would could should may might can do does did
+    in on at by for from into of to with without about over under during until unless
+    he she they it we i you the a an his her their its""".split()
+)
+
+
+def _clause_word_at(text: str, pos: int) -> bool:
+    match = PLAIN_WORD_RE.match(text, pos)
+    return match is not None and match.group() in CLAUSE_WORDS
+
+
+def _single_spans(text: str, taken: list[QuoteSpan], *, straight: bool = False) -> list[QuoteSpan]:
+    """‘Single’ curly quotes used as quotation marks, outside any double-quoted span;
+    with straight, 'straight' single marks too. A mark followed by a letter is an
+    apostrophe; one after a plural s and before a lower-case word is a possessive
+    (Appeals’ ruling)."""
     # taken is in text order, so one forward-moving index finds the span a mark is in.
-    inside = sorted((s.start - len(s.mark), s.end + 1) for s in taken)
+    inside = sorted((s.start - len(s.mark), s.end + len(s.mark)) for s in taken)
     next_inside = 0
     spans: list[QuoteSpan] = []
     opened: int | None = None
-    for match in SINGLE_MARK_RE.finditer(text):
+    for match in (STRAIGHT_SINGLE_MARK_RE if straight else SINGLE_MARK_RE).finditer(text):
         pos = match.start()
         while next_inside < len(inside) and inside[next_inside][1] <= pos:
             next_inside += 1
@@ -182,22 +217,33 @@ def _single_spans(text: str, taken: list[QuoteSpan]) -> list[QuoteSpan]:
             continue
         prev = text[pos - 1] if pos > 0 else " "
         nxt = text[pos + 1] if pos + 1 < len(text) else " "
-        if match.group() == "‘":
-            if (prev in OPEN_CONTEXT or prev in '“"') and not nxt.isspace():
+        mark = match.group()
+        can_open = (prev in OPEN_CONTEXT or prev in '“"') and not nxt.isspace()
+        if mark == "‘" or (mark == "'" and can_open):
+            if can_open and (mark != "'" or ELISION_RE.match(text, pos) is None):
+                if opened is not None and text[opened] == mark and _reopens_after_sentence(text, opened + 1, pos):
+                    # the paragraph break was lost: the first quote ran on to here, unclosed
+                    start, end = _trimmed(text, opened + 1, pos)
+                    spans.append(QuoteSpan(start=start, end=end, mark=text[opened], open_ended=True))
                 opened = pos
             continue
         if opened is None or nxt.isalnum() or prev.isspace():
             continue
-        if prev in "sS" and nxt == " " and text[pos + 2 : pos + 3].islower():
+        if prev in "sS" and nxt == " " and text[pos + 2 : pos + 3].islower() and not _clause_word_at(text, pos + 2):
             continue
         start, end = _trimmed(text, opened + 1, pos)
         if end > start:
-            spans.append(QuoteSpan(start=start, end=end, mark="‘"))
+            spans.append(QuoteSpan(start=start, end=end, mark=text[opened]))
         opened = None
     if opened is not None and opened == 0:
         start, end = _trimmed(text, 1, len(text))
         if end > start:
-            spans.append(QuoteSpan(start=start, end=end, mark="‘", open_ended=True))
+            spans.append(QuoteSpan(start=start, end=end, mark=text[0], open_ended=True))
+    elif opened is not None and spans and spans[-1].open_ended and spans[-1].end <= opened:
+        # the last of a run of lost paragraph breaks runs to the end too
+        start, end = _trimmed(text, opened + 1, len(text))
+        if end > start:
+            spans.append(QuoteSpan(start=start, end=end, mark=text[opened], open_ended=True))
     return spans
 
 
@@ -390,6 +436,25 @@ def _title_case_words(quoted: str) -> bool:
     return bool(words) and words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words)
 
 
+# Double marks other than doubled apostrophes, and a straight single mark opening a quote.
+PLAIN_DOUBLE_MARK_RE = re.compile(r"``|[“”\"«»„‟]")
+STRAIGHT_SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(:]))'(?=[A-Za-z])")
+
+
+def quotes_with_double_marks(texts: list[str]) -> bool:
+    """Whether text quotes with double marks. Doubled apostrophes (''…'') count only
+    where they outnumber straight single marks that open a quote: in copy set with
+    'single' marks, ''…'' is a quote inside a quote."""
+    doubled = 0
+    for text in texts:
+        if PLAIN_DOUBLE_MARK_RE.search(text):
+            return True
+        doubled += text.count("''")
+    if not doubled:
+        return False
+    return doubled // 2 > sum(len(STRAIGHT_SINGLE_OPEN_RE.findall(text)) for text in texts)
+
+
 def paired_spans(paragraph: str, *, double_marks: bool | None = None) -> list[QuoteSpan]:
     """Every stretch between paired marks (and an open one at the end), headlines aside.
 
@@ -399,13 +464,14 @@ def paired_spans(paragraph: str, *, double_marks: bool | None = None) -> list[Qu
     """
     spans = _double_spans(paragraph)
     if double_marks is None:
-        double_marks = bool(DOUBLE_MARK_RE.search(paragraph))
+        double_marks = quotes_with_double_marks([paragraph])
     if paragraph.lstrip()[:1] == "‘" or not double_marks:
         # Single marks quote where they are the article's own marks, as in British
-        # style (‘We are ready,’ the envoy said; Lee said: ‘We are ready.’). In an
-        # article that quotes with double marks they mark a quote inside a quote, one
-        # that runs on from an earlier paragraph (she asked him, ‘Why now?’) too.
-        spans += _single_spans(paragraph, spans)
+        # style (‘We are ready,’ the envoy said; Lee said: ‘We are ready.’), straight
+        # ones too. In an article that quotes with double marks they mark a quote
+        # inside a quote, one that runs on from an earlier paragraph (she asked him,
+        # ‘Why now?’) too.
+        spans += _single_spans(paragraph, spans, straight=not double_marks)
     spans.sort(key=lambda s: (s.start, -s.end))
     if len(spans) > 1:
         # Marks nested in stray marks (‘“‘“x”’”’) pair both ways: keep the outer span only.

@@ -100,14 +100,12 @@ def test_spans_without_words(paragraph, expected):
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        # where both curly shapes are used, a mark is what its shape says: a stray
-        # opening shape closes nothing and a stray closing shape opens nothing
-        ("“Not today,“ the ferryman said. “Maybe tomorrow.”", ["Maybe tomorrow."]),
+        # a mistyped shape is read by where the mark stands: scraped copy has them
+        ("“Not today,“ the ferryman said. “Maybe tomorrow.”", ["Not today,", "Maybe tomorrow."]),
         (
             "Tenants said the owners “raised the rent” and ”changed the locks without notice” last winter.",
-            ["raised the rent"],
+            ["raised the rent", "changed the locks without notice"],
         ),
-        # ...but text set with one shape for both is read by where the marks stand
         ("”We are not moving,” the tenant said.", ["We are not moving,"]),
         # a closing mark left out before an attribution clause: the quote ends there
         (
@@ -134,6 +132,8 @@ def test_spans_without_words(paragraph, expected):
         ("She refers to the mayor only as “Mr. Pike,” never by name.", ["Mr. Pike,"]),
         # ...unless it runs on into a noun it names
         ("He wore a “Rangers” cap to the hearing.", []),
+        # ...and "known as" gives a name, not a characterisation
+        ("The strikes, known as “Operation Lantern,” began at dawn.", []),
     ],
 )
 def test_mark_pairing_and_complements(paragraph, expected):
@@ -165,3 +165,33 @@ def test_open_quote_runs_to_paragraph_end():
 def test_unbalanced_marks_never_raise(paragraph):
     for span in quote_spans(paragraph):
         assert 0 <= span.start < span.end <= len(paragraph)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # British copy set in plain ASCII: straight single marks are the quotation marks,
+        # apostrophes and elisions are not
+        ("Ada Rusk said: 'We will hold the line.' Aides agreed.", ["We will hold the line."]),
+        ("'We won't leave,' the mayor's aide said.", ["We won't leave,"]),
+        # a mark after a plural s closes a quote before a clause word, but is a
+        # possessive before a noun
+        ("He told staff to expect 'rumours and speculations' as the vote nears.", ["rumours and speculations"]),
+        ("The soldiers' families waited for news of the 'missing' men.", []),
+        # in such copy ''…'' is a quote inside a quote; where it is the only mark, it quotes
+        ("'We agreed the ''dirty bomb'' claim is false,' Vos wrote.", ["We agreed the ''dirty bomb'' claim is false,"]),
+        ("''We agreed,'' Vos wrote.", ["We agreed,"]),
+        # a scraper that joined paragraphs leaves a quote running on, reopened after a
+        # sentence end with no closing mark: two quotes, not one lost
+        (
+            "He said: “The first part ends here. “The second part follows.” Then he left.",
+            ["The first part ends here.", "The second part follows."],
+        ),
+        (
+            "She said: 'The first part ends here. 'The second part follows.' Then she left.",
+            ["The first part ends here.", "The second part follows."],
+        ),
+    ],
+)
+def test_straight_single_marks_and_lost_paragraph_breaks(paragraph, expected):
+    assert texts(paragraph) == expected
