@@ -4,6 +4,7 @@ a full disk or read-only index, and a backup that restores exactly."""
 import errno
 import http.cookiejar
 import json
+import os
 import re
 import shutil
 import signal
@@ -233,6 +234,32 @@ def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_dupl
     assert "Ingested 0 new articles, 240 already held" in manage(env, "ingest", str(records)).stdout
     result = manage(env, "check_index", check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_ingest_indexes_what_its_background_indexer_did_not(tmp_path):
+    """kill -9 the indexer process in the middle of its batch: the ingest notices, indexes the
+    batch itself and ends well, with every article searchable."""
+    env = environment(tmp_path)
+    env.pop("DATABASE_URL", None)
+    manage(env, "migrate", "--noinput", "-v0")
+    records = synthetic_records(tmp_path / "records.jsonl", 120)
+    database = tmp_path / "redline.sqlite3"
+    ingest = subprocess.Popen(
+        [*manage_command(), "ingest", str(records)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    (indexer,) = _children(ingest.pid)
+    deadline = time.monotonic() + 120
+    with sqlite3.connect(database, timeout=30) as connection:
+        while connection.execute("select count(*) from archive_article").fetchone()[0] < 120:
+            assert time.monotonic() < deadline and ingest.poll() is None
+            time.sleep(0.05)
+    time.sleep(0.2)  # the batch is handed over once the last article is stored
+    assert _running(indexer), "the indexer ended before it could be killed"
+    os.kill(int(indexer), signal.SIGKILL)
+    out, err = ingest.communicate(timeout=300)
+    assert ingest.returncode == 0, err
+    assert "Ingested 120 new articles" in out.decode() and "Traceback" not in err.decode()
+    assert _counts(env) == {"articles": 120, "unindexed": 0}
 
 
 def _unshare_works():

@@ -173,10 +173,16 @@ def test_a_one_megabyte_paragraph_is_handled_in_bounded_time(unit):
 # This checks the growth class, not a speed: for 8 times the text, linear work
 # takes 8 times as long and quadratic 64 times; the bound sits between, on CPU
 # time so that other processes on the machine do not count.
-def test_a_quote_dense_paragraph_takes_time_linear_in_its_length():
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "“We will respond decisively,” Putin said. ",
+        "x “a ",  # opening marks only: each one looks back for an attribution clause
+    ],
+)
+def test_a_quote_dense_paragraph_takes_time_linear_in_its_length(unit):
     from archive.ingest.quotes import quote_spans
 
-    unit = "“We will respond decisively,” Putin said. "
     timings = []
     for size in (32_000, 256_000):
         paragraph = (unit * (size // len(unit) + 1))[:size]
