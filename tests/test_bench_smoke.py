@@ -1,5 +1,6 @@
 """The benchmark runs end to end on a tiny scale (figures come from `make bench`, not from here)."""
 
+import json
 import re
 import subprocess
 import sys
@@ -39,3 +40,23 @@ def test_make_bench_smoke():
     for engine in ("redline", "raw_whoosh", "fts5", "haystack_default"):
         assert re.search(rf"\| {engine} \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|", out), engine
     assert "Redline p95 vs raw Whoosh" in out
+
+
+def test_quotes_per_outlet(tmp_path):
+    records = tmp_path / "news.jsonl"
+    lines = [
+        {"source": "Wire", "text": "“We will not retreat,” the envoy said. Talks resume Monday."},
+        {"source": "Wire", "text": "Talks resume Monday without comment."},
+        {"source": "Gazette", "text": "The minister said: 'We are ready.' Aides agreed."},
+    ]
+    records.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.outlets", str(records), "--min-articles", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = result.stdout.splitlines()
+    assert "| Wire | 2 | 50% | 0.5 |" in rows and "| Gazette | 1 | 0% | 1.0 |" in rows
+    assert rows[-1] == "| all | 3 | 33% | 0.7 |"
