@@ -75,6 +75,8 @@ NP_STOP = frozenset(
     be been has have had will would could should may might can do does did not no""".split()
 )
 PLURAL_PRONOUNS = frozenset({"they", "we"})
+# Sentence openers that may make a person named elsewhere the sentence's subject.
+TITLED_SUBJECT_OPENERS = frozenset({"he", "she", "the"})
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "dame": "f", "lady": "f"}
 PREPOSITIONS = frozenset(
     """at in of for with on from by to about into over under after before during since
@@ -1341,6 +1343,12 @@ class _Article:
             if token.lower in INVERTIBLE_VERBS:
                 pos += 1  # "Stated Holt:" is not a person called "Stated Holt"
                 continue
+            if (
+                token.cap
+                and (pos == 0 or sentences[pos] != sentences[pos - 1])
+                and token.lower in TITLED_SUBJECT_OPENERS
+            ):
+                self._remember_subject(p_index, sentences[pos], pos, tokens, text, upto)
             if token.kind == "w" and (token.cap or _is_role_word(token)) and (pos == 0 or not tokens[pos - 1].cap):
                 found = phrase_forward(tokens, text, pos, upto)
                 if found is not None and found.kind == "name":
@@ -1349,6 +1357,34 @@ class _Article:
                     continue
             pos += 1
         return upto
+
+    def _remember_subject(
+        self, p_index: int, sentence: int, pos: int, tokens: Sequence[Token], text: str, upto: int
+    ) -> None:
+        """A sentence that opens with "He" or "The minister" has that person as its
+        subject, ahead of anyone it names later (`He accused Lee of …`)."""
+        found = phrase_forward(tokens, text, pos, upto)
+        if found is None:
+            return
+        verb = _skip_subject_modifiers(tokens, found, upto)
+        if verb >= upto or not _opens_predicate(tokens[verb]):
+            return
+        sentence += self.sentence_counter
+        if found.kind == "pronoun":
+            gender = PRONOUNS.get(found.text.lower())
+            name = self._most_salient(gender, p_index, sentence, pos) if gender in ("m", "f") else None
+        elif found.kind == "description":
+            head = found.last
+            while head > found.first + 1 and tokens[head - 1].lower not in POST_MODIFIER_PREPS:
+                head -= 1  # "the Secretary of State": the office before its "of"
+            head = head - 2 if head > found.first + 1 else found.last
+            if tokens[head].lower not in TITLE_WORDS or tokens[head].lower in ANONYMOUS_HEADS:
+                return
+            name = self.register.by_role(found.text)
+        else:
+            return
+        if name is not None:
+            self._mention_subject(name, p_index, sentence, pos)
 
     def _remember(self, p_index: int, sentence: int, order: int, found: Phrase, tokens: Sequence[Token]) -> str | None:
         name, role = found.name, found.role
@@ -1425,7 +1461,8 @@ class _Article:
                 continue
             if mention.sentence != best.sentence:
                 break
-            best = mention  # leftmost in the sentence: the subject
+            if mention.order <= best.order:
+                best = mention  # leftmost in the sentence: the subject
         return best.name if best else None
 
     def _classify(
@@ -1459,6 +1496,7 @@ class _Article:
             name = self._resolve_pronoun(word, p_index, sentence, order, last_speaker)
             if name is None:
                 return Speaker(attribution="pronoun", description=found.text, mention=mention)
+            self._mention_subject(name, p_index, sentence, order)
             return Speaker(
                 attribution="pronoun", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention
             )
@@ -1490,6 +1528,16 @@ class _Article:
         if promoted is not None:
             return self._classify(promoted, p_index, sentence, order, tokens, text, last_speaker)
         return self._classify_description(found, mention, p_index, sentence, order)
+
+    def _mention_subject(self, name: str, p_index: int, sentence: int, order: int) -> None:
+        """A speaker named only by a pronoun or a title is still the subject of its
+        sentence: `The minister accused Lee of lying. “…,” he said` is the minister's,
+        not Lee's, whom the sentence names later."""
+        if self.register.kind_of(name) != "person":
+            return
+        self.mentions.append(
+            Mention(name=name, paragraph=p_index, sentence=sentence, order=order, gender=self.genders.get(name))
+        )
 
     def _organisation_for_it(
         self, tokens: Sequence[Token], text: str, floor: int, found: Phrase, speaker: Speaker
@@ -1530,6 +1578,9 @@ class _Article:
         )
         if personal and indefinite:
             return Speaker(attribution="anonymous", description=found.text, mention=mention)
+        # "the experts noted", "the ministers say": a group, never the one person
+        # the article last named
+        plural = head.endswith("s") and (head[:-1] in PERSON_HEADS or head[:-2] in PERSON_HEADS)
         if head in PERSON_HEADS or (head in TITLE_WORDS and head not in ORG_HEADS):
             # "campaign", "staff" are roles before a noun ("campaign manager") but an
             # organisation as the head: "the Vale campaign said" is no one person
@@ -1537,10 +1588,11 @@ class _Article:
             if name is not None:
                 role = re.sub(r"^(?:the|this)\s+", "", core, flags=re.I)
                 self.register.add(name, role=role, position=p_index * 100000 + found.start)
-            if name is None and determiner in ("the", "this") and head not in ANONYMOUS_HEADS:
+            if name is None and determiner in ("the", "this") and head not in ANONYMOUS_HEADS and not plural:
                 # "the senator", "the billionaire": the person the article is talking about
                 name = self._most_salient(None, p_index, sentence, order)
             if name is not None:
+                self._mention_subject(name, p_index, sentence, order)
                 return Speaker(
                     attribution="title", speaker=name, speaker_kind=self.register.kind_of(name), mention=mention
                 )

@@ -736,3 +736,33 @@ def test_common_first_name_is_no_organisation():
     quotes = extract_quotes(paragraphs)
     assert [(q.speaker, q.attribution) for q in quotes[0]] == [("Bill Harrow", "pronoun")]
     assert [(s.name, s.kind) for s in article_speakers(paragraphs, quotes)] == [("Bill Harrow", "person")]
+
+
+def _speaker_of(paragraphs, para, index=0):
+    quotes = extract_quotes(paragraphs)[para][index]
+    return quotes.speaker or quotes.source_description
+
+
+def test_pronoun_prefers_the_subject_named_by_title_over_its_object():
+    paragraphs = [
+        "Secretary of State Tom Vale flew to Oslo.",
+        "The Secretary of State on Monday accused Ivan Dorn of lying about the convoy.",
+        "“We have the images,” he said.",
+    ]
+    assert _speaker_of(paragraphs, 2) == "Tom Vale"
+
+
+def test_pronoun_subject_outranks_the_person_it_addresses():
+    paragraphs = [
+        "Tom Vale, the Foreign Secretary, spoke on Monday.",
+        "He appealed directly to Ivan Dorn for “restraint.”",
+        "“We need calm,” he said.",
+    ]
+    assert _speaker_of(paragraphs, 2) == "Tom Vale"
+
+
+def test_plural_description_is_never_one_named_person():
+    paragraphs = ["Ola Berg spoke first.", "The experts noted that video showed “targeted killings.”"]
+    quote = extract_quotes(paragraphs)[1][0]
+    assert quote.speaker is None
+    assert quote.source_description == "The experts"
