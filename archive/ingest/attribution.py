@@ -829,6 +829,29 @@ def _relative_clause_subject(tokens: Sequence[Token], text: str, pos: int, floor
     return _phrase(tokens, text, found.first, pos, "description")
 
 
+def _appositive_role(tokens: Sequence[Token], text: str, found: Phrase, limit: int) -> str | None:
+    """The title an appositive gives a name, so that "the Kremlin spokesman" later
+    means him: "Dmitry Peskov, the Kremlin spokesman, said" -> "Kremlin spokesman";
+    "Ann Lee, Ruritania's ambassador to Ghent," -> "Ruritania's ambassador". A person
+    described otherwise ("the mother of two") holds no title."""
+    comma = found.last + 1
+    if comma + 1 >= limit or tokens[comma].text != ",":
+        return None
+    role = phrase_forward(tokens, text, comma + 1, limit)
+    if role is None or role.kind != "description":
+        return None
+    after = role.last + 1
+    if after < limit and tokens[after].text not in (",", ".", ";", ")", "—", "–"):
+        return None  # "Lee, the envoy said": the envoy is the subject of a new clause
+    head = next(
+        (p - 1 for p in range(role.first + 1, role.last + 1) if tokens[p].lower in POST_MODIFIER_PREPS), role.last
+    )  # "ambassador to Ghent": the noun before its post-modifier
+    first = role.first + 1 if tokens[role.first].lower in DETERMINERS else role.first
+    if head < first or tokens[head].lower.rstrip(".") not in TITLE_WORDS:
+        return None
+    return text[tokens[first].start : tokens[head].end]
+
+
 def _appositive_name(tokens: Sequence[Token], text: str, found: Phrase, first: int, comma: int) -> Phrase:
     """ "Lee's attorney, Tom Coan, said": a description followed by a name in commas is
     that person. The mention runs over both."""
@@ -1352,7 +1375,10 @@ class _Article:
             if token.kind == "w" and (token.cap or _is_role_word(token)) and (pos == 0 or not tokens[pos - 1].cap):
                 found = phrase_forward(tokens, text, pos, upto)
                 if found is not None and found.kind == "name":
-                    self._remember(p_index, sentences[pos], pos, found, tokens)
+                    canonical = self._remember(p_index, sentences[pos], pos, found, tokens)
+                    role = _appositive_role(tokens, text, found, upto) if canonical else None
+                    if role:
+                        self.register.add(canonical, role=role, position=p_index * 100000 + found.start)
                     pos = found.last + 1
                     continue
             pos += 1

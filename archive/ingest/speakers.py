@@ -219,7 +219,9 @@ class ArticleSpeakers:
             return None
         if key in self._roles:
             return self._roles[key].name
-        if key in self._known_roles:
+        # From other articles only a qualified title: "the Russian president" names one
+        # person for a time, "the president" or "the ambassador" anyone.
+        if key in self._known_roles and " " in key:
             return self._known_roles[key]
         words = key.split()
         head = words[-1]

@@ -766,3 +766,34 @@ def test_plural_description_is_never_one_named_person():
     quote = extract_quotes(paragraphs)[1][0]
     assert quote.speaker is None
     assert quote.source_description == "The experts"
+
+
+def test_a_title_given_in_an_appositive_resolves_later_mentions():
+    spokesman = [
+        "Ivo Marek, the Ruritanian government spokesman, said on Monday that the talks were over.",
+        "Officials in the capital disagreed. “We will not be threatened,” the government spokesman added.",
+    ]
+    assert attributed(spokesman) == [("We will not be threatened,", "Ivo Marek", "title")]
+    envoy = [
+        "Lena Voss, Ruritania's ambassador to Ghent, warned the council on Tuesday.",
+        "Analysts were unmoved. Senator Ted Lowe spoke too. “This is a red line,” the ambassador said.",
+    ]
+    assert attributed(envoy) == [("This is a red line,", "Lena Voss", "title")]
+    quotes = extract_quotes(envoy)
+    (voss,) = [record for record in article_speakers(envoy, quotes) if record.name == "Lena Voss"]
+    assert "Ruritania's ambassador" in voss.roles  # what the archive learns for other articles
+
+
+def test_an_appositive_that_is_no_title_gives_no_role():
+    paragraphs = ["Ann Lee, the mother of two, lives near the plant.", "“We stay,” Ann Lee said."]
+    quotes = extract_quotes(paragraphs)
+    (lee,) = article_speakers(paragraphs, quotes)
+    assert lee.roles == ()
+
+
+def test_only_a_qualified_title_is_resolved_from_other_articles():
+    learned = {"ambassador": "Lena Voss", "ruritanian ambassador": "Lena Voss"}
+    bare = ["“This is a red line,” the ambassador said."]
+    assert attributed(bare, known_roles=learned) == [("This is a red line,", "the ambassador", "anonymous")]
+    qualified = ["“This is a red line,” the Ruritanian ambassador said."]
+    assert attributed(qualified, known_roles=learned) == [("This is a red line,", "Lena Voss", "title")]
