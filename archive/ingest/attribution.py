@@ -934,7 +934,7 @@ def _cue_after(
 
 
 def _ends_sentence(tokens: Sequence[Token], pos: int, limit: int) -> bool:
-    return pos >= len(tokens) or (pos < limit and tokens[pos].text in (".", "!", "?")) or pos == limit
+    return pos >= min(limit, len(tokens)) or tokens[pos].text in (".", "!", "?")
 
 
 def _name_before_verb(tokens: Sequence[Token], text: str, found: Phrase, verb: int, limit: int) -> tuple[Phrase, int]:
@@ -1576,13 +1576,12 @@ class _Article:
         words = subject.text.split()
         if not any(_bare_word(w) in ORG_HEADS for w in words):
             return speaker
-        resolved = Speaker(
+        return Speaker(
             attribution="named",
             speaker=subject.text.strip(" ,.’'"),
             speaker_kind="organisation",
             mention=speaker.mention,
         )
-        return resolved
 
     def _classify_description(
         self, found: Phrase, mention: tuple[int, int], p_index: int, sentence: int, order: int
