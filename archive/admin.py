@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from . import services
-from .ingest.files import ArticleInput, UnreadableInput
+from .ingest.records import ArticleInput, UnreadableInput
 from .models import Article, EscalationTerm, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 
 
@@ -192,10 +192,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
-            services.reindex_after_commit([obj.pk])
+            services.save_article(obj)
             return
-        result = services.ingest_input(form.article_input)
+        result = services.ingest_article(form.article_input)
         # The admin goes on with `obj` (history, redirect): make it the saved article.
         obj.pk = result.article.pk
         obj.__dict__.update({k: v for k, v in result.article.__dict__.items() if not k.startswith("_")})
@@ -211,7 +210,7 @@ class ArticleAdmin(admin.ModelAdmin):
         for quote, changed in formset.changed_objects:
             services.save_quote(quote, changed=changed, index=False)
         for quote in formset.deleted_objects:
-            quote.delete()
+            services.delete_quote(quote, index=False)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -219,14 +218,10 @@ class ArticleAdmin(admin.ModelAdmin):
             services.reindex_after_commit([form.instance.pk])
 
     def delete_model(self, request, obj):
-        pk = obj.pk
-        super().delete_model(request, obj)
-        services.reindex_after_commit([pk])
+        services.delete_articles([obj])
 
     def delete_queryset(self, request, queryset):
-        pks = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        services.reindex_after_commit(pks)
+        services.delete_articles(list(queryset))
 
 
 class SpeakerAliasInline(admin.TabularInline):
@@ -263,21 +258,7 @@ class SpeakerAdmin(admin.ModelAdmin):
         return speaker.quote_count
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for instance in instances:
-            if isinstance(instance, SpeakerAlias):
-                instance.key = services.speaker_key(instance.name)
-            if isinstance(instance, SpeakerRole):
-                instance.key = instance.title.lower()
-            instance.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        formset.save_m2m()
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        article_ids = list(obj.quotes.values_list("article_id", flat=True).distinct())
-        services.reindex_after_commit(article_ids)
+        services.save_speaker(form.instance, details=formset.save(commit=False), deleted=formset.deleted_objects)
 
     @admin.action(description="Merge selected speakers into the most-quoted one")
     def merge_speakers(self, request, queryset):
@@ -303,12 +284,7 @@ class EscalationTermAdmin(admin.ModelAdmin):
     search_fields = ["label", "pattern", "note"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        self.message_user(
-            request,
-            "New ingests use this term now; `manage.py code_escalation` recodes the quotes already held.",
-            messages.INFO,
-        )
+        services.save_speaker(obj)
 
 
 @admin.register(Quote)

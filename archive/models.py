@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from .ingest.escalation import ACT_LABELS, ACTS
+from .ingest.speakers import speaker_key
 
 
 class EscalationTerm(models.Model):
@@ -231,6 +232,10 @@ class SpeakerAlias(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.key = speaker_key(self.name)[:300]  # the key always follows the name
+        super().save(*args, **kwargs)
+
 
 class SpeakerRole(models.Model):
     """A role a speaker held ("Kremlin spokesperson"), with the dates it was seen or known."""
@@ -247,6 +252,10 @@ class SpeakerRole(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.key = self.title.lower()[:300]  # the key always follows the title
+        super().save(*args, **kwargs)
 
 
 class QuoteQuerySet(models.QuerySet):

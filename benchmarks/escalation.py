@@ -19,6 +19,7 @@ from pathlib import Path
 
 from archive.ingest.article import clean_article
 from archive.ingest.escalation import ACT_LABELS, code_quote
+from archive.ingest.files import record_input
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "escalation_sample.jsonl"
@@ -34,12 +35,7 @@ def evaluate(sample: Path = SAMPLE, corpus: Path = CORPUS) -> dict:
         for line in lines:
             record = json.loads(line)
             if record["id"] in ids:
-                bodies[record["id"]] = clean_article(
-                    record["text"],
-                    title=record.get("title"),
-                    source=record.get("source"),
-                    published=record.get("published"),
-                ).body
+                bodies[record["id"]] = clean_article(record_input(line, label=record["id"])).body
     predicted, correct, gold = Counter(), Counter(), Counter()
     for item in wanted:
         body = bodies[item["doc"]]

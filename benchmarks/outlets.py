@@ -11,6 +11,7 @@ import collections
 import json
 import sys
 
+from archive.ingest.files import record_input
 from archive.ingest.pipeline import extract_article
 
 from .corpus import CORPUS
@@ -26,7 +27,7 @@ def main():
         for line in lines:
             record = json.loads(line)
             outlet = record.get("source") or "(none)"
-            found = len(extract_article(record.get("text") or "", title=record.get("title")).quotes)
+            found = len(extract_article(record_input(line, label=str(record.get("id")))).quotes)
             articles[outlet] += 1
             quotes[outlet] += found
             without[outlet] += not found

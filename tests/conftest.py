@@ -27,8 +27,9 @@ def search_index(tmp_path):
 def seeded(db, search_index, django_capture_on_commit_callbacks):
     """The archive after ingesting the two seed articles, indexed."""
     from archive import services
+    from archive.ingest.records import ArticleInput
 
     with django_capture_on_commit_callbacks(execute=True):
         for path in sorted(SEEDS.glob("*.txt")):
-            services.ingest_article(raw_text=path.read_text(encoding="utf-8"))
+            services.ingest_article(ArticleInput(raw_text=path.read_text(encoding="utf-8"), label=path.name))
     return search_index

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, User
 from haystack.query import SearchQuerySet
 
 from archive import services
+from archive.ingest.records import ArticleInput
 from archive.models import Article, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +129,7 @@ def test_reextraction_keeps_the_editors_decisions(editor_client, seeded, django_
     assert len(spans) == count
     assert (corrected.start, corrected.end) not in spans
     # Ingesting the same text again never touches the article.
-    again = services.ingest_article(raw_text=article.raw_text)
+    again = services.ingest_article(ArticleInput(raw_text=article.raw_text))
     assert not again.created and Quote.all_objects.get(pk=corrected.pk).speaker == kirby
 
 

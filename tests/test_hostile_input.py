@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive import services
+from archive.ingest.records import ArticleInput
 from archive.models import Article, Quote, Speaker
 
 PARAMETERS = ["q", "page", "speaker", "source", "since", "until", "sort"]
@@ -140,7 +141,9 @@ class _Markup(HTMLParser):
 @pytest.fixture
 def planted(db, search_index, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        result = services.ingest_article(raw_text=PROBE_BODY, title=f"Title {PROBE}", source=f"Wire {PROBE}")
+        result = services.ingest_article(
+            ArticleInput(raw_text=PROBE_BODY, title=f"Title {PROBE}", source=f"Wire {PROBE}")
+        )
     article = result.article
     speaker = Speaker.objects.create(name=f"Speaker {PROBE}", slug="planted-speaker")
     article.quotes.update(speaker=speaker)

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from archive import services
+from archive.ingest.records import ArticleInput
 from archive.models import Article, Quote, QuoteGroup
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ STORY = (
 
 
 def _ingest(text, **fields):
-    return services.ingest_article(raw_text=text, **fields).article
+    return services.ingest_article(ArticleInput(raw_text=text, **fields)).article
 
 
 @pytest.fixture

@@ -128,12 +128,14 @@ def manage_command():
 CHECK = r"""
 import json
 from archive.ingest.pipeline import extract_article
+from archive.ingest.records import ArticleInput
 from archive.models import Article
 from archive import services
 half = []
 for article in Article.objects.prefetch_related("quotes"):
-    record = extract_article(article.raw_text, title=article.title if not article.title_derived else None,
-                             url=article.url or None, source=article.source.name if article.source else None)
+    record = extract_article(ArticleInput(raw_text=article.raw_text,
+                             title=article.title if not article.title_derived else None,
+                             url=article.url or None, source=article.source.name if article.source else None))
     if len(record.quotes) != len(article.quotes.all()) or record.body != article.body:
         half.append(article.pk)
 print(json.dumps({"articles": Article.objects.count(), "half_written": half,

@@ -7,6 +7,7 @@ import sys
 import pytest
 from haystack.query import SearchQuerySet
 
+from archive.ingest.records import ArticleInput
 from archive.models import Quote
 
 from .conftest import ROOT
@@ -78,8 +79,10 @@ def test_date_bounds_and_date_order_in_full_text_search(search_index, django_cap
 
     with django_capture_on_commit_callbacks(execute=True):
         for day, words in [("2022-03-01", "early"), ("2022-05-15", "middle"), ("2022-09-30", "late")]:
-            services.ingest_article(raw_text=f"“Missiles are {words},” said Ann Smith.", published=day)
-        services.ingest_article(raw_text="“Missiles are undated,” said Ann Smith.")  # no date: outside every bound
+            services.ingest_article(ArticleInput(raw_text=f"“Missiles are {words},” said Ann Smith.", published=day))
+        services.ingest_article(
+            ArticleInput(raw_text="“Missiles are undated,” said Ann Smith.")
+        )  # no date: outside every bound
 
     def found(form_class, **data):
         return [r.object.text if r.model_name == "quote" else r.object.body for r in form_class(data).search()]

@@ -6,6 +6,7 @@ import pytest
 from haystack.query import SearchQuerySet
 
 from archive import services
+from archive.ingest.records import ArticleInput
 from archive.models import Article, IndexQueue, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def ingest(search_index, django_capture_on_commit_callbacks):
     def _ingest(raw_text, **hints):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.ingest_article(raw_text=raw_text, **hints)
+            return services.ingest_article(ArticleInput(raw_text=raw_text, **hints))
 
     return _ingest
 
@@ -104,7 +105,7 @@ def test_an_edit_while_another_writer_holds_the_index_is_queued_not_lost(
     next index write takes it on."""
     quote = ingest("“Hold the line,” said Ann Smith.").article.quotes.get()
     other = Speaker.objects.create(name="Bea Jones", slug="bea-jones")
-    monkeypatch.setattr(services, "WEB_INDEX_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(services.indexing, "WEB_INDEX_WAIT_SECONDS", 0.2)
     with open(search_index.lock_path, "a") as held:  # another writer, as flock sees it
         fcntl.flock(held, fcntl.LOCK_EX)
         with django_capture_on_commit_callbacks(execute=True):
@@ -136,7 +137,7 @@ def test_a_save_indexes_its_own_article_first_and_leaves_a_long_backlog_to_bulk_
     articles = [ingest(f"“Line {n},” said Ann Smith.").article for n in range(4)]
     Article.objects.filter(pk__in=[a.pk for a in articles]).update(title="Changed while the index was down")
     IndexQueue.objects.bulk_create([IndexQueue(article_id=a.pk) for a in articles[:3]])
-    monkeypatch.setattr(services, "QUEUE_BATCH", 1)
+    monkeypatch.setattr(services.indexing, "QUEUE_BATCH", 1)
     quote = articles[3].quotes.get()
     quote.speaker = Speaker.objects.create(name="Bea Jones", slug="bea-jones")
     with django_capture_on_commit_callbacks(execute=True):
@@ -152,14 +153,16 @@ def test_a_failed_article_does_not_poison_the_rest_of_a_run(ingest, monkeypatch)
     """A bulk run remembers outlets and speakers; a rolled-back article must not leave
     it remembering rows that no longer exist."""
     lookups = services.ArchiveLookups()
-    real_save = services._save_quotes
+    real_save = services.ingest._save_quotes
 
     def failing_save(article, record, lookups, **kwargs):
         raise ValueError("the database refused a quote")
 
-    monkeypatch.setattr(services, "_save_quotes", failing_save)
+    monkeypatch.setattr(services.ingest, "_save_quotes", failing_save)
     with pytest.raises(ValueError):
-        services.ingest_article(raw_text="“One,” said Ann Smith.", source="New Wire", lookups=lookups)
-    monkeypatch.setattr(services, "_save_quotes", real_save)
-    result = services.ingest_article(raw_text="“Two,” said Ann Smith.", source="New Wire", lookups=lookups)
+        services.ingest_article(ArticleInput(raw_text="“One,” said Ann Smith.", source="New Wire"), lookups=lookups)
+    monkeypatch.setattr(services.ingest, "_save_quotes", real_save)
+    result = services.ingest_article(
+        ArticleInput(raw_text="“Two,” said Ann Smith.", source="New Wire"), lookups=lookups
+    )
     assert result.article.source.name == "New Wire" and result.article.quotes.get().speaker.name == "Ann Smith"

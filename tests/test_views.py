@@ -2,6 +2,7 @@
 
 import pytest
 
+from archive.ingest.records import ArticleInput
 from archive.models import Article, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +114,7 @@ def test_text_is_escaped_everywhere(client, db, search_index, django_capture_on_
 
     raw = "Evil <b>headline</b>\n\n<script>alert(1)</script> said “<img src=x onerror=alert(1)> is a threat,” said Mr <i>Evil</i> Smith."
     with django_capture_on_commit_callbacks(execute=True):
-        article = services.ingest_article(raw_text=raw, source="<svg onload=alert(1)>").article
+        article = services.ingest_article(ArticleInput(raw_text=raw, source="<svg onload=alert(1)>")).article
     for url in [article.get_absolute_url(), "/", "/speakers/"] + [
         "/search/?q=threat",
         "/search/?q=%3Cscript%3E",

@@ -16,7 +16,7 @@ from django.test import override_settings
 from haystack.query import SearchQuerySet
 
 from archive import services
-from archive.ingest.files import UnreadableInput
+from archive.ingest.records import UnreadableInput
 from archive.models import Article, Quote
 
 from .web_server import CORPUS_HTML, corpus_pages, serving, silent_server

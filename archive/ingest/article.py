@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.ingest.metadata import derive_title, parse_date, read_header, split_authors
+from archive.ingest.records import ArticleInput
 from archive.ingest.text import clean_paragraphs, normalise_text, split_paragraphs
 
 
@@ -47,26 +48,18 @@ def _hinted_authors(authors: Sequence[str] | str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def clean_article(
-    raw_text: str,
-    *,
-    title: str | None = None,
-    authors: Sequence[str] = (),
-    source: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
-) -> CleanArticle:
-    """Clean raw article text and read its header. Explicit hints win over
-    anything read from the text."""
-    title = _hint(title)
-    paragraphs = split_paragraphs(normalise_text(raw_text))
+def clean_article(item: ArticleInput) -> CleanArticle:
+    """Clean raw article text and read its header. What the input's container
+    says (title, authors, outlet, date, URL) wins over anything read from the text."""
+    title = _hint(item.title)
+    paragraphs = split_paragraphs(normalise_text(item.raw_text))
     header = read_header(paragraphs, title_hint=title)
     body_paragraphs = paragraphs[header.body_start :]
     if header.standfirst:
         body_paragraphs = [header.standfirst, *body_paragraphs]
     body = clean_paragraphs(body_paragraphs)
 
-    hinted_authors = _hinted_authors(authors)
+    hinted_authors = _hinted_authors(item.authors)
     credit = header.photo_credit
     if hinted_authors and not credit:
         # A name under the standfirst that the byline does not list is the picture's.
@@ -81,7 +74,7 @@ def clean_article(
         section=header.section,
         authors=hinted_authors or header.authors,
         photo_credit=credit,
-        source=_hint(source),
-        published=parse_date(published) or header.published,
-        url=_hint(url),
+        source=_hint(item.source),
+        published=parse_date(item.published) or header.published,
+        url=_hint(item.url),
     )

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .records import ArticleInput, UnreadableInput
+
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
-
-
-class UnreadableInput(ValueError):
-    """The input is not text an article can be made of."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class ArticleInput:
-    """Raw text and what its container says about it (a JSONL record's fields)."""
-
-    label: str  # where it came from, for messages: "seeds/a.txt", "corpus.jsonl:12"
-    raw_text: str
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    source: str | None = None
-    published: str | None = None
-    url: str | None = None
-    raw_html: str | None = None  # the page as received, when the text was extracted from HTML
-    captured_at: datetime.datetime | None = None  # when the page was fetched
 
 
 def decode_text(data: bytes, *, label: str = "input") -> str:

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from .article import clean_article
 from .attribution import attribute_article, extract_quotes
-from .records import ArticleRecord, Quote
+from .records import ArticleInput, ArticleRecord, Quote
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -22,21 +22,12 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def extract_article(
-    raw_text: str,
-    *,
-    title: str | None = None,
-    authors: Sequence[str] = (),
-    source: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
-    known_roles: Mapping[str, str] | None = None,
-) -> ArticleRecord:
+def extract_article(item: ArticleInput, *, known_roles: Mapping[str, str] | None = None) -> ArticleRecord:
     """Raw article text in; clean body, metadata, quotes and speakers out."""
-    clean = clean_article(raw_text, title=title, authors=authors, source=source, published=published, url=url)
+    clean = clean_article(item)
     quotes_per_paragraph, speakers = attribute_article(clean.paragraphs, known_roles=known_roles)
     return ArticleRecord(
-        raw_text=raw_text,
+        raw_text=item.raw_text,
         body=PARAGRAPH_SEPARATOR.join(clean.paragraphs),
         title=clean.title,
         title_derived=clean.title_derived,

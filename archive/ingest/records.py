@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
+
+
+class UnreadableInput(ValueError):
+    """The input is not text an article can be made of."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleInput:
+    """Raw text and what its container says about it (a JSONL record's fields, an
+    editor's form); what the container says wins over what the text says."""
+
+    raw_text: str
+    label: str = "text"  # where it came from, for messages: "seeds/a.txt", "corpus.jsonl:12"
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    raw_html: str | None = None  # the page as received, when the text was extracted from HTML
+    captured_at: datetime.datetime | None = None  # when the page was fetched
+
 
 # How a quote's speaker was found. "named": the name is in the attribution
 # ("Starmer said"); "pronoun": "he said", resolved to an earlier name; "title":

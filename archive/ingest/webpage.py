@@ -22,7 +22,8 @@ import lxml.etree
 import lxml.html
 from trafilatura import bare_extraction
 
-from .files import ArticleInput, UnreadableInput, decode_text
+from .files import decode_text
+from .records import ArticleInput, UnreadableInput
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)

@@ -7,6 +7,7 @@ import pytest
 
 from archive.ingest.article import CleanArticle, clean_article
 from archive.ingest.metadata import derive_title, parse_date, read_header, split_authors
+from archive.ingest.records import ArticleInput
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -151,12 +152,14 @@ def test_title_hint_keeps_a_short_first_line_in_the_body():
 def test_hints_win_over_the_text():
     raw = "Local News\n\nHarbour wall gives way\n\nStorm surge floods the old town.\nJane Roe\nJohn Doe\n\nBody."
     article = clean_article(
-        raw,
-        title="  Sea wall collapses ",
-        authors=["By Ann Poe"],
-        source="Harbour Gazette",
-        published="May 3, 2024",
-        url="https://example.org/wall",
+        ArticleInput(
+            raw_text=raw,
+            title="  Sea wall collapses ",
+            authors=("By Ann Poe",),
+            source="Harbour Gazette",
+            published="May 3, 2024",
+            url="https://example.org/wall",
+        )
     )
     assert article == CleanArticle(
         paragraphs=("Storm surge floods the old town.", "Body."),
@@ -185,12 +188,15 @@ def test_hints_win_over_the_text():
     ],
 )
 def test_derived_title(raw, title, derived):
-    article = clean_article(raw)
+    article = clean_article(ArticleInput(raw_text=raw))
     assert (article.title, article.title_derived) == (title, derived)
 
 
 def test_author_string_hint_is_split():
-    assert clean_article("Body.", authors="Jane Roe and John Doe").authors == ("Jane Roe", "John Doe")
+    assert clean_article(ArticleInput(raw_text="Body.", authors=("Jane Roe and John Doe",))).authors == (
+        "Jane Roe",
+        "John Doe",
+    )
 
 
 def _seed_cases():
@@ -201,7 +207,7 @@ def _seed_cases():
 @pytest.mark.parametrize("case", _seed_cases())
 def test_seed_articles(case):
     raw = (SEEDS / case["file"]).read_text(encoding="utf-8")
-    article = clean_article(raw)
+    article = clean_article(ArticleInput(raw_text=raw))
     metadata = case["metadata"]
     body = article.body
 

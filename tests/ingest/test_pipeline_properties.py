@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from archive.ingest.pipeline import extract_article, quotes_for_records
-from archive.ingest.records import ATTRIBUTION_KINDS
+from archive.ingest.records import ATTRIBUTION_KINDS, ArticleInput
 
 settings.register_profile(
     "suite",
@@ -89,7 +89,7 @@ def run_or_reject(function, *args, **kwargs):
 
 @pytest.mark.parametrize("raw", ["Putin said: “…” and left.", '"!"', "x “—” y"])
 def test_quoted_span_without_words(raw):
-    assert_valid_article(extract_article(raw))
+    assert_valid_article(extract_article(ArticleInput(raw_text=raw)))
 
 
 def assert_valid_article(record):
@@ -107,7 +107,8 @@ def assert_valid_article(record):
 
 @given(raw=hostile_text, title=st.none() | any_text, source=st.none() | any_text, published=st.none() | any_text)
 def test_extract_article_never_crashes_and_offsets_are_valid(raw, title, source, published):
-    assert_valid_article(run_or_reject(extract_article, raw, title=title, source=source, published=published))
+    item = ArticleInput(raw_text=raw, title=title, source=source, published=published)
+    assert_valid_article(run_or_reject(extract_article, item))
 
 
 @given(paragraphs=st.lists(hostile_text, min_size=1, max_size=6), doc_ids=st.booleans())
@@ -142,7 +143,7 @@ def test_quotes_for_records_offsets_point_into_each_paragraph(paragraphs, doc_id
     ids=lambda raw: repr(raw[:20]),
 )
 def test_edge_cases(raw):
-    assert_valid_article(extract_article(raw))
+    assert_valid_article(extract_article(ArticleInput(raw_text=raw)))
 
 
 MEGABYTE_SECONDS = 30  # each case takes 2-7 s here; the bound catches a pathological slowdown
@@ -160,7 +161,7 @@ MEGABYTE_SECONDS = 30  # each case takes 2-7 s here; the bound catches a patholo
 def test_a_one_megabyte_paragraph_is_handled_in_bounded_time(unit):
     paragraph = (unit * (1_048_576 // len(unit) + 1))[:1_048_576]
     started = time.process_time()  # CPU time: other processes on the machine do not count
-    record = extract_article(paragraph)
+    record = extract_article(ArticleInput(raw_text=paragraph))
     prediction = next(quotes_for_records([{"id": "big", "text": paragraph}]))
     elapsed = time.process_time() - started
     assert_valid_article(record)

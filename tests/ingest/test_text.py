@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive.ingest.article import clean_article
+from archive.ingest.files import record_input
 from archive.ingest.text import (
     clean_paragraphs,
     clean_text,
@@ -215,14 +216,7 @@ def test_corpus_cleaning_keeps_the_articles():
     checked = 0
     for record in _corpus_records(500):
         raw = normalise_text(record["text"])
-        article = clean_article(
-            record["text"],
-            title=record.get("title"),
-            authors=[record["author"]] if record.get("author") else (),
-            source=record.get("source"),
-            published=record.get("published"),
-            url=record.get("url"),
-        )
+        article = clean_article(record_input(json.dumps(record), label=record["id"]))
         if raw:
             assert article.paragraphs, record["id"]
             assert len(article.body) >= 0.9 * len(raw), record["id"]

@@ -6,7 +6,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from archive import services
-from archive.ingest.files import UnreadableInput, iter_paths, read_inputs
+from archive.ingest.files import iter_paths, read_inputs
+from archive.ingest.records import UnreadableInput
 
 WEB_SCHEMES = ("http://", "https://")
 
@@ -66,7 +67,7 @@ class Command(BaseCommand):
                     if isinstance(item, str):
                         result = services.ingest_web_page(item, index=False, lookups=lookups)
                     else:
-                        result = services.ingest_input(item, index=False, lookups=lookups)
+                        result = services.ingest_article(item, index=False, lookups=lookups)
                 except UnreadableInput as error:  # a page that does not answer, is not HTML, is private...
                     self.stderr.write(str(error))
                     failed += 1

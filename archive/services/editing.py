@@ -1,0 +1,73 @@
+"""Editors' writes: corrected quotes, article details, speakers' aliases and roles, deletions."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ..models import Article, Quote, Speaker
+from .indexing import reindex_after_commit
+
+# Changing any of these makes a quote the editor's: re-extraction keeps it as it is.
+CORRECTED_FIELDS = frozenset({"start", "end", "speaker", "attribution", "source_description"})
+
+
+def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
+    """Store a quote an editor added, corrected or marked as not a quote (`rejected`).
+
+    An added quote, or a change to its span, speaker or attribution, marks it
+    `corrected`. A speaker given to an unattributed quote makes it "named".
+    """
+    changed = set(changed)
+    if quote.pk is None or CORRECTED_FIELDS & changed:
+        quote.corrected = True
+    if (
+        "speaker" in changed
+        and "attribution" not in changed
+        and quote.speaker_id
+        and quote.attribution in (Quote.Attribution.UNATTRIBUTED, Quote.Attribution.ANONYMOUS)
+    ):
+        quote.attribution = Quote.Attribution.NAMED
+    with transaction.atomic():
+        # clean() checks the span against every quote, rejected ones too; save() sets the text.
+        quote.full_clean(exclude=["text"], validate_constraints=False)
+        quote.save()
+        if index:
+            reindex_after_commit([quote.article_id])
+    return quote
+
+
+def delete_quote(quote: Quote, *, index: bool = True) -> None:
+    """Delete a quote for good (rejecting it keeps it, to restore)."""
+    with transaction.atomic():
+        quote.delete()
+        if index:
+            reindex_after_commit([quote.article_id])
+
+
+def save_article(article: Article) -> Article:
+    """Store an editor's change to an article's details (title, outlet, date...)."""
+    with transaction.atomic():
+        article.save()
+        reindex_after_commit([article.pk])
+    return article
+
+
+def delete_articles(articles) -> None:
+    """Delete articles with their quotes, and take them out of the index."""
+    with transaction.atomic():
+        pks = [article.pk for article in articles]
+        Article.objects.filter(pk__in=pks).delete()
+        reindex_after_commit(pks)
+
+
+def save_speaker(speaker: Speaker, *, details=(), deleted=()) -> Speaker:
+    """Store an editor's change to a speaker, with aliases and roles (`details`) added
+    or changed and others deleted; the index shows the quotes under the new name."""
+    with transaction.atomic():
+        speaker.save()
+        for item in details:
+            item.save()  # an alias's or role's matching key follows its name (models)
+        for item in deleted:
+            item.delete()
+        reindex_after_commit(speaker.quotes.values_list("article_id", flat=True).distinct())
+    return speaker

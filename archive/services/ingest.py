@@ -1,0 +1,230 @@
+"""Ingest: raw article text (a file, a record, an upload, a web page) in, an article
+with its quotes and speakers stored in one transaction.
+
+The ingest command, the admin and the seeds all go through `ingest_article`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+
+from ..ingest.article import clean_article
+from ..ingest.files import text_input
+from ..ingest.pipeline import extract_article, sha256
+from ..ingest.records import ArticleInput, ArticleRecord, SpeakerRecord, UnreadableInput
+from ..ingest.webpage import fetch_page, read_html
+from ..models import Article, Quote
+from .escalation import code_escalation
+from .indexing import reindex_after_commit
+from .lineage import join_article_group, join_quote_groups
+from .speakers import ArchiveLookups
+
+
+@dataclass(frozen=True, kw_only=True)
+class IngestResult:
+    article: Article
+    created: bool
+
+
+def find_duplicate(*, raw_text: str | None = None, url: str | None = None, body: str | None = None) -> Article | None:
+    """The article already held with this text or this URL, if any.
+
+    The same text is the same raw text, or the same clean body (pasted text
+    loses its trailing newline and gains CRs that a file of it does not have).
+    """
+    article = Article.objects.filter(raw_sha256=sha256(raw_text)).first() if raw_text else None
+    if article is None and raw_text and body is None:
+        body = clean_article(ArticleInput(raw_text=raw_text)).body
+    if article is None and body:
+        article = Article.objects.filter(body_sha256=sha256(body)).first()
+    if article is None and url:
+        article = Article.objects.filter(url=url).first()
+    return article
+
+
+def ingest_article(item: ArticleInput, *, index: bool = True, lookups: ArchiveLookups | None = None) -> IngestResult:
+    """Turn what a file, a record, an upload or a web page gave into an article with
+    its quotes and speakers, in one transaction.
+
+    For a web page, raw_text is its extracted main text and raw_html the page as received.
+    The same text (or the same URL) gives back the article already held.
+    With index=True the search index is updated once the transaction commits;
+    bulk callers pass index=False and index in batches (`index_articles`).
+    """
+    if "\x00" in item.raw_text:  # no article holds one, and PostgreSQL cannot store it
+        raise UnreadableInput("The text holds NUL characters: it is binary data, not an article.")
+    existing = Article.objects.filter(raw_sha256=sha256(item.raw_text)).first()
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
+
+    lookups = lookups or ArchiveLookups()
+    record = extract_article(item, known_roles=lookups.known_roles())
+    existing = find_duplicate(body=record.body, url=item.url)
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
+    try:
+        with transaction.atomic():
+            article = _save_article(record, lookups, raw_html=item.raw_html, captured_at=item.captured_at)
+            if index:
+                reindex_after_commit([article.pk])
+    except Exception:
+        lookups.forget()  # what it remembered may have been rolled back with the article
+        raise
+    return IngestResult(article=article, created=True)
+
+
+# -- web pages and uploads ----------------------------------------------------
+# Reading is separate from storing, so the admin can show a bad page or file
+# as a form error before anything is written.
+
+FETCH_TIMEOUT_SECONDS = 15.0
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def read_web_page(url: str) -> ArticleInput:
+    """Fetch a page and extract its article. Raises UnreadableInput with an editor-facing message.
+
+    Private and loopback addresses are refused unless settings.REDLINE_ALLOW_PRIVATE_URLS.
+    """
+    page = fetch_page(
+        url,
+        allow_private=settings.REDLINE_ALLOW_PRIVATE_URLS,
+        timeout=getattr(settings, "REDLINE_FETCH_TIMEOUT", FETCH_TIMEOUT_SECONDS),
+        max_bytes=settings.REDLINE_MAX_UPLOAD_BYTES,
+    )
+    item = read_html(page.html, url=page.final_url, label=url)
+    return dataclasses.replace(item, captured_at=page.captured_at)
+
+
+def read_upload(name: str, data: bytes) -> ArticleInput:
+    """An uploaded .txt or .html file. Raises UnreadableInput for a wrong type, a file over
+    settings.REDLINE_MAX_UPLOAD_BYTES, a binary file or one in no detectable charset."""
+    limit = settings.REDLINE_MAX_UPLOAD_BYTES
+    if not name.lower().endswith(UPLOAD_SUFFIXES):
+        raise UnreadableInput(f"{name}: upload a .txt or .html file.")
+    if len(data) > limit:
+        raise UnreadableInput(f"{name}: the file is larger than the {limit / (1024 * 1024):g} MB limit.")
+    item = text_input(data, name=name, label=name)
+    if not item.raw_text.strip():
+        raise UnreadableInput(f"{name}: the file holds no text.")
+    return item
+
+
+def ingest_web_page(url: str, *, index: bool = True, lookups: ArchiveLookups | None = None) -> IngestResult:
+    """Fetch a page and ingest its article, keeping the HTML; a URL already held is not fetched."""
+    existing = find_duplicate(url=url)
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
+    return ingest_article(read_web_page(url), index=index, lookups=lookups)
+
+
+def reingest_article(article: Article, *, index: bool = True) -> Article:
+    """Run extraction again over an article's raw text, replacing its extracted quotes.
+
+    An editor's decisions stay: corrected and rejected quotes are kept as they
+    are, and an extracted quote overlapping one of them is not added again.
+    """
+    lookups = ArchiveLookups()
+    held = ArticleInput(
+        raw_text=article.raw_text,
+        label=f"article {article.pk}",
+        title=article.title if not article.title_derived else None,
+        authors=tuple(article.authors),
+        source=article.source.name if article.source else None,
+        published=article.published.isoformat() if article.published else None,
+        url=article.url or None,
+    )
+    record = extract_article(held, known_roles=lookups.known_roles())
+    with transaction.atomic():
+        kept = list(Quote.all_objects.filter(article=article).filter(Q(corrected=True) | Q(rejected=True)))
+        Quote.all_objects.filter(article=article).exclude(pk__in=[quote.pk for quote in kept]).delete()
+        _fill_article(article, record, lookups)
+        article.save()
+        for quote in kept:
+            _follow_body(quote, article.body)
+        _save_quotes(article, record, lookups, keep_clear_of=kept)
+        if index:
+            reindex_after_commit([article.pk])
+    return article
+
+
+def _follow_body(quote: Quote, body: str) -> None:
+    """Keep an editor's quote on its words when re-cleaning moved the body's offsets."""
+    if body[quote.start : quote.end] == quote.text:
+        return
+    candidates = [match.start() for match in re.finditer(re.escape(quote.text), body)] if quote.text else []
+    if candidates:
+        start = min(candidates, key=lambda i: abs(i - quote.start))
+        quote.start, quote.end = start, start + len(quote.text)
+        quote.save(update_fields=["start", "end", "text"])
+
+
+def _save_article(
+    record: ArticleRecord, lookups: ArchiveLookups, *, raw_html: str | None = None, captured_at=None
+) -> Article:
+    article = Article()
+    _fill_article(article, record, lookups)
+    if raw_html:
+        article.raw_html = raw_html
+        article.raw_html_sha256 = sha256(raw_html)
+        article.captured_at = captured_at
+    # The duplicate checks were made before saving; the unique constraint on the
+    # hash guards against a concurrent ingest of the same text.
+    article.full_clean(validate_unique=False)
+    article.save()
+    _save_quotes(article, record, lookups)
+    return article
+
+
+def _fill_article(article: Article, record: ArticleRecord, lookups: ArchiveLookups) -> None:
+    article.source = lookups.source(record.source)
+    article.title = record.title[:500]
+    article.title_derived = record.title_derived
+    article.standfirst = record.standfirst
+    article.section = record.section[:200]
+    article.authors = list(record.authors)
+    article.photo_credit = record.photo_credit[:300]
+    article.published = datetime.date.fromisoformat(record.published) if record.published else None
+    article.url = record.url or ""
+    article.raw_text = record.raw_text
+    article.raw_sha256 = sha256(record.raw_text)
+    article.body = record.body
+    article.body_sha256 = sha256(record.body)
+
+
+def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookups, *, keep_clear_of=()) -> None:
+    """Store the extracted quotes, except any overlapping an editor's span in keep_clear_of."""
+    speakers = {speaker.name: lookups.speaker(speaker, article.published) for speaker in record.speakers}
+    taken = [(kept.start, kept.end) for kept in keep_clear_of]
+    quotes = []
+    for quote in record.quotes:
+        if any(quote.start < end and start < quote.end for start, end in taken):
+            continue
+        speaker = speakers.get(quote.speaker) if quote.speaker else None
+        if quote.speaker and speaker is None:
+            # The extractor named a speaker it did not list: resolve it alone.
+            speaker = speakers[quote.speaker] = lookups.speaker(
+                SpeakerRecord(name=quote.speaker, kind=quote.speaker_kind or "person"), article.published
+            )
+        stored = Quote(
+            article=article,
+            start=quote.start,
+            end=quote.end,
+            text=quote.text,
+            speaker=speaker,
+            source_description=(quote.source_description or "")[:300],
+            cue=(quote.cue or "")[:100],
+            attribution=quote.attribution,
+        )
+        code_escalation(stored, lexicon=lookups.escalation_lexicon())
+        quotes.append(stored)
+    join_quote_groups(quotes)
+    Quote.all_objects.bulk_create(quotes, ignore_conflicts=True)
+    join_article_group(article, [*quotes, *keep_clear_of])

@@ -1,0 +1,137 @@
+"""Quote and article lineage: copies of one quote across outlets share a group,
+and so do near-duplicate articles (wire copies)."""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.db.models import F, Q
+
+from ..ingest import lineage
+from ..models import Article, ArticleGroup, Quote, QuoteGroup
+
+CANDIDATES_PER_LOOKUP = (
+    100  # quotes compared per new quote: the same speaker's latest, and the latest sharing its probe
+)
+
+
+# The latest held quotes sharing the probe, then the speaker's latest: two index
+# range scans in one statement. Written in SQL because the ORM took longer to
+# build these queries, twice per new quote, than the database took to answer them.
+CANDIDATES_SQL = f"""
+SELECT part, id, text, group_id FROM (
+    SELECT 0 AS part, id, text, group_id FROM {Quote._meta.db_table}
+    WHERE probe = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
+) AS by_probe
+UNION ALL
+SELECT part, id, text, group_id FROM (
+    SELECT 1 AS part, id, text, group_id FROM {Quote._meta.db_table}
+    WHERE speaker_id = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
+) AS by_speaker
+ORDER BY part, id DESC
+"""
+
+
+def join_quote_groups(quotes) -> None:
+    """Give each new quote the group of an exact or near copy already held, else a new group.
+
+    One lookup by normalised-text hash, then a bounded check of candidates that
+    share the speaker or the quote's longest word: never a pass over the archive.
+    """
+    for quote in quotes:
+        quote.text_key = lineage.text_key(quote.text)
+        quote.probe = lineage.probe(quote.text)
+    # Exact copies for all of them in one query; newest first, so the dict keeps
+    # the earliest held quote's group.
+    exact: dict[str, int] = dict(
+        Quote.all_objects.filter(text_key__in={quote.text_key for quote in quotes}, group__isnull=False)
+        .exclude(pk__in=[quote.pk for quote in quotes if quote.pk])
+        .order_by("-pk")
+        .values_list("text_key", "group_id")
+    )
+    # This article's quotes so far, with their groups: a held group's id, or a new
+    # group, created with the others in one statement at the end.
+    earlier: list[tuple[Quote, int | QuoteGroup]] = []
+    for quote in quotes:
+        group = _copy_group(quote, earlier, exact.get(quote.text_key))
+        earlier.append((quote, QuoteGroup(key=quote.text_key) if group is None else group))
+    QuoteGroup.objects.bulk_create(
+        list({id(group): group for _, group in earlier if isinstance(group, QuoteGroup)}.values())
+    )
+    for quote, group in earlier:
+        quote.group_id = group.pk if isinstance(group, QuoteGroup) else group
+
+
+def _copy_group(quote: Quote, earlier, exact_copy: int | None) -> int | QuoteGroup | None:
+    """The group of an earlier quote of this article or of a held quote that this
+    quote copies; None if it copies nothing."""
+    for other, group in earlier:
+        if other.text_key == quote.text_key:
+            return group
+    if exact_copy:
+        return exact_copy
+    candidates = [(other.text, group) for other, group in earlier]
+    with connection.cursor() as cursor:
+        # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
+        cursor.execute(
+            CANDIDATES_SQL,
+            [quote.probe or None, quote.pk or 0, quote.speaker_id, quote.pk or 0],
+        )
+        candidates += [(text, group_id) for _, _, text, group_id in cursor.fetchall()]
+    for text, group_id in candidates:
+        if lineage.near_copy(quote.text, text):
+            return group_id
+    return None
+
+
+ARTICLE_CANDIDATES = 20
+
+
+def join_article_group(article: Article, quotes) -> None:
+    """Put an article with the articles it copies (the same normalised body, or a
+    near-duplicate among the articles carrying copies of its quotes), else alone."""
+    article.text_key = lineage.article_key(article.body)
+    group_id = (
+        Article.objects.filter(text_key=article.text_key, group__isnull=False)
+        .exclude(pk=article.pk)
+        .values_list("group_id", flat=True)
+        .first()
+    )
+    if group_id is None:
+        quote_groups = {quote.group_id for quote in quotes if quote.group_id}
+        candidates = (
+            Article.objects.filter(quotes__group_id__in=quote_groups, group__isnull=False)
+            .exclude(pk=article.pk)
+            .distinct()
+            .order_by("-pk")
+            .values_list("body", "group_id")[:ARTICLE_CANDIDATES]
+        )
+        for body, candidate_group in candidates:
+            if lineage.article_similarity(article.body, body) >= lineage.ARTICLE_SIMILARITY:
+                group_id = candidate_group
+                break
+    if group_id is None and article.group_id is not None:
+        group_id = article.group_id  # re-extraction: the article stays where it was
+    if group_id is None:
+        group_id = ArticleGroup.objects.create(key=article.text_key).pk
+    article.group_id = group_id
+    Article.objects.filter(pk=article.pk).update(text_key=article.text_key, group_id=group_id)
+
+
+def group_copies() -> set[int]:
+    """Group the quotes and articles not yet grouped (held before lineage existed),
+    oldest article first, the way ingest would have. Returns the articles changed."""
+    changed = set()
+    for article in (
+        Article.objects.filter(Q(group__isnull=True) | Q(quotes__group__isnull=True))
+        .distinct()
+        .order_by(F("published").asc(nulls_last=True), "created")
+        .defer("raw_html")
+        .iterator(chunk_size=200)
+    ):
+        with transaction.atomic():
+            quotes = list(Quote.all_objects.filter(article=article, group__isnull=True).order_by("start"))
+            join_quote_groups(quotes)
+            Quote.all_objects.bulk_update(quotes, ["text_key", "probe", "group"])
+            join_article_group(article, list(Quote.all_objects.filter(article=article)))
+        changed.add(article.pk)
+    return changed
