@@ -1,21 +1,19 @@
-"""Template tags: the search box, and highlighted snippets that are escaped first."""
+"""Highlighted snippets of search results: the query's words marked, the text escaped first."""
+
+from __future__ import annotations
 
 import re
 
-from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter, highlight
-
-register = template.Library()
 
 _analyzer = StemmingAnalyzer()
 _formatter = HtmlFormatter(tagname="mark", classname="hit", between=" … ")
 SNIPPET_LENGTH = 400
 
 
-@register.filter
 def highlighted(text, query):
     """The parts of `text` around the words of `query`, with the words marked.
 
@@ -43,24 +41,3 @@ def _window(text, terms):
     match = pattern.search(text)
     start = max(0, match.start() - SNIPPET_LENGTH // 2) if match else 0
     return text[start : start + 2 * SNIPPET_LENGTH]
-
-
-@register.inclusion_tag("includes/search_box.html")
-def search_box(form=None, action="/search/"):
-    from ..forms import ArchiveSearchForm
-
-    return {"form": form or ArchiveSearchForm(), "action": action}
-
-
-@register.filter
-def result_template(obj):
-    """The partial that shows one search result: search/results/<model>.html."""
-    return f"search/results/{obj._meta.model_name}.html"
-
-
-@register.filter
-def term_label(slug, kind):
-    """The lexicon's name for a weapon or target slug: "storm-shadow" -> "Storm Shadow"."""
-    from ..ingest.escalation import DEFAULT_LEXICON
-
-    return DEFAULT_LEXICON.labels.get((kind, slug)) or slug.replace("-", " ")

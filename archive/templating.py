@@ -1,0 +1,83 @@
+"""The Jinja2 environment of the public pages.
+
+Public pages are rendered by Jinja2, several times faster than Django's template
+engine on a results page (BENCHMARKS.md); the admin and haystack's index
+templates stay on Django's. Both engines read templates/: this loader leaves
+the Django templates to Django.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import jinja2
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import formats
+
+from .highlighting import highlighted
+
+DJANGO_ONLY = ("admin/", "registration/", "search/indexes/")
+
+
+class PublicPagesLoader(jinja2.FileSystemLoader):
+    """templates/ without what Django's engine renders (the admin's, haystack's index templates)."""
+
+    def get_source(self, environment, template):
+        if template.startswith(DJANGO_ONLY):
+            raise jinja2.TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+
+@functools.lru_cache(maxsize=512)
+def url(name: str, *args) -> str:
+    """reverse(), remembered: a page of results asks for the same few URLs many times."""
+    return reverse(name, args=args)
+
+
+def date(value, fallback: str = "date unknown") -> str:
+    """A date in the site's format ("13 Sep 2024"), or the fallback when there is none."""
+    return formats.date_format(value) if value else fallback
+
+
+def pluralize(count, suffixes: str = "s") -> str:
+    """Django's pluralize: "s" after any count but 1; "y,ies" gives both forms."""
+    singular, _, plural = suffixes.rpartition(",") if "," in suffixes else ("", "", suffixes)
+    try:
+        one = int(count) == 1
+    except (TypeError, ValueError):
+        one = len(count) == 1
+    return singular if one else plural
+
+
+def truncatechars(text, length: int) -> str:
+    """At most `length` characters, the last one an ellipsis when the text was cut."""
+    text = str(text or "")
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def term_label(slug: str, kind: str) -> str:
+    """The lexicon's name for a weapon or target slug: "storm-shadow" -> "Storm Shadow"."""
+    from .ingest.escalation import DEFAULT_LEXICON
+
+    return DEFAULT_LEXICON.labels.get((kind, slug)) or slug.replace("-", " ")
+
+
+def result_template(obj) -> str:
+    """The partial that shows one search result: search/results/<model>.html."""
+    return f"search/results/{obj._meta.model_name}.html"
+
+
+def environment(**options) -> jinja2.Environment:
+    options["loader"] = PublicPagesLoader(options["loader"].searchpath)
+    env = jinja2.Environment(**options)
+    env.globals.update(url=url, static=static)
+    env.filters.update(
+        date=date,
+        highlighted=highlighted,
+        pluralize=pluralize,
+        result_template=result_template,
+        term_label=term_label,
+        truncatechars=truncatechars,
+    )
+    return env
