@@ -177,62 +177,73 @@ def read_header(paragraphs: Sequence[str], *, title_hint: str | None = None) -> 
     """Section label, headline, standfirst and byline block at the top of the
     paragraphs. The standfirst is only recognised with a cue (printed twice,
     or followed by a byline or credit), since otherwise it is the lead."""
-    count = len(paragraphs)
-    section = title = standfirst = ""
-    index = 0
-    if count >= 3 and _is_section_label(paragraphs[0]) and _is_headline(paragraphs[1]):
-        section, title, index = paragraphs[0], paragraphs[1], 2
-    elif count >= 2 and _is_headline(paragraphs[0]) and not _NAME_LINE.fullmatch(paragraphs[0]):
-        title, index = paragraphs[0], 1
-
-    if title and index < count and _is_prose(paragraphs[index]):
-        after = index + 1
-        while after < count and paragraphs[after] == paragraphs[index]:
-            after += 1
-        if after > index + 1 or (after < count and _is_byline_block_line(paragraphs[after])):
-            standfirst, index = paragraphs[index], after
-
+    section, title, index = _headline(paragraphs)
+    standfirst, index = _standfirst(paragraphs, index) if title else ("", index)
     # With a title hint the text usually starts with the body: a short first
     # line is only the headline when it agrees with the hint or has a cue.
     if title and title_hint and not standfirst and _fold(title_hint) != _fold(title):
         section = title = ""
         index = 0
+    block = _byline_block(paragraphs, index, after_header=bool(title or standfirst))
+    return Header(section=section, title=title, standfirst=standfirst, **block)
 
+
+def _headline(paragraphs: Sequence[str]) -> tuple[str, str, int]:
+    """(section label, headline, where what follows starts); empty strings when absent."""
+    count = len(paragraphs)
+    if count >= 3 and _is_section_label(paragraphs[0]) and _is_headline(paragraphs[1]):
+        return paragraphs[0], paragraphs[1], 2
+    if count >= 2 and _is_headline(paragraphs[0]) and not _NAME_LINE.fullmatch(paragraphs[0]):
+        return "", paragraphs[0], 1
+    return "", "", 0
+
+
+def _standfirst(paragraphs: Sequence[str], index: int) -> tuple[str, int]:
+    """The standfirst under a headline, when printed twice or followed by a byline or credit."""
+    count = len(paragraphs)
+    if index >= count or not _is_prose(paragraphs[index]):
+        return "", index
+    after = index + 1
+    while after < count and paragraphs[after] == paragraphs[index]:
+        after += 1
+    if after > index + 1 or (after < count and _is_byline_block_line(paragraphs[after])):
+        return paragraphs[index], after
+    return "", index
+
+
+def _byline_block(paragraphs: Sequence[str], index: int, *, after_header: bool) -> dict:
+    """Bylines, a photo credit, name-only lines and a date line from `index` on;
+    name-only lines count only under a headline or standfirst."""
     authors: list[str] = []
     names: list[str] = []
     credit = ""
     published = None
-    block_end = min(count, index + _MAX_BYLINE_LINES)
+    block_end = min(len(paragraphs), index + _MAX_BYLINE_LINES)
     while index < block_end:
         line = paragraphs[index]
-        byline = _BYLINE.fullmatch(line)
-        if byline and len(line) <= 160:
+        if _BYLINE.fullmatch(line) and len(line) <= 160:
             authors.extend(split_authors(line))
         elif (line_credit := photo_credit(line)) is not None:
             credit = credit or line_credit
-        elif (title or standfirst) and _NAME_LINE.fullmatch(line):
+        elif after_header and _NAME_LINE.fullmatch(line):
             names.extend(split_authors(line))
         elif published is None and _is_date_line(line):
             published = parse_date(line)
         elif not is_boilerplate(line) or len(line) > 60:
             break
         index += 1
-
     # Name-only lines: the first of several, or the one beside an explicit
     # byline, sits where the picture's credit goes, right under the standfirst.
     if names and not credit and (authors or len(names) > 1):
         credit, names = names[0], names[1:]
     authors.extend(name for name in names if name not in authors)
-    return Header(
-        section=section,
-        title=title,
-        standfirst=standfirst,
-        authors=tuple(authors),
-        photo_credit=credit,
-        published=published,
-        names=tuple(names),
-        body_start=index,
-    )
+    return {
+        "authors": tuple(authors),
+        "photo_credit": credit,
+        "published": published,
+        "names": tuple(names),
+        "body_start": index,
+    }
 
 
 def derive_title(lead: str, *, limit: int = _TITLE_LIMIT) -> str:
