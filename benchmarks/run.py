@@ -131,11 +131,58 @@ def wrk(url, duration, *, rotate=(), headers=None):
     return {"rps": round(rate), "p50_ms": ms("50"), "p99_ms": ms("99"), "errors": errors}
 
 
-def pages(env, duration):
-    """Serve with gunicorn (2 workers) and load three pages with wrk."""
+def fresh_paths(base):
+    """Paths of each kind of page, for rotations in which every page is built afresh:
+    the query set on /search/ and /quotes/, and articles, quote permalinks and the
+    pages of the most-quoted speakers, spread over the archive."""
+    speakers = json.load(urllib.request.urlopen(base + "/api/speakers/"))["results"]
+
+    def ids(url, pages=5):
+        found = []
+        while url and pages:
+            answer = json.load(urllib.request.urlopen(url))
+            found += [item["id"] for item in answer["results"]]
+            url, pages = answer["next"], pages - 1
+        return found
+
+    articles, quotes = ids(f"{base}/api/articles/"), ids(f"{base}/api/quotes/")
+    return {
+        "search": [f"/search/?{urllib.parse.urlencode({'q': q})}" for q in SEARCH_QUERIES],
+        "quotes": [f"/quotes/?{urllib.parse.urlencode({'q': q})}" for q in SEARCH_QUERIES],
+        "article": [f"/articles/{pk}/" for pk in articles],
+        "quote": [f"/quotes/{pk}/" for pk in quotes],
+        "speaker": [f"/speakers/{speaker['slug']}/" for speaker in speakers],
+    }
+
+
+def http_latency(base, paths, *, passes):
+    """p50 and p95 (ms) of pages requested one at a time, each built afresh: what one
+    researcher waits for a new search, to set beside raw Whoosh's query and highlighting."""
+    samples = []
+    for _ in range(passes):
+        for path in paths:
+            request = urllib.request.Request(base + path, headers={"Cookie": "sessionid=benchmark"})
+            started = time.perf_counter()
+            urllib.request.urlopen(request, timeout=60).read()
+            samples.append(time.perf_counter() - started)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return {"p50": round(samples[len(samples) // 2] * 1000, 1), "p95": round(p95 * 1000, 1), "requests": len(samples)}
+
+
+def pages(env, duration, workers=2):
+    """Serve with gunicorn and load pages with wrk: single URLs as the page cache serves
+    them, and rotations of each kind of page built afresh."""
     port = free_port()
     server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "archive.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -162,18 +209,24 @@ def pages(env, duration):
         # worker opens the index and builds the page (a second or more at 100,000 articles),
         # and with 8 connections waiting behind it that start set the p99 of a 10 s run.
         for url in [*urls.values(), f"{base}/search/?q=warm"]:
-            for _ in range(4):
+            for _ in range(2 * workers):
                 urllib.request.urlopen(url, timeout=120).read()
         results = {name: wrk(url, duration) for name, url in urls.items()}
-        # The query set's searches in turn, each page built afresh: a session cookie
-        # bypasses the page cache, as it does for editors. Each worker still keeps its
-        # last 64 searches' results, so a query's repeats cost rendering, not searching.
-        rotation = [f"/search/?{urllib.parse.urlencode({'q': q})}" for q in SEARCH_QUERIES]
-        results[f"/search/ over {len(rotation)} queries in turn (highlighted), page cache bypassed"] = wrk(
-            base + "/", duration, rotate=rotation, headers={"Cookie": "sessionid=benchmark"}
+        # Pages built afresh: a session cookie bypasses the page cache, as it does for
+        # editors, so every request renders its page.
+        kinds = fresh_paths(base)
+        results["search_over_http"] = http_latency(base, kinds["search"], passes=3)
+        fresh = {"Cookie": "sessionid=benchmark"}
+        for kind, paths in kinds.items():
+            results[f"{kind} pages in turn ({len(paths)} URLs), built afresh"] = wrk(
+                base + "/", duration, rotate=paths, headers=fresh
+            )
+        mixed = [path for group in zip(*kinds.values()) for path in group]
+        results[f"all kinds in turn ({len(mixed)} URLs), built afresh"] = wrk(
+            base + "/", duration, rotate=mixed, headers=fresh
         )
-        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-        results["worker_peak_mb"] = [peak_rss_mb(int(pid)) for pid in workers]
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        results["worker_peak_mb"] = [peak_rss_mb(int(pid)) for pid in children]
         return results
     finally:
         server.terminate()
@@ -261,7 +314,7 @@ def bench_scale(count, args):
     row["search"] = json.loads(output)
     row["search_process_peak_mb"] = search_peak
     if args.pages:
-        row["pages"] = pages(env, args.duration)
+        row["pages"] = {workers: pages(env, args.duration, workers) for workers in args.workers}
     if not args.keep and not args.archive:
         shutil.rmtree(work, ignore_errors=True)
     return row
@@ -316,21 +369,26 @@ def report(rows):
         lines.append(
             "- Redline p95 by query kind (ms): " + ", ".join(f"{k} {v}" for k, v in ours["p95_by_kind"].items())
         )
-        if "pages" in row:
+        for workers, served in row.get("pages", {}).items():
             lines += [
                 "",
-                "| page under gunicorn, 2 workers, wrk -t2 -c8 | requests/s | p50 ms | p99 ms | errors |",
+                f"| page under gunicorn, {workers} workers, wrk -t2 -c8 | requests/s | p50 ms | p99 ms | errors |",
                 "|---|---|---|---|---|",
             ]
-            for name, figures in row["pages"].items():
-                if isinstance(figures, dict):
+            for name, figures in served.items():
+                if isinstance(figures, dict) and "rps" in figures:
                     lines.append(
                         f"| {name} | {figures['rps']} | {figures['p50_ms']} | {figures['p99_ms']} | {figures['errors']} |"
                     )
-            lines.append(
-                f"\n- Peak resident memory per gunicorn worker: {row['pages']['worker_peak_mb']} MB; "
-                f"search benchmark process {row['search_process_peak_mb']} MB"
-            )
+            http = served["search_over_http"]
+            raw = engines["raw_whoosh"]["highlight"]
+            lines += [
+                f"\n- /search/ over HTTP, one request at a time, each page built afresh ({http['requests']} requests): "
+                f"p50 {http['p50']} ms, p95 {http['p95']} ms; raw Whoosh query + highlighting p95 {raw['p95']} ms: "
+                f"**{ratio(http['p95'], raw['p95'])}**",
+                f"- Peak resident memory per gunicorn worker ({workers} workers): {served['worker_peak_mb']} MB; "
+                f"search benchmark process {row['search_process_peak_mb']} MB",
+            ]
         lines.append("")
     if len(rows) >= 2 and all("ingest_per_s" in row for row in rows):
         small, large = rows[0], rows[-1]
@@ -349,6 +407,12 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="Seconds of wrk load per page.")
     parser.add_argument("--passes", type=int, default=3, help="Passes over the query set.")
     parser.add_argument("--no-pages", dest="pages", action="store_false", help="Skip the gunicorn page load.")
+    parser.add_argument(
+        "--workers",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[2],
+        help="Comma-separated gunicorn worker counts to load pages with (default 2).",
+    )
     parser.add_argument("--no-naive", dest="naive", action="store_false", help="Skip the stock haystack baseline.")
     parser.add_argument(
         "--naive-sample", type=int, default=300, help="Articles indexed through stock haystack's own update path."
@@ -372,7 +436,7 @@ def main():
     machine = f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
     header = (
         f"## make bench · {datetime.date.today().isoformat()} · commit {git_commit()} · {machine}\n\n"
-        f"`python -m benchmarks.run --scales {args.scales} --duration {args.duration} --passes {args.passes}`\n"
+        f"`python -m benchmarks.run --scales {args.scales} --duration {args.duration} --passes {args.passes} --workers {','.join(map(str, args.workers))}`\n"
     )
     text = header + "\n" + report(rows)
     print("\n" + text)
