@@ -257,6 +257,9 @@ class SpeakerAdmin(admin.ModelAdmin):
     def quote_count(self, speaker):
         return speaker.quote_count
 
+    def save_model(self, request, obj, form, change):
+        services.save_speaker(obj)
+
     def save_formset(self, request, form, formset, change):
         services.save_speaker(form.instance, details=formset.save(commit=False), deleted=formset.deleted_objects)
 

@@ -6,13 +6,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .forms import QuoteSearchForm
-from .models import Speaker
+from .selectors import moved_speaker, speaker_by_slug
 from .views import results_as_objects
 
 FEED_SIZE = 50
@@ -48,7 +47,11 @@ def quote_feed(request):
 
 
 def speaker_feed(request, slug):
-    speaker = get_object_or_404(Speaker, slug=slug)
+    speaker, moved = speaker_by_slug(slug)
+    if speaker is None:
+        raise Http404("No such speaker.")
+    if moved:
+        return moved_speaker(request, "speaker-feed", speaker)
     data = request.GET.copy()
     data["speaker"] = slug
     form = _search_form(data)

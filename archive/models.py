@@ -217,6 +217,18 @@ class Speaker(models.Model):
         return min(roles, key=distance).title
 
 
+class SpeakerRedirect(models.Model):
+    """A slug that named a speaker before a merge or a rename: its pages, feeds and
+    filters answer with a permanent redirect to the speaker that holds its quotes now."""
+
+    old_slug = models.SlugField(max_length=300, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="redirects")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.speaker.slug}"
+
+
 class SpeakerAlias(models.Model):
     """Another way the archive has seen a speaker named. `key` is the
     normalised form (archive.ingest.speakers.speaker_key) used for matching."""

@@ -4,7 +4,7 @@ import re
 
 from django import forms
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from haystack.generic_views import SearchView
@@ -13,6 +13,7 @@ from . import citations, timeline
 from .forms import ArchiveSearchForm, QuoteSearchForm
 from .ingest.lineage import wording_differences
 from .models import Article, Quote, Speaker
+from .selectors import moved_speaker, speaker_by_slug
 
 
 def results_as_objects(page_items):
@@ -86,7 +87,12 @@ class SpeakerDetailView(QuoteListView):
     template_name = "archive/speaker_detail.html"
 
     def get(self, request, *args, **kwargs):
-        self.speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases", "roles"), slug=kwargs["slug"])
+        speaker, moved = speaker_by_slug(kwargs["slug"])
+        if speaker is None:
+            raise Http404("No such speaker.")
+        if moved:
+            return moved_speaker(request, "speaker-detail", speaker)
+        self.speaker = speaker
         return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -34,7 +34,7 @@ from .ingest import (
     reingest_article,
 )
 from .lineage import group_copies, join_article_group, join_quote_groups
-from .speakers import ArchiveLookups, merge_speakers
+from .speakers import ArchiveLookups, merge_speakers, redirect_slug
 
 __all__ = [
     "CORRECTED_FIELDS",
@@ -56,6 +56,7 @@ __all__ = [
     "join_article_group",
     "join_quote_groups",
     "merge_speakers",
+    "redirect_slug",
     "read_upload",
     "read_web_page",
     "recode_escalation",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from ..models import Article, Quote, Speaker
+from ..models import Article, Quote, Speaker, SpeakerRedirect
 from .indexing import reindex_after_commit
+from .speakers import redirect_slug
 
 # Changing any of these makes a quote the editor's: re-extraction keeps it as it is.
 CORRECTED_FIELDS = frozenset({"start", "end", "speaker", "attribution", "source_description"})
@@ -64,7 +65,11 @@ def save_speaker(speaker: Speaker, *, details=(), deleted=()) -> Speaker:
     """Store an editor's change to a speaker, with aliases and roles (`details`) added
     or changed and others deleted; the index shows the quotes under the new name."""
     with transaction.atomic():
+        old_slug = Speaker.objects.filter(pk=speaker.pk).values_list("slug", flat=True).first() if speaker.pk else None
         speaker.save()
+        if old_slug and old_slug != speaker.slug:
+            redirect_slug(old_slug, speaker)  # links and citations to the old address keep working
+        SpeakerRedirect.objects.filter(old_slug=speaker.slug).delete()  # the slug names a speaker again
         for item in details:
             item.save()  # an alias's or role's matching key follows its name (models)
         for item in deleted:

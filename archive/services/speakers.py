@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from ..ingest.escalation import Lexicon
 from ..ingest.records import SpeakerRecord
 from ..ingest.speakers import speaker_key
-from ..models import Quote, Source, Speaker, SpeakerAlias, SpeakerRole
+from ..models import Quote, Source, Speaker, SpeakerAlias, SpeakerRedirect, SpeakerRole
 from .escalation import escalation_lexicon
 from .indexing import reindex_after_commit
 
@@ -163,18 +163,25 @@ class ArchiveLookups:
 
 
 def _unique_slug(model, name: str) -> str:
+    """A slug no row has, nor (for speakers) any old address that redirects."""
     base = slugify(name)[:180] or "item"
     slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exists() or (
+        model is Speaker and SpeakerRedirect.objects.filter(old_slug=slug).exists()
+    ):
         n += 1
         slug = f"{base}-{n}"
     return slug
 
 
 def merge_speakers(target: Speaker, others) -> Speaker:
-    """Fold duplicate speakers into one: their quotes move, their names stay as aliases."""
+    """Fold duplicate speakers into one: their quotes move, their names stay as aliases,
+    and their slugs redirect to it."""
     others = [other for other in others if other.pk != target.pk]
     with transaction.atomic():
+        for other in others:
+            redirect_slug(other.slug, target)
+            SpeakerRedirect.objects.filter(speaker=other).update(speaker=target)
         article_ids = set(Quote.all_objects.filter(speaker__in=others).values_list("article_id", flat=True))
         for other in others:
             Quote.all_objects.filter(speaker=other).update(speaker=target)
@@ -190,3 +197,8 @@ def merge_speakers(target: Speaker, others) -> Speaker:
             other.delete()
         reindex_after_commit(sorted(article_ids))
     return target
+
+
+def redirect_slug(old_slug: str, speaker: Speaker) -> None:
+    """Let a slug that no longer names a speaker lead to this one."""
+    SpeakerRedirect.objects.update_or_create(old_slug=old_slug, defaults={"speaker": speaker})
