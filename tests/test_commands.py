@@ -95,7 +95,7 @@ def test_extract_quotes_streams_the_contract(tmp_path):
     assert [line["id"] for line in lines] == ["d1/p0", "d1/p1", "single"]
     assert lines[0]["quotes"] == []
     (quote,) = lines[1]["quotes"]
-    assert set(quote) == {"start", "end", "speaker", "speaker_start", "speaker_end"}
+    assert set(quote) == {"start", "end", "speaker", "speaker_start", "speaker_end", "escalation"}
     assert records[1]["text"][quote["start"] : quote["end"]] == "We will respond,"
     assert quote["speaker"] == "Dmitry Peskov"
     assert records[1]["text"][quote["speaker_start"] : quote["speaker_end"]] == "he"

@@ -51,6 +51,11 @@ class Escalation:
     weapons: tuple[str, ...] = ()  # slugs: "storm-shadow", "atacms", "nuclear"
     targets: tuple[str, ...] = ()  # slugs: "nato", "united-states", "ukraine"
     conditional: bool = False
+    confidence: float = 1.0  # of the act
+
+
+# Below this confidence the archive shows a quote's act as "uncoded" rather than a guess.
+UNCODED_BELOW = 0.5
 
 
 def slug_of(label: str) -> str:
@@ -303,6 +308,14 @@ def sentence_around(body: str, start: int, end: int) -> str:
     if paragraph_end >= 0:
         sentence_end = min(sentence_end, paragraph_end)
     return body[sentence_start:sentence_end].strip()
+
+
+def code_quotes(text: str, quotes, *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Escalation]:
+    """Code every quote of a text (a paragraph, or a body of paragraphs): each has start, end and cue."""
+    return [
+        code_quote(text[q.start : q.end], body=text, start=q.start, end=q.end, cue=q.cue or "", lexicon=lexicon)
+        for q in quotes
+    ]
 
 
 def code_quote(

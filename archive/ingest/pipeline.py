@@ -13,6 +13,7 @@ from itertools import groupby
 
 from .article import clean_article
 from .attribution import attribute_article, extract_quotes
+from .escalation import Escalation, code_quotes
 from .records import ArticleInput, ArticleRecord, Quote
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -69,14 +70,23 @@ def quotes_for_records(records: Iterable[dict]) -> Iterator[dict]:
         article = list(group)
         paragraphs = [record["text"] for record in article]
         for record, quotes in zip(article, extract_quotes(paragraphs)):
-            yield {"id": record["id"], "quotes": [_prediction(quote) for quote in quotes]}
+            # Coded as ingest codes them: the same function, each quote in its paragraph.
+            codes = code_quotes(record["text"], quotes)
+            yield {"id": record["id"], "quotes": [_prediction(quote, code) for quote, code in zip(quotes, codes)]}
 
 
-def _prediction(quote: Quote) -> dict:
+def _prediction(quote: Quote, escalation: Escalation) -> dict:
     return {
         "start": quote.start,
         "end": quote.end,
         "speaker": quote.speaker or quote.source_description,
         "speaker_start": quote.mention_start,
         "speaker_end": quote.mention_end,
+        "escalation": {
+            "act": escalation.act,
+            "weapons": list(escalation.weapons),
+            "targets": list(escalation.targets),
+            "conditional": escalation.conditional,
+            "confidence": escalation.confidence,
+        },
     }

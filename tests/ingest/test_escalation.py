@@ -164,17 +164,3 @@ def test_editors_terms_extend_the_default_lexicon():
 def test_bad_terms_are_refused(term):
     with pytest.raises(InvalidTerm):
         compile_term(term)
-
-
-def test_precision_on_the_annotated_samples_does_not_drop():
-    """The gate for `python -m benchmarks.escalation` (figures in BENCHMARKS.md)."""
-    from benchmarks.escalation import CORPUS, SAMPLE, evaluate
-
-    if not CORPUS.exists():
-        pytest.skip("../shared/corpus is absent")
-    dev = evaluate(SAMPLE)
-    assert dev["accuracy"] >= 0.74
-    assert dev["acts"]["threat"]["precision"] >= 0.8 and dev["acts"]["talks"]["precision"] >= 0.9
-    assert dev["acts"]["reassurance"]["precision"] >= 0.9
-    heldout = evaluate(SAMPLE.with_name("escalation_heldout.jsonl"))
-    assert heldout["acts"]["threat"]["precision"] >= 1.0 and heldout["accuracy"] >= 0.89
