@@ -144,8 +144,12 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict:
     bands = Counter()
     bands_right = Counter()
     confident = confident_right = 0
+    sure = sure_right = 0
     for gold, code in pairs:
         right = code["act"] == gold["act"]
+        if gold.get("confidence") == "high":
+            sure += 1
+            sure_right += right
         acts[gold["act"]] += right
         predicted_acts[code["act"]] += 1
         gold_acts[gold["act"]] += 1
@@ -176,6 +180,8 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict:
         "weapons": _prf(*sets["weapons"]),
         "targets": _prf(*sets["targets"]),
         "conditional_agreement": round(conditional_agree / n, 3) if n else 0.0,
+        "sure_quotes": sure,
+        "sure_accuracy": round(sure_right / sure, 3) if sure else 0.0,
         "coded_share": round(confident / n, 3) if n else 0.0,
         "coded_accuracy": round(confident_right / confident, 3) if confident else 0.0,
         "bands": {
@@ -229,6 +235,9 @@ def _table(columns: dict) -> list[str]:
         row("weapons P / R / F1", lambda c: _cell(c["weapons"]), nothing),
         row("targets P / R / F1", lambda c: _cell(c["targets"]), nothing),
         row("conditional agreement", lambda c: f"{c['conditional_agreement']:.3f}"),
+        row(
+            "act accuracy where the hand-coder was sure (n)", lambda c: f"{c['sure_accuracy']:.3f} ({c['sure_quotes']})"
+        ),
         row(
             f"coded (confidence ≥ {UNCODED_BELOW}): share, act accuracy",
             lambda c: f"{c['coded_share']:.2f}, {c['coded_accuracy']:.3f}",

@@ -47,9 +47,9 @@ def test_quotes_filters(client, seeded):
 
 @pytest.mark.parametrize("q", ["", "Russia"])  # the database browse and the index search
 def test_quotes_escalation_filters(client, seeded, q):
-    threats = client.get("/api/quotes/", {"q": q, "act": "threat"}).json()
-    assert threats["count"] >= 1
-    assert {quote["escalation"]["act"] for quote in threats["results"]} == {"threat"}
+    warnings = client.get("/api/quotes/", {"q": q, "act": "warning"}).json()
+    assert warnings["count"] >= 1
+    assert {quote["escalation"]["act"] for quote in warnings["results"]} == {"warning"}
     nato = client.get("/api/quotes/", {"q": q, "target": "nato"}).json()
     assert nato["count"] >= 1 and all("nato" in quote["escalation"]["targets"] for quote in nato["results"])
     tomahawk = client.get("/api/quotes/", {"q": "" if not q else "escalation", "weapon": "tomahawk"}).json()

@@ -96,11 +96,37 @@ def test_extract_quotes_streams_the_contract(tmp_path):
     assert lines[0]["quotes"] == []
     (quote,) = lines[1]["quotes"]
     assert set(quote) == {"start", "end", "speaker", "speaker_start", "speaker_end", "escalation"}
+    # Coded as ingest codes it: "We will respond" is a threat the coder is sure of.
+    assert quote["escalation"] == {
+        "act": "threat",
+        "weapons": [],
+        "targets": [],
+        "conditional": False,
+        "confidence": quote["escalation"]["confidence"],
+    }
+    assert quote["escalation"]["confidence"] >= 0.6
     assert records[1]["text"][quote["start"] : quote["end"]] == "We will respond,"
     assert quote["speaker"] == "Dmitry Peskov"
     assert records[1]["text"][quote["speaker_start"] : quote["speaker_end"]] == "he"
     (anonymous,) = lines[2]["quotes"]
     assert anonymous["speaker"] == "a senior US official"
+
+
+def test_extract_quotes_codes_escalation_in_context(tmp_path):
+    """A fragment takes the act of its sentence; weapons come from the sentence; the condition governs it."""
+    text = (
+        "Putin said that if the West sends Tomahawk missiles to Kyiv, Russia would “respond decisively”. "
+        "“The weather is fine,” he added."
+    )
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"id": "p", "text": text}), encoding="utf-8")
+    call_command("extract_quotes", str(source), str(target), stderr=StringIO())
+    (line,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    fragment, plain = line["quotes"]
+    assert text[fragment["start"] : fragment["end"]] == "respond decisively"
+    assert fragment["escalation"]["act"] == "threat" and fragment["escalation"]["weapons"] == ["tomahawk"]
+    assert fragment["escalation"]["targets"] == ["the-west"] and fragment["escalation"]["conditional"] is True
+    assert plain["escalation"]["act"] == "other" and plain["escalation"]["weapons"] == []
 
 
 def test_extract_quotes_rejects_malformed_input(tmp_path):

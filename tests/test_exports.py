@@ -53,12 +53,12 @@ def test_bad_export_parameters_get_a_400(client, seeded):
 
 
 def test_search_feed_is_atom_newest_first(client, seeded):
-    response = client.get("/quotes/feed/", {"q": "Russia", "act": "threat"})
+    response = client.get("/quotes/feed/", {"q": "Russia", "act": "warning"})
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)
     entries = feed.findall(f"{ATOM}entry")
     assert entries and all(e.find(f"{ATOM}link").get("href").startswith("http://testserver/quotes/") for e in entries)
-    assert all(any(c.get("term") == "threat" for c in e.findall(f"{ATOM}category")) for e in entries)
+    assert all(any(c.get("term") == "warning" for c in e.findall(f"{ATOM}category")) for e in entries)
     assert client.get("/quotes/feed/", {"since": "bad"}).status_code == 400
 
 

@@ -135,9 +135,9 @@ def test_cached_pages_change_when_the_archive_does(client, seeded, django_captur
 
 
 def test_quotes_show_their_escalation_codes_and_filter_by_them(client, seeded):
-    page = client.get("/quotes/", {"act": "threat"}).content.decode()
+    page = client.get("/quotes/", {"act": "warning"}).content.decode()
     assert "This will mean that NATO countries" in page and "Russia started this conflict" not in page
-    assert 'class="act act-threat"' in page and "→ NATO" in page
+    assert 'class="act act-warning"' in page and "→ NATO" in page
     assert "Tomahawk" in client.get("/quotes/", {"weapon": "tomahawk"}).content.decode()
     assert "Select a valid choice" in client.get("/quotes/", {"act": "bluster"}).content.decode()
 
@@ -149,17 +149,17 @@ def test_speaker_timeline_is_an_svg_coloured_by_act(client, seeded):
     Article.objects.filter(title__startswith="Putin").update(published="2025-10-02")
     page = client.get("/speakers/vladimir-putin/").content.decode()
     svg = page.split("<svg viewBox")[1].split("</svg>")[0]
-    assert 'class="act-threat"' in svg and 'class="act-warning"' in svg
-    assert "<title>2024-09: 1 quote; 1 threat</title>" in svg
+    assert 'class="act-warning"' in svg and 'class="act-other"' in svg
+    assert "<title>2024-09: 1 quote; 1 warning</title>" in svg
     assert ">2025<" in svg
-    assert "Threat: 1" in page  # the legend doubles as the chart's numbers
+    assert "Warning: 3" in page  # the legend doubles as the chart's numbers
 
 
 def test_compare_two_speakers_on_one_axis(client, seeded):
     Article.objects.update(published="2024-09-13")
     page = client.get("/speakers/compare/", {"a": "vladimir-putin", "b": "keir-starmer"}).content.decode()
     assert page.count("<svg viewBox") == 2
-    assert "<td>Threat</td><td>1</td><td>0</td>" in page.replace("\n", "")
+    assert "<td>Warning</td><td>3</td><td>0</td>" in page.replace("\n", "")
     assert "No speaker" in client.get("/speakers/compare/", {"a": "vladimir-putin", "b": "nobody"}).content.decode()
 
 

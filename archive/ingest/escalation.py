@@ -1,23 +1,29 @@
-"""Escalation coding of a quote: what it does (threat, warning, red line...), the
-weapon systems it names, whom it addresses, and whether it is conditional.
+"""Escalation coding of quotes, by the codebook (../shared/eval/escalation-codebook.md):
+what a quote does (threat, red line, reassurance, denial, talks, warning, other), the weapons
+named in it or its sentence, whom it addresses, whether it is conditional, and how sure the
+act is.
 
-A transparent lexicon of regular expressions, readable and extendable: the
-default one is module data; editors add terms in the admin (EscalationTerm),
-which the ingest service passes in as `extra` terms. No Django here.
+The statement is read, not the words: a fragment takes the act of the sentence it belongs
+to, the other quoted parts of that sentence count, and negation and modality are in the
+rules' grammar ("we have no intention to" is reassurance, "will not hesitate to" a threat).
+The rules are data (archive/ingest/escalation_rules.py); editors add terms in the admin
+(EscalationTerm), which the ingest service passes in as `extra`. No Django here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+from . import escalation_rules as rules
+from .prefilter import NeedleScan, needles
 
 # What a quote does (the names editors may give an act term).
 ACTS = ("red_line", "reassurance", "threat", "denial", "talks", "warning", "other")
-# The order a quote is tested in: the first act whose patterns match wins. A stated penalty
-# ("…is unacceptable and will draw consequences") makes a threat even beside red-line words;
-# a red line ("we will never accept") outranks reassuring words beside it; the broad
-# warning words come last, after the speech verb.
+# The codebook's order: where several acts apply, the first wins.
 PRECEDENCE = ("threat", "red_line", "reassurance", "denial", "talks", "warning", "other")
 ACT_LABELS = {
     "threat": "Threat",
@@ -29,6 +35,21 @@ ACT_LABELS = {
     "other": "Other",
 }
 KINDS = ("act", "weapon", "target")
+# An act applies from this much evidence (rows weigh 0-1).
+APPLIES = 0.5
+# Acts whose evidence is within this of the strongest are ordered by the codebook's precedence.
+PRECEDENCE_MARGIN = 0.15
+# Below this confidence the archive shows a quote's act as "uncoded" rather than a guess.
+UNCODED_BELOW = 0.6
+# How sure "other" is when no row found anything: most quotes in war reporting are "other",
+# but a rule set misses some acts.
+OTHER_CONFIDENCE = 0.8
+# An editor's act term is as sure as a strong row.
+EDITOR_WEIGHT = 0.9
+# Evidence in a question counts for less: "Will they strike?" commits nobody.
+QUESTION_DISCOUNT = 0.6
+# How far around a quote its sentence is read, in characters: keeps coding linear in the text.
+WINDOW = 400
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,13 +70,26 @@ class Term:
 class Escalation:
     act: str = "other"
     weapons: tuple[str, ...] = ()  # slugs: "storm-shadow", "atacms", "nuclear"
-    targets: tuple[str, ...] = ()  # slugs: "nato", "united-states", "ukraine"
+    targets: tuple[str, ...] = ()  # slugs: "nato", "united-states", "russia"
     conditional: bool = False
-    confidence: float = 1.0  # of the act
+    confidence: float = 1.0  # of the act: below UNCODED_BELOW it is shown as "uncoded"
+
+    @property
+    def shown_act(self) -> str:
+        return shown_act(self.act, self.confidence)
 
 
-# Below this confidence the archive shows a quote's act as "uncoded" rather than a guess.
-UNCODED_BELOW = 0.5
+def shown_act(act: str, confidence: float | None) -> str:
+    """The act a reader is shown: "uncoded" when the coder was unsure (no confidence: an editor's code)."""
+    return act if confidence is None or confidence >= UNCODED_BELOW else "uncoded"
+
+
+class QuoteSpan(Protocol):
+    """What the coder needs of a quote: the ingest records and the archive's model both have it."""
+
+    start: int
+    end: int
+    cue: str | None
 
 
 def slug_of(label: str) -> str:
@@ -66,165 +100,41 @@ def _terms(kind: str, table: dict[str, str]) -> list[Term]:
     return [Term(kind=kind, label=label, pattern=pattern) for label, pattern in table.items()]
 
 
-# -- the default lexicon -----------------------------------------------------
-# Patterns are matched against the quote (acts) or the quote and its sentence
-# (weapons, targets). Keep each one a phrase a reader can check by eye.
-
-# Each act is a small grammar rather than a list of phrases: who does what, with which modal.
-_WILL = r"(?:will|would|shall|'ll|’ll|are going to|is going to|are ready to|is ready to|stand ready to|"
-_WILL += r"(?:are|is|am) prepared to)"
-_HARM = (
-    r"(?:respond|retaliate|strike|hit|destroy|annihilate|punish|crush|pay|suffer|use (?:all|every|nuclear|our|its)"
-    r"|take (?:appropriate|adequate|decisive|all necessary|necessary|countermeasures|(?:\w+ )?measures|action)"
-    r"|act decisively|be forced to|impose|seize|sanction|target)"
-)
-_PENALTY = r"(?:consequences|price|costs?|response|retaliation|punishment|sanctions|countermeasures)"
-
-DEFAULT_ACTS = {
-    # Modal + harm verb ("we will retaliate", "Russia would pay"), or a penalty announced as coming.
-    "threat": rf"{_WILL} (?:\w+ )?{_HARM}|legitimate targets?|(?:will|would|shall) (?:face|draw|bear|suffer|pay|"
-    rf"entail|carry|incur|mean|trigger|have|see)(?: [\w-]+){{0,3}} {_PENALTY}|(?:will|would) be met (?:\w+ ){{0,3}}?"
-    rf"(?:with|by)(?: [\w-]+){{0,3}} {_PENALTY}|(?:grave|serious|severe|dire|catastrophic|devastating|swift) "
-    r"consequences|response will be|will be appropriate|(?:mirror|adequate|decisive|crushing|swift|tough|harsh) "
-    r"(?:response|retaliation|answer|measures)|countermeasures|wipe (?:out|off)|turn (?:\w+ )?into (?:ashes|dust|"
-    r"radioactive)|respond (?:decisively|forcefully|firmly|swiftly)|(?<!not )(?<!never )at war with|"
-    r"(?:are|is|be) fighting (?:russia|nato|the us)|will regret|top of the escalation ladder",
-    # A line the speaker draws: what must not happen, will not be allowed or accepted, is unacceptable.
-    "red_line": r"(?:our|my|this is (?:a|the|our)|that is (?:a|the|our)|it is (?:a|the|our)) red lines?|"
-    r"(?:cross(?:es|ing)?|overstep\w*) (?:a|the|this|that|our|any) (?:red )?line|issu\w+ an ultimatum|this is an "
-    r"ultimatum|(?:point|line) of no return|must (?:not|never|withdraw|leave|cease|pull out)|(?:cannot|can ?not|"
-    r"can't|must not|will not|won't|would not|shall not|will never|would never|shall never) (?:be )?(?:tolerate|allow|"
-    r"accept|permit)(?:d|ted)?|(?:is|are|would be|will be|remains?) (?:\w+ )?unacceptable|cannot be crossed|"
-    r"last (?:chance|warning)|or else|deadline|non-?negotiable",
-    # A stated lack of hostile intent, or support promised by the speaker.
-    "reassurance": r"(?:no|not a|pose no|poses no|not any) threat|(?:do|does|did) not (?:want|seek|intend|wish)|"
-    r"(?:we|i|they|it|this)(?:'re|’re|'m|’m| are| is| am)? not (?:at war|looking for (?:a )?(?:war|conflict|"
-    r"confrontation)|a party)|not at war|"
-    r"(?:purely|strictly|entirely) defensive|no (?:direct )?(?:intention|plan)s? (?:to|of) (?:attack\w*|invad\w*|"
-    r"occupy\w*|fight\w*|strik\w*|send\w*|escalat\w*|deploy\w*)|(?:we|i|they) (?:will|shall) (?:not|never) (?:attack|"
-    r"invade|escalate|send troops|strike)|(?:we|i)(?:'re|’re| are|'m|’m| am)? (?:not|never) (?:going|planning) "
-    r"to (?:attack|invade|strike|escalate)|(?:we|i|people|nation|country|allies|alliance) (?:(?:will|shall|still|"
-    r"firmly|continue to|always|do) )*stands? (?:firmly )?(?:with|by|behind)|(?:our|my) (?:unwavering|steadfast|"
-    r"continued|full) support|as long as it takes|reassur\w+|no need to (?:worry|panic)|guarantee\w* (?:\w+ )?"
-    r"(?:safe|safety)",
-    # Disputing a claim: the claim is false, the act did not happen, the allegation is rejected.
-    "denial": r"(?:did|do|does|have|has|had)(?: not|n't|n’t) (?:order|attack|target|strike|use|send|supply|carry out|"
-    r"fire|deploy)|there (?:is|was) no (?:evidence|truth|basis)|(?:seen|found|have) no evidence|"
-    r"(?:have|has|had)(?: not|n't|n’t) (?:seen|found) any evidence|(?:(?:claims?|reports?|allegations?|"
-    r"accusations?|statements?|stor(?:y|ies)|rumou?rs?)(?: [^.;:!?]{0,80}?)?|this|that|it|these|those|which|"
-    r"everything) (?:is|are|was|were) (?:\w+ )?(?:not true|untrue|false|a lie|lies|fake|baseless|groundless|nonsense|"
-    r"absurd|propaganda|disinformation|unfounded|fabricat\w+)|(?:deny|denies|denied|reject|rejects|rejected) (?:the |"
-    r"these |those |all |any )?(?:claims?|reports?|allegations?|accusations?)|nothing to do with|fake news|never "
-    r"(?:attacked|targeted|planned|intended|ordered)|no move",
-    # Calling for negotiation: a verb of willing or urging + talks, or a diplomatic way out.
-    "talks": r"(?:call\w*|urg\w*|ready|open|willing|keen|prepared|want\w*|hope\w*|invit\w*|propos\w*|seek\w*|"
-    r"push\w*|choose|commit\w*|support\w*|need) (?:\w+ ){0,4}?(?:to |for |on |in )?(?:negotiat\w+|talks|dialogue|"
-    r"diplomac\w+|ceasefire|cease-fire|peace|de-?escalat\w+)|path of diplomacy|diplomatic (?:(?:and|or) peaceful )?"
-    r"(?:solution|settlement|path|route|track|way|means)|peaceful (?:(?:and|or) diplomatic )?(?:solution|settlement|"
-    r"resolution|path|means)|(?:sit down|come|return) (?:\w+ ){0,2}?(?:to |at |around |round )?the (?:negotiating )?"
-    r"table|confidential talks|(?:must|should|need to|have to|let us|let's) (?:\w+ )?(?:negotiate|talk|de-?escalate)|"
-    r"return to (?:the )?(?:talks|dialogue|negotiations|diplomacy)",
-    # The broad words of danger: what remains after the sharper acts.
-    "warning": r"escalat\w+|danger\w*|risk\w*|threat(?:en)?\w*|could (?:lead|trigger|provoke|drag|spark|spiral)|"
-    r"would (?:lead|trigger|provoke|drag|spark|mean)|(?:a|another|new|third) world war|world war (?:three|iii|3)|"
-    r"nuclear (?:war|catastrophe|conflict|disaster)|apocalyp\w+|catastroph\w+|direct (?:conflict|confrontation|"
-    r"involvement|participation)|tantamount to|spiral|playing with fire|consequences|reckless|warn\w*|beware",
-}
-
-DEFAULT_WEAPONS = {
-    "Storm Shadow": r"storm shadows?|scalp(?:-eg)?",
-    "ATACMS": r"atacms|army tactical missile systems?",
-    "Tomahawk": r"tomahawks?",
-    "Taurus": r"taurus",
-    "F-16": r"f-?16s?",
-    "HIMARS": r"himars",
-    "Patriot": r"patriots?(?: (?:missiles?|systems?|batter(?:y|ies)))?",
-    "Abrams": r"abrams(?: tanks?)?",
-    "Leopard": r"leopard(?: ?[12])?(?: tanks?)?",
-    "Challenger": r"challenger(?: ?2)? tanks?",
-    "Oreshnik": r"oreshnik",
-    "Kinzhal": r"kinzhal",
-    "Sarmat": r"sarmat",
-    "nuclear": r"nuclear(?: weapons?| arms| arsenal| missiles?| warheads?| strikes?| war| forces)?|atomic|nukes?"
-    r"|warheads?",
-    "long-range missiles": r"long-range (?:missiles?|weapons?|strikes?|fires|ballistics|arms)|cruise missiles?",
-    "ballistic missiles": r"(?:intercontinental |tactical )?ballistic missiles?|icbms?",
-    "hypersonic missiles": r"hypersonic(?: missiles?| weapons?)?",
-    "tanks": r"tanks",
-    "fighter jets": r"fighter (?:jets?|planes?|aircraft)|warplanes?",
-    "drones": r"drones?|uavs?|shaheds?",
-    "cluster munitions": r"cluster (?:munitions?|bombs?)",
-    "air defence": r"air[- ]defen[cs]es?",
-    "troops": r"troops|boots on the ground|ground forces",
-}
-
-DEFAULT_TARGETS = {
-    "NATO": r"nato|north atlantic (?:treaty )?(?:alliance|organi[sz]ation)|the alliance",
-    "United States": r"united states|u\.s\.(?!\w)|us(?= (?:government|forces|troops|officials|president|"
-    r"administration|military|weapons|missiles|army|congress|allies)\b)|america|american|washington|white house"
-    r"|pentagon|biden|trump|blinken|kirby",
-    "United Kingdom": r"united kingdom|u\.k\.(?!\w)|uk|britain|british|london|downing street|starmer|sunak|lammy",
-    "Ukraine": r"ukraine|ukrainian|kyiv|kiev|kviv|zelensk(?:y|yy|iy)",
-    "Russia": r"russia|russian|moscow|kremlin|putin|peskov|lavrov|medvedev",
-    "European Union": r"european union|\beu\b|brussels|european commission",
-    "Europe": r"europe|european countries|european capitals",
-    "the West": r"the west|western (?:countries|nations|allies|powers|leaders|governments|states|partners|weapons)",
-    "Germany": r"germany|german|berlin|scholz|merz",
-    "France": r"france|french|paris|macron",
-    "Poland": r"poland|polish|warsaw|rzesz[oó]w",
-    "Baltic states": r"baltic(?: states)?|estonia|latvia|lithuania",
-    "Belarus": r"belarus|minsk|lukashenko",
-    "China": r"china|chinese|beijing|xi jinping",
-    "Iran": r"iran|iranian|tehran",
-    "Israel": r"israel|israeli|netanyahu",
-    "North Korea": r"north korea|pyongyang|kim jong",
-}
-
 DEFAULT_TERMS: tuple[Term, ...] = tuple(
-    _terms("act", DEFAULT_ACTS) + _terms("weapon", DEFAULT_WEAPONS) + _terms("target", DEFAULT_TARGETS)
+    _terms("weapon", rules.DEFAULT_WEAPONS) + _terms("target", rules.DEFAULT_TARGETS)
 )
 
-# A condition in the quote or the sentence around it: "if the White House provides…".
-CONDITION = re.compile(
-    r"(?<!\bas )(?<!\beven )\b(?:if|unless|should (?:they|the|kyiv|kiev|nato|ukraine|washington|london|any|"
-    r"western|this|that|such)|in the event (?:of|that)|in case|provided that|on condition that|once they|"
-    r"the moment (?:they|that|it))\b",
-    re.IGNORECASE,
-)
-SENTENCE_END = re.compile(r"[.!?…][\"”’»')]*\s+|\n\n")
 
-# A threat conditioned on the other side *not* complying is an ultimatum: "unless they withdraw…",
-# "in the event that he does not distance himself…, we will be forced to…". A threat conditioned
-# on an act ("if Russia attacks, we will respond") stays a threat.
-NONCOMPLIANCE = re.compile(
-    r"\b(?:unless|(?:if|in the event (?:that)?|should) (?:\S+ ){1,6}?(?:(?:does|do|did|will|would) not|fails? to|"
-    r"refuses? to))\b",
-    re.IGNORECASE,
-)
+def _expand(pattern: str, **extra: str) -> str:
+    macros = {**rules.MACROS, **extra}
+    return re.sub(r"\{([A-Z]+)\}", lambda match: macros[match.group(1)], pattern)
+
+
+# A mention of a state or organisation in a statement, replaced by a placeholder the target rows match.
+_MENTION = "\ue000{}\ue001"
+_ENTITY = r"\ue000\d+\ue001"
+# One or more mentions in a row: "the US and its allies", "NATO countries, the United States and Europe".
+_HEAD = r"(?: (?:countries|nations|states|forces|troops|officials|government|leaders|allies|members|partners))?"
+_ENTITIES = rf"(?:the )?{_ENTITY}{_HEAD}(?:(?:,| and|, and| or|, or) (?:its |their |the )?(?:\w+ )?{_ENTITY}{_HEAD})*"
+_MENTION_INDEX = re.compile(r"\ue000(\d+)\ue001")
+
+_NONCOMPLIANCE = re.compile(rules.NONCOMPLIANCE, re.IGNORECASE)
+_CONDITION = re.compile(rules.CONDITION, re.IGNORECASE)
+_NOT_A_CONDITION = re.compile(rules.NOT_A_CONDITION, re.IGNORECASE)
+_NOT_A_CONDITION_AFTER = re.compile(rules.NOT_A_CONDITION_AFTER, re.IGNORECASE)
 # Words inside a quotation within the quote are someone else's ("he whispers: 'come home or else…'",
-# "Russia's new 'fake news' law"): they are not the speaker's act.
-NESTED_QUOTE = re.compile(r"(?:^|(?<=[\s:(\[—–-]))['‘\"“](?=\w).*?(?<=\S)['’\"”](?!\w)")
-
-# Cue verbs that settle an act when no pattern in the quote does. Only verbs that name the act
-# itself: "urged" or "insisted" introduce anything.
-CUE_ACTS = {
-    "threaten": "threat",
-    "threatened": "threat",
-    "threatens": "threat",
-    "vowed": "threat",
-    "vows": "threat",
-    "warned": "warning",
-    "warns": "warning",
-    "warning": "warning",
-    "cautioned": "warning",
-    "denied": "denial",
-    "denies": "denial",
-    "rejected": "denial",
-    "assured": "reassurance",
-    "reassured": "reassurance",
-    "pledged": "reassurance",
-    "promised": "reassurance",
-}
+# "Russia's new 'fake news' law"): they are not the speaker's act. Bounded, so never quadratic.
+NESTED_QUOTE = re.compile(r"(?:^|(?<=[\s:(\[—–-]))['‘\"“](?=\w)[^'‘’\"“”]{0,300}?(?<=\S)['’\"”](?!\w)")
+# Quotation marks go; apostrophes become one kind, so rows match "don't" and "don’t" alike.
+_MARKS = str.maketrans({"“": None, "”": None, '"': None, "«": None, "»": None, "„": None, "’": "'", "‘": "'"})
+_SPACES = re.compile(r"\s+")
+# Sentence breaks: end punctuation, closing marks, space, then a capital, digit or opening mark;
+# or a line break. Abbreviations and initials ("U.S.", "Sergei A.") do not end a sentence.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9])|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Cmdr|St|Jr|Sr|Prof|Rev|No|vs|Co|"
+    r"Corp|Inc|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec)|[A-Z]\.[A-Z])\.$"
+)
 
 
 class InvalidTerm(ValueError):
@@ -243,55 +153,273 @@ def compile_term(term: Term) -> re.Pattern:
 
 
 class Lexicon:
-    """The default terms plus any extra ones, compiled once for a run."""
+    """The codebook's rows plus the editors' terms, compiled once for a run."""
 
     def __init__(self, extra: Iterable[Term] = ()):
         self.terms = (*DEFAULT_TERMS, *extra)
         self.labels: dict[tuple[str, str], str] = {}
-        acts: dict[str, list[re.Pattern]] = {act: [] for act in ACTS}
-        self.weapons: list[tuple[str, re.Pattern]] = []
-        self.targets: list[tuple[str, re.Pattern]] = []
+        self.weapons: list[tuple[str, re.Pattern, tuple[str, ...] | None]] = []
+        self.targets: list[tuple[str, re.Pattern, tuple[str, ...] | None]] = []
+        # Rows run on lower-cased words; the prefilter's needles skip the rows that cannot match.
+        self.rules: list[tuple[str, float, str, re.Pattern, frozenset[str] | None, object]] = []
+        for rule in rules.ACT_RULES:
+            pattern = _expand(rule.pattern)
+            wanted = needles(pattern)
+            self.rules.append(
+                (
+                    rule.act,
+                    rule.weight,
+                    rule.scope,
+                    re.compile(pattern),
+                    None if wanted is None else frozenset(wanted),
+                    rule,
+                )
+            )
         for term in self.terms:
             pattern = compile_term(term)
             self.labels.setdefault((term.kind, term.slug), term.label)
+            # Only the default lexicon's terms are prefiltered: an editor's pattern always runs.
+            found = needles(term.pattern) if term in DEFAULT_TERMS else None
             if term.kind == "act":
-                acts[term.label].append(pattern)
+                self.rules.append((term.label, EDITOR_WEIGHT, "statement", pattern, None, term))
             else:
-                (self.weapons if term.kind == "weapon" else self.targets).append((term.slug, pattern))
-        self.acts = [(act, acts[act]) for act in PRECEDENCE if acts[act]]
+                (self.weapons if term.kind == "weapon" else self.targets).append((term.slug, pattern, found))
+        # Every needle once: which are in a text is one pass, then each row asks a set.
+        self.scans = {
+            scope: NeedleScan(wanted for _, _, rule_scope, _, wanted, _ in self.rules if rule_scope == scope and wanted)
+            for scope in ("statement", "frame")
+        }
+        self.rules = [
+            (act, weight, scope, pattern, self.scans[scope].wanted(wanted), origin)
+            for act, weight, scope, pattern, wanted, origin in self.rules
+        ]
+        self.weapon_scan = NeedleScan(wanted for _, _, wanted in self.weapons if wanted)
+        self.weapons = [(slug, pattern, self.weapon_scan.wanted(wanted)) for slug, pattern, wanted in self.weapons]
+        self.target_scan = NeedleScan(wanted for _, _, wanted in self.targets if wanted)
+        self.targets = [(slug, pattern, self.target_scan.wanted(wanted)) for slug, pattern, wanted in self.targets]
+        self.target_rules = [
+            re.compile(_expand(rule.pattern, ENTS=rf"(?P<ents>{_ENTITIES})"), re.IGNORECASE)
+            for rule in rules.TARGET_RULES
+        ]
 
-    def code(self, quote: str, *, sentence: str = "", cue: str = "") -> Escalation:
-        """Code a quote; `sentence` is the sentence (or sentences) holding it, `cue` its speech verb."""
-        context = f"{quote}\n{sentence}" if sentence and quote not in sentence else (sentence or quote)
+    def code_quotes(self, text: str, quotes: Sequence[QuoteSpan]) -> list[Escalation]:
+        """Code every quote of a text (a paragraph, or paragraphs joined by blank lines)."""
+        order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end))
+        spans = [quotes[i] for i in order]
+        sentences = _sentence_starts(text)
+        coded: list[Escalation | None] = [None] * len(quotes)
+        for position in range(len(spans)):
+            coded[order[position]] = self._code(_Statement.of(text, spans, position, sentences))
+        return coded  # type: ignore[return-value]
+
+    def _code(self, statement: _Statement) -> Escalation:
+        act, confidence = self.act(statement)
         return Escalation(
-            act=self.act(quote, cue=cue),
-            weapons=_found(self.weapons, context),
-            # Whom a quote addresses is in its own words: the sentence around it names the speaker.
-            targets=_found(self.targets, quote),
-            conditional=bool(CONDITION.search(context)),
+            act=act,
+            weapons=_weapons(self.weapons, statement.sentence, self.weapon_scan.present(statement.lower_sentence)),
+            # Whom a statement addresses only means something when it does something.
+            targets=self._targets(statement.words) if act != "other" else (),
+            conditional=_conditional(statement.sentence),
+            confidence=confidence,
         )
 
-    def act(self, quote: str, *, cue: str = "") -> str:
-        words = NESTED_QUOTE.sub(" … ", quote)
-        for act, patterns in self.acts:
-            if act != "warning" and any(pattern.search(words) for pattern in patterns):
-                if act == "threat" and NONCOMPLIANCE.search(words):
-                    return "red_line"
-                return act
-        # Broad warning words lose to a clearer cue ("denied", "threatened").
-        by_cue = CUE_ACTS.get(cue.casefold().strip())
-        if by_cue:
-            return by_cue
-        if any(pattern.search(words) for act, patterns in self.acts if act == "warning" for pattern in patterns):
-            return "warning"
-        return "other"
+    def matches(self, statement: _Statement) -> list[tuple[str, float, object]]:
+        """The rows that speak for an act here: (act, weight, the row: an ActRule, an editor's Term or the cue)."""
+        texts = {"statement": statement.lower_words, "frame": statement.lower_frame}
+        present = {scope: self.scans[scope].present(text) for scope, text in texts.items()}
+        found = [
+            (act, weight, origin)
+            for act, weight, scope, pattern, wanted, origin in self.rules
+            if (wanted is None or not present[scope].isdisjoint(wanted)) and pattern.search(texts[scope])
+        ]
+        cue = rules.CUE_RULES.get(statement.cue)
+        # A cue verb outside the quote's sentence was given to it by mistake: it speaks for another.
+        if cue and statement.cue in statement.lower_frame:
+            found.append((cue[0], cue[1], f"cue: {statement.cue}"))
+        return found
+
+    def evidence(self, statement: _Statement) -> dict[str, float]:
+        """How strongly each act applies, 0-1: the strongest row found, less the rows against it."""
+        found = dict.fromkeys(PRECEDENCE, 0.0)
+        against = dict.fromkeys(PRECEDENCE, 0.0)
+        for act, weight, _ in self.matches(statement):
+            if weight < 0:
+                against[act] += weight
+            else:
+                found[act] = max(found[act], weight)
+        discount = QUESTION_DISCOUNT if statement.question else 1.0
+        return {act: max(0.0, found[act] * discount + against[act]) for act in PRECEDENCE}
+
+    def explain(self, text: str, quotes: Sequence[QuoteSpan], index: int) -> list[tuple[str, float, object]]:
+        """Why quotes[index] is coded as it is: the rows it matches."""
+        order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end))
+        spans = [quotes[i] for i in order]
+        return self.matches(_Statement.of(text, spans, order.index(index), _sentence_starts(text)))
+
+    def act(self, statement: _Statement) -> tuple[str, float]:
+        evidence = self.evidence(statement)
+        # The codebook's order decides between acts about as sure as each other; a weak reading of
+        # an earlier act does not outrank a clear later one ("could have dire consequences").
+        applies = max(APPLIES, max(evidence.values()) - PRECEDENCE_MARGIN)
+        for act in PRECEDENCE[:-1]:
+            if evidence[act] >= applies:
+                if act == "threat" and _NONCOMPLIANCE.search(statement.words):
+                    return "red_line", evidence[act]
+                return act, evidence[act]
+        return "other", round(OTHER_CONFIDENCE * (1 - max(evidence.values())), 3)
+
+    def _targets(self, words: str) -> tuple[str, ...]:
+        mentions = _mentions(self.targets, words, self.target_scan.present(words.lower()))
+        if not mentions:
+            return ()
+        marked, slugs, last = [], [], 0
+        for index, (start, end, slug) in enumerate(mentions):
+            marked += [words[last:start], _MENTION.format(index)]
+            slugs.append(slug)
+            last = end
+        marked.append(words[last:])
+        marked_words = "".join(marked)
+        found = []
+        for pattern in self.target_rules:
+            for match in pattern.finditer(marked_words):
+                found += [slugs[int(index)] for index in _MENTION_INDEX.findall(match.group("ents"))]
+        return tuple(dict.fromkeys(found))
 
 
-def _found(table: list[tuple[str, re.Pattern]], text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(slug for slug, pattern in table if pattern.search(text)))
+@dataclass(frozen=True, kw_only=True)
+class _Statement:
+    """A quote in its context: `words`, the statement it belongs to (the quote and the other
+    quoted parts of its sentence, and the reporter's words around a fragment); `frame`, the
+    reporter's words alone, the quote standing as QUOTE and the others as "…"; `sentence`, all of it."""
+
+    words: str
+    frame: str
+    sentence: str
+    cue: str
+    question: bool
+    # The rows read lower-cased text.
+    lower_words: str
+    lower_frame: str
+    lower_sentence: str
+
+    @classmethod
+    def of(cls, text: str, spans: Sequence[QuoteSpan], position: int, sentences: list[int]) -> _Statement:
+        quote = spans[position]
+        # The sentence holding the quote, from where its first word's sentence starts to where its last one's ends.
+        first = sentences[bisect_right(sentences, quote.start) - 1]
+        after = bisect_right(sentences, max(quote.start, quote.end - 1))
+        last = sentences[after] if after < len(sentences) else len(text)
+        start, end = max(first, quote.start - WINDOW), min(last, quote.end + WINDOW)
+        around = [span for span in _near(spans, position, start, end) if span is not quote]
+        own = NESTED_QUOTE.sub(" … ", text[quote.start : quote.end])
+        fragment = _is_fragment(text, start, quote)
+        pieces, frame, cursor = [], [], start
+        for span in sorted([*around, quote], key=lambda span: span.start):
+            clipped_start, clipped_end = max(span.start, start), min(span.end, end)
+            frame += [text[cursor:clipped_start], " QUOTE " if span is quote else " … "]
+            pieces += [text[cursor:clipped_start] if fragment else " … " if pieces else ""]
+            pieces.append(own if span is quote else text[clipped_start:clipped_end])
+            cursor = max(cursor, clipped_end)
+        frame.append(text[cursor:end])
+        if fragment:
+            pieces.append(text[cursor:end])
+        words, frame_words, sentence = _normal("".join(pieces)), _normal("".join(frame)), _normal(text[start:end])
+        return cls(
+            words=words,
+            frame=frame_words,
+            sentence=sentence,
+            cue=(quote.cue or "").casefold().strip(),
+            question=own.rstrip(" ,.'\"”’").endswith("?"),
+            lower_words=words.lower(),
+            lower_frame=frame_words.lower(),
+            lower_sentence=sentence.lower(),
+        )
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_MARKS)).strip()
+
+
+def _near(spans: Sequence[QuoteSpan], position: int, start: int, end: int) -> list[QuoteSpan]:
+    """The quotes overlapping text[start:end], walking out from the quote at `position`."""
+    left = position
+    while left > 0 and spans[left - 1].end > start:
+        left -= 1
+    right = position
+    while right + 1 < len(spans) and spans[right + 1].start < end:
+        right += 1
+    return list(spans[left : right + 1])
+
+
+def _is_fragment(text: str, sentence_start: int, quote: QuoteSpan) -> bool:
+    """Whether the quote continues the reporter's words ("said Russia would “respond”") rather
+    than opening its own statement (“We will respond,” he said / He said: “We will…”)."""
+    words = text[quote.start : quote.start + 2].lstrip("'‘\"“ ")
+    if words[:1].islower():
+        return True
+    lead = text[sentence_start : max(sentence_start, quote.start - 1)].rstrip(" '‘\"“«")
+    return bool(lead) and lead[-1].isalnum()
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of the text starts: one pass over the text."""
+    starts = [0]
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.group()[:1] not in "\n" and _ABBREVIATION.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _mentions(table, text: str, present: set[str]) -> list[tuple[int, int, str]]:
+    """Every match of the table in the text, the longer one where two overlap, in text order."""
+    found = sorted(
+        (
+            (match.start(), match.end(), slug)
+            for slug, pattern, wanted in table
+            if wanted is None or not present.isdisjoint(wanted)
+            for match in pattern.finditer(text)
+        ),
+        key=lambda item: (item[0], -item[1]),
+    )
+    kept: list[tuple[int, int, str]] = []
+    for start, end, slug in found:
+        if kept and start < kept[-1][1]:
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end, slug)
+            continue
+        kept.append((start, end, slug))
+    return kept
+
+
+def _weapons(table, text: str, present: set[str]) -> tuple[str, ...]:
+    """The weapons named, a class name right after a system's name going with it ("Flamingo missiles")."""
+    found, previous = [], None
+    for start, end, slug in _mentions(table, text, present):
+        if not (
+            slug in rules.WEAPON_CLASSES
+            and previous
+            and previous[2] not in rules.WEAPON_CLASSES
+            and not text[previous[1] : start].strip(" -")
+        ):
+            found.append(slug)
+        previous = (start, end, slug)
+    return tuple(dict.fromkeys(found))
+
+
+def _conditional(sentence: str) -> bool:
+    for match in _CONDITION.finditer(sentence):
+        before = sentence[max(0, match.start() - 60) : match.start()]
+        if _NOT_A_CONDITION.search(before) or _NOT_A_CONDITION_AFTER.match(sentence, match.end()):
+            continue
+        return True
+    return False
 
 
 DEFAULT_LEXICON = Lexicon()
+
+
+SENTENCE_END = re.compile(r"[.!?…][\"”’»')]*\s+|\n\n")
 
 
 def sentence_around(body: str, start: int, end: int) -> str:
@@ -310,17 +438,22 @@ def sentence_around(body: str, start: int, end: int) -> str:
     return body[sentence_start:sentence_end].strip()
 
 
-def code_quotes(text: str, quotes, *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Escalation]:
+def code_quotes(text: str, quotes: Sequence[QuoteSpan], *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Escalation]:
     """Code every quote of a text (a paragraph, or a body of paragraphs): each has start, end and cue."""
-    return [
-        code_quote(text[q.start : q.end], body=text, start=q.start, end=q.end, cue=q.cue or "", lexicon=lexicon)
-        for q in quotes
-    ]
+    return lexicon.code_quotes(text, quotes)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Span:
+    start: int
+    end: int
+    cue: str | None = None
 
 
 def code_quote(
     quote: str, *, body: str = "", start: int = 0, end: int = 0, cue: str = "", lexicon: Lexicon = DEFAULT_LEXICON
 ) -> Escalation:
-    """Code one quote, with its sentence taken from the body when given."""
-    sentence = sentence_around(body, start, end) if body else ""
-    return lexicon.code(quote, sentence=sentence, cue=cue)
+    """Code one quote alone: in its body when given, else the quote as its own text."""
+    if not body:
+        body, start, end = quote, 0, len(quote)
+    return lexicon.code_quotes(body, [_Span(start=start, end=end, cue=cue)])[0]

@@ -1,16 +1,95 @@
-"""Escalation coding, table-driven: invented sentences, what a reader would code them."""
+"""Escalation coding, table-driven: every row of the codebook's tables codes the invented
+sentence it was written for, and invented sentences read as the codebook says."""
+
+import random
+import re
+import time
+from dataclasses import dataclass
 
 import pytest
 
+from archive.ingest import escalation_rules as rules
 from archive.ingest.escalation import (
     DEFAULT_LEXICON,
+    UNCODED_BELOW,
     InvalidTerm,
     Lexicon,
     Term,
     code_quote,
+    code_quotes,
     compile_term,
     sentence_around,
+    shown_act,
 )
+from archive.ingest.prefilter import needles
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    cue: str | None = None
+
+
+def quoted(text, cue=None):
+    """The text's first “…” span, or the whole text when it quotes nothing."""
+    match = re.search(r"“([^”]+)”", text)
+    return Span(match.start(1), match.end(1), cue) if match else Span(0, len(text), cue)
+
+
+def code(text, cue=None, lexicon=DEFAULT_LEXICON):
+    return code_quotes(text, [quoted(text, cue)], lexicon=lexicon)[0]
+
+
+# -- every row, on its own example ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", rules.ACT_RULES, ids=lambda rule: f"{rule.act}:{rule.example[:40]}")
+def test_each_act_row_matches_its_example_and_codes_it(rule):
+    fired = DEFAULT_LEXICON.explain(rule.example, [quoted(rule.example)], 0)
+    assert rule in [origin for _, _, origin in fired], f"the row does not match its own example: {rule.example}"
+    if rule.weight > 0:
+        assert code(rule.example).act == rule.act
+    else:  # a row against an act: its example is not coded as that act
+        assert code(rule.example).act != rule.act
+
+
+@pytest.mark.parametrize("rule", rules.TARGET_RULES, ids=lambda rule: rule.example[:40])
+def test_each_target_row_finds_whom_its_example_addresses(rule):
+    coded = code(rule.example)
+    assert coded.act != "other", "targets are only read from a statement that does something"
+    assert set(coded.targets) == set(rule.targets)
+
+
+@pytest.mark.parametrize("rule", rules.ACT_RULES, ids=lambda rule: f"{rule.act}:{rule.example[:40]}")
+def test_the_prefilter_lets_each_row_through_on_its_example(rule):
+    """The needles never hide a match: the example a row matches holds one of them."""
+    pattern = re.sub(r"\{([A-Z]+)\}", lambda m: rules.MACROS[m.group(1)], rule.pattern)
+    wanted = needles(pattern)
+    text = rule.example.replace("“", "").replace("”", "").replace("’", "'").lower()
+    if wanted is not None and re.search(pattern, text):
+        assert any(needle in text for needle in wanted)
+
+
+def test_the_prefilter_never_hides_a_match_in_random_text():
+    """Any text a row's pattern matches holds one of its needles (random word salad of the rows' words)."""
+    words = sorted({w for rule in rules.ACT_RULES for w in re.findall(r"[a-z']+", rule.example.lower())})
+    generator = random.Random(13)
+    compiled = []
+    for rule in rules.ACT_RULES:
+        pattern = re.sub(r"\{([A-Z]+)\}", lambda m: rules.MACROS[m.group(1)], rule.pattern)
+        compiled.append((re.compile(pattern), needles(pattern)))
+    checked = 0
+    for _ in range(3000):
+        text = " ".join(generator.choice(words) for _ in range(generator.randint(2, 12)))
+        for pattern, wanted in compiled:
+            if wanted is not None and pattern.search(text):
+                checked += 1
+                assert any(needle in text for needle in wanted), (pattern.pattern, text)
+    assert checked > 100
+
+
+# -- what the codebook says ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -27,93 +106,183 @@ from archive.ingest.escalation import (
         ("We call for negotiations without preconditions", "talks"),
         ("The only way out is a ceasefire and a return to dialogue", "talks"),
         ("We do not want a war with anybody", "reassurance"),
-        ("We will continue to support Ukraine for as long as it takes", "reassurance"),
         ("This decision risks a dangerous escalation", "warning"),
         ("That could drag the whole continent into a wider war", "warning"),
         ("The weather in the capital was cold this morning", "other"),
+        # Support is not reassurance: the codebook's reassurance calms fears of attack.
+        ("We will continue to support Ukraine for as long as it takes", "other"),
     ],
 )
 def test_acts(quote, act):
-    assert DEFAULT_LEXICON.code(quote).act == act
+    assert code(quote).act == act
 
 
 @pytest.mark.parametrize(
     "quote, act",
     [
-        # Modal + harm verb, or a penalty announced as coming, even beside red-line words.
+        # Negation and modality decide between threat, reassurance and denial.
+        ("We will not hesitate to use every means at our disposal", "threat"),
+        ("We have no intention of attacking anyone", "reassurance"),
+        ("We are a strong country, and we don't want to destroy anyone", "reassurance"),
+        ("We did not attack the convoy", "denial"),
+        ("They will not attack the city, we are sure of it", "reassurance"),
+        # A penalty announced as coming is a threat, even beside red-line words.
         ("Such a step is unacceptable and would carry far-reaching consequences for Moscow", "threat"),
         ("Any attempt to help them will be met with the harshest sanctions", "threat"),
         # A threat conditioned on non-compliance is an ultimatum; one conditioned on an act stays a threat.
         ("Unless the convoy turns back, we will strike it", "red_line"),
         ("If they do not leave the port by Friday, we will be forced to act", "red_line"),
         ("If they attack the port, we will strike back", "threat"),
-        # Red lines the speaker draws, not red lines talked about.
+        # Red lines the speaker draws, not red lines talked about; "never give up" is resolve, not a line.
         ("We will never accept a partition of our country", "red_line"),
-        ("Foreign troops on our soil must not be allowed", "red_line"),
+        ("We won't allow foreign troops on our soil", "red_line"),
         ("Where exactly is the red line for the allies?", "other"),
-        # Denials dispute a claim; a word like "fake" elsewhere is not one.
+        ("We are not giving up. We will never give up.", "other"),
+        # Denials dispute a claim; a word like "fake" or "disinformation" elsewhere is not one.
         ("We have not seen any evidence of a withdrawal", "denial"),
         ("The story that our pilots bombed the dam is completely false", "denial"),
         ("He asked whether the footage was fake", "other"),
-        # Reassurance is the speaker's own: "we stand with", "we are not at war".
+        ("The department will address disinformation while protecting free speech", "other"),
+        # Reassurance calms fears; "not a bluff" does the opposite.
         ("We are not at war with the Russian people", "reassurance"),
-        ("The whole nation stands firmly with you", "reassurance"),
-        ("Voters wonder whether their leaders still stand with the farmers", "other"),
-        # Talks are called for, not reported or talked about.
+        ("His threat is a big bluff", "reassurance"),
+        ("When they say it is not a bluff, you have to take them seriously", "warning"),
+        ("We aren't seeing any escalation bigger than before", "reassurance"),
+        # Talks are called for, not reported or refused.
         ("The delegations met again for peace talks in the capital", "other"),
         ("I just want to talk about the budget", "other"),
         ("We urge both sides to return to the negotiating table", "talks"),
         ("There is no alternative to a diplomatic and peaceful solution", "talks"),
-        # History is not a warning.
+        ("There will be no negotiations while they occupy our land", "other"),
+        # History is not a warning; what may come is.
         ("The worst flooding since World War II", "other"),
         ("This could start a third world war", "warning"),
+        ("The shelling could have dire consequences for the whole region", "warning"),
+        # A question commits nobody.
+        ("Will there be a nuclear war?", "other"),
     ],
 )
 def test_act_rules(quote, act):
-    assert DEFAULT_LEXICON.code(quote).act == act
+    assert code(quote).act == act
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        # A fragment takes the act of the sentence it belongs to.
+        ("Putin said Russia would retaliate and do “everything to ensure the security of its people.”", "threat"),
+        ("The minister said his country had “no intention” of attacking its neighbours.", "reassurance"),
+        ("The envoy said the deployment “could lead to a very dangerous situation”.", "warning"),
+        # A full quote is its own statement: the reporter's narrative around it is not.
+        ("“The harvest was good,” said the farmer, whose village was shelled last week.", "other"),
+    ],
+)
+def test_a_quote_is_read_in_its_statement(text, act):
+    assert code(text).act == act
+
+
+def test_the_other_quoted_parts_of_the_sentence_are_the_same_statement():
+    text = "“We are ready,” he said, “and we will respond to any attack.”"
+    first, second = (Span(m.start(1), m.end(1)) for m in re.finditer(r"“([^”]+)”", text))
+    assert code_quotes(text, [first, second])[0].act == "threat"
+    assert code_quotes(text, [first])[0].act == "other"
 
 
 def test_words_quoted_inside_a_quote_are_not_the_speakers_act():
-    assert DEFAULT_LEXICON.code("Then he shouted at me: 'Pay up or else!' and left").act == "other"
-    assert DEFAULT_LEXICON.code("They passed a so-called 'fake news' law last week").act == "other"
+    assert code("Then he shouted at me: 'Pay up or else!' and left").act == "other"
+    assert code("They passed a so-called 'fake news' law last week").act == "other"
 
 
-@pytest.mark.parametrize("cue", ["urged", "insisted", "appealed"])
+@pytest.mark.parametrize("cue", ["urged", "insisted", "appealed", "said"])
 def test_cue_verbs_that_introduce_anything_settle_nothing(cue):
-    assert DEFAULT_LEXICON.code("the harvest was late this year", cue=cue).act == "other"
+    text = f"“The harvest was late this year,” he {cue}."
+    assert code(text, cue=cue).act == "other"
+
+
+@pytest.mark.parametrize("cue, act", [("warned", "warning"), ("denied", "denial"), ("threatened", "threat")])
+def test_a_cue_verb_that_names_an_act_settles_a_quote_no_row_codes(cue, act):
+    assert code(f"“The situation is what it is,” he {cue}.", cue=cue).act == act
+
+
+def test_a_cue_verb_from_another_sentence_speaks_for_another_quote_not_this_one():
+    # The extractor gave the quote a cue that is not in its sentence: it does not count.
+    assert code("“The situation is what it is.” Later that day he threatened them.", cue="threatened").act == "other"
+
+
+def test_a_denial_verb_counts_when_it_governs_the_quote():
+    assert code("The ministry denied the reports, calling them “pure invention”.").act == "denial"
+    assert code("He is being denied visits, and his lawyer said “the conditions are very hard”.").act == "other"
+
+
+# -- doubt ----------------------------------------------------------------------------------
+
+
+def test_confidence_follows_the_strength_of_the_evidence():
+    strong = code("We will retaliate against anyone who attacks us.")
+    weak = code("“The situation is what it is,” he warned.", cue="warned")
+    plain = code("The weather in the capital was cold this morning.")
+    assert strong.confidence >= 0.85 and strong.shown_act == "threat"
+    assert weak.act == "warning" and weak.confidence < UNCODED_BELOW and weak.shown_act == "uncoded"
+    assert plain.act == "other" and plain.confidence >= UNCODED_BELOW
+
+
+def test_shown_act_keeps_an_editors_code():
+    assert shown_act("threat", None) == "threat"
+    assert shown_act("threat", UNCODED_BELOW - 0.01) == "uncoded"
+
+
+# -- weapons, targets, conditions -------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "cue, act",
-    [("warned", "warning"), ("denied", "denial"), ("threatened", "threat"), ("said", "other")],
-)
-def test_a_cue_verb_settles_a_quote_no_pattern_codes(cue, act):
-    assert DEFAULT_LEXICON.code("the situation is what it is", cue=cue).act == act
-
-
-@pytest.mark.parametrize(
-    "text, weapons, targets",
+    "text, weapons",
     [
-        (
-            "If Storm Shadow and ATACMS hit Russian soil, NATO is at war with Russia",
-            {"storm-shadow", "atacms"},
-            {"nato", "russia"},
-        ),
-        ("Tomahawks for Kyiv would be a new stage", {"tomahawk"}, {"ukraine"}),
-        ("Germany will not deliver Taurus", {"taurus"}, {"germany"}),
-        ("The F-16s will arrive in the summer, the White House said", {"f-16"}, {"united-states"}),
-        ("Our nuclear arsenal is ready and London knows it", {"nuclear"}, {"united-kingdom"}),
-        ("The US military has no such plans", set(), {"united-states"}),
-        ("Let us discuss this", set(), set()),
+        ("If Storm Shadow and ATACMS hit Russian soil, NATO is at war with Russia", {"storm-shadow", "atacms"}),
+        ("Tomahawk missiles for Kyiv would be a new stage", {"tomahawk"}),
+        ("Germany will not deliver Taurus", {"taurus"}),
+        ("The F-16s will arrive in the summer", {"f-16"}),
+        ("Our nuclear arsenal is ready", {"nuclear"}),
+        ("We are a nuclear nation", {"nuclear"}),
+        ("A missile strike hit the station", {"missiles"}),
+        ("They fired cruise missiles and Iranian drones at the grid", {"missiles", "drones"}),
+        ("He climbed on top of the tank", {"tanks"}),
+        ("Ukraine now limits the use of Bayraktars", {"drones"}),
+        ("Howitzers and cluster munitions arrived", {"artillery", "cluster-munitions"}),
+        ("Strategic bombers flew over the sea", {"bombers"}),
+        ("A true patriot loves his country", set()),
+        ("The think tank published a report on the fuel tank", set()),
+        ("They seized yachts and private jets", set()),
+        ("The nuclear power plant lost power", set()),
+        ("Let us discuss this", set()),
     ],
 )
-def test_weapons_and_targets(text, weapons, targets):
-    coded = DEFAULT_LEXICON.code(text)
-    assert set(coded.weapons) == weapons and set(coded.targets) == targets
+def test_weapons_are_the_codebooks_names(text, weapons):
+    assert set(code(text).weapons) == weapons
+
+
+def test_weapons_come_from_the_quote_and_its_sentence():
+    text = "“This must stop,” he said after the missile attack on the port."
+    assert code(text).weapons == ("missiles",)
+
+
+@pytest.mark.parametrize(
+    "text, targets",
+    [
+        ("If Russia invades, we will respond decisively.", {"russia"}),
+        ("We will impose severe costs on Moscow if it moves forward.", {"russia"}),
+        ("We warn Washington and London that this path leads to war.", {"united-states", "united-kingdom"}),
+        ("Tomahawks for Kyiv would mean a new escalation, and we will respond.", set()),
+        # Countries named in passing are not addressed.
+        ("The talks in Paris and Berlin were cordial.", set()),
+        ("Russia, China and India attended the summit.", set()),
+    ],
+)
+def test_targets_are_whom_the_statement_addresses(text, targets):
+    assert set(code(text).targets) == targets
 
 
 def test_us_the_pronoun_is_not_the_united_states():
-    assert "united-states" not in DEFAULT_LEXICON.code("Let us be clear: they will pay").targets
+    assert "united-states" not in code("Let us be clear: if they strike, they will pay dearly.").targets
 
 
 @pytest.mark.parametrize(
@@ -128,11 +297,32 @@ def test_us_the_pronoun_is_not_the_united_states():
         ("“Unless they stop, we will act,” she said.", "Unless they stop, we will act", True),
         ("“We will respond,” he said. If asked, officials decline to comment.", "We will respond", False),
         ("“It looks as if they want war,” he said.", "It looks as if they want war", False),
+        ("“We will fight on even if it takes years,” he said.", "We will fight on even if it takes years", False),
+        ("“That is not on the table,” he said when asked if troops would go.", "That is not on the table", False),
     ],
 )
 def test_conditional_comes_from_the_quote_and_its_sentence(body, quote, conditional):
     start = body.index(quote)
     assert code_quote(quote, body=body, start=start, end=start + len(quote)).conditional is conditional
+
+
+# -- the engine -----------------------------------------------------------------------------
+
+
+def test_a_sentence_does_not_end_at_an_abbreviation():
+    body = "“That is not on the table,” Biden said when asked by reporters if the U.S. would send troops. Then he left."
+    coded = code(body)
+    assert coded.act == "reassurance" and not coded.conditional
+
+
+def test_quotes_are_coded_in_any_order_and_in_their_paragraph():
+    body = "“We will retaliate,” he said.\n\n“We have no plans to attack anyone,” she said."
+    first, second = Span(body.index("We will"), body.index(",” he")), Span(body.index("We have"), body.index(",” she"))
+    assert [c.act for c in code_quotes(body, [second, first])] == ["reassurance", "threat"]
+
+
+def test_code_quote_alone_reads_the_quote_as_its_own_text():
+    assert code_quote("We will retaliate").act == "threat"
 
 
 def test_sentence_around_stays_in_the_paragraph_and_runs_past_the_closing_mark():
@@ -141,16 +331,43 @@ def test_sentence_around_stays_in_the_paragraph_and_runs_past_the_closing_mark()
     assert sentence_around(body, start, start + len("This is it")) == "“This is it,” he said on Monday."
 
 
+def test_coding_time_grows_linearly_with_a_paragraph_dense_with_quotes():
+    """A paragraph with thousands of quotes and no sentence end is read once, not once per quote:
+    8 times the text takes about 8 times the CPU time, never 64 (growth class, not a speed)."""
+
+    def paragraph(n):
+        text = " ".join(f"he said “we will respond to attack {i}” and" for i in range(n))
+        spans = [Span(m.start(1), m.end(1), "said") for m in re.finditer(r"“([^”]+)”", text)]
+        return text, spans
+
+    def cpu(n):
+        text, spans = paragraph(n)
+        started = time.process_time()
+        coded = code_quotes(text, spans)
+        elapsed = time.process_time() - started
+        assert len(coded) == n and coded[0].act == "threat"
+        return elapsed
+
+    cpu(200)  # warm up
+    small, large = cpu(750), cpu(6000)
+    assert large < 20 * max(small, 0.01), f"{small:.3f} s for 750 quotes, {large:.3f} s for 6000"
+
+
+# -- editors' terms -------------------------------------------------------------------------
+
+
 def test_editors_terms_extend_the_default_lexicon():
     lexicon = Lexicon(
         [
             Term(kind="weapon", label="Flamingo", pattern="flamingos?"),
             Term(kind="act", label="threat", pattern="bite back"),
+            Term(kind="target", label="Moldova", pattern="moldova|chisinau"),
         ]
     )
-    coded = lexicon.code("Our Flamingo missiles will bite back")
-    assert coded.weapons == ("flamingo",) and coded.act == "threat"
+    coded = code("If Chisinau moves, our Flamingo missiles will bite back", lexicon=lexicon)
+    assert coded.weapons == ("flamingo",) and coded.act == "threat" and coded.targets == ("moldova",)
     assert lexicon.labels[("weapon", "flamingo")] == "Flamingo"
+    assert code("Our Flamingo missiles will bite back").weapons == ("missiles",)  # the default lexicon alone
 
 
 @pytest.mark.parametrize(
