@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from . import services
 from .ingest.records import ArticleInput, UnreadableInput
@@ -101,12 +101,65 @@ class ArticleAddForm(forms.ModelForm):
             )
 
 
+class QuoteCodesForm(forms.ModelForm):
+    """An editor's escalation codes: weapons and targets typed as the lexicon's names or
+    slugs, comma-separated ("Storm Shadow, atacms"), checked against the lexicon and the
+    editors' escalation terms."""
+
+    weapons = forms.CharField(
+        required=False, help_text="Comma-separated names or slugs of the lexicon: “Storm Shadow, atacms, nuclear”."
+    )
+    targets = forms.CharField(
+        required=False, help_text="Whom the quote addresses, warns or demands of: “nato, united-states”."
+    )
+
+    class Meta:
+        model = Quote
+        fields = [
+            "article",
+            "start",
+            "end",
+            "speaker",
+            "source_description",
+            "attribution",
+            "cue",
+            "act",
+            "weapons",
+            "targets",
+            "conditional",
+            "rejected",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown as text, so an untouched field is not a change (which would mark the codes corrected).
+        for name in ("weapons", "targets"):
+            self.initial[name] = ", ".join(getattr(self.instance, name) or [])
+
+    def clean_weapons(self):
+        return services.term_slugs("weapon", self.cleaned_data["weapons"])
+
+    def clean_targets(self):
+        return services.term_slugs("target", self.cleaned_data["targets"])
+
+
 class QuoteInline(admin.TabularInline):
-    """The extracted quotes under their article: correct a span or speaker, reject, or add one."""
+    """The extracted quotes under their article: correct a span, speaker or act, reject, or add one."""
 
     model = Quote
     extra = 0
-    fields = ["text", "start", "end", "speaker", "source_description", "attribution", "cue", "rejected", "corrected"]
+    fields = [
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "source_description",
+        "attribution",
+        "cue",
+        "act",
+        "rejected",
+        "corrected",
+    ]
     readonly_fields = ["text", "corrected"]
     autocomplete_fields = ["speaker"]
     show_change_link = True
@@ -292,23 +345,45 @@ class EscalationTermAdmin(admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
+    form = QuoteCodesForm
     list_display = [
         "text_preview",
         "speaker",
-        "act",
+        "shown_act",
         "source_description",
         "attribution",
         "corrected",
+        "codes_corrected",
         "rejected",
         "article",
     ]
-    list_filter = ["act", "conditional", "attribution", "corrected", "rejected"]
+    list_filter = ["act", "conditional", "attribution", "corrected", "codes_corrected", "rejected"]
     search_fields = ["text", "speaker__name", "source_description"]
     autocomplete_fields = ["speaker"]
     list_select_related = ["speaker", "article"]
     raw_id_fields = ["article"]
-    # Escalation codes come from the lexicon (Escalation terms), so a recode never undoes an edit here.
-    readonly_fields = ["text", "corrected", "act", "weapons", "targets", "conditional", "group"]
+    # Codes an editor sets here are kept: `code_escalation` and re-extraction leave them as they are.
+    readonly_fields = ["text", "corrected", "act_confidence", "codes_corrected", "coded_because", "group"]
+    fieldsets = [
+        (None, {"fields": ["article", "text", "start", "end", "speaker", "source_description", "attribution", "cue"]}),
+        (
+            "Escalation codes",
+            {
+                "description": "By the codebook (README, “Escalation coding”). Changing any of them marks the "
+                "codes corrected: re-coding and re-extraction keep them.",
+                "fields": [
+                    "act",
+                    "weapons",
+                    "targets",
+                    "conditional",
+                    "act_confidence",
+                    "codes_corrected",
+                    "coded_because",
+                ],
+            },
+        ),
+        (None, {"fields": ["rejected", "corrected", "group"]}),
+    ]
 
     def get_queryset(self, request):
         # The editors see every span, the rejected ones too, to undo a rejection.
@@ -317,6 +392,23 @@ class QuoteAdmin(admin.ModelAdmin):
     @admin.display(description="Quote")
     def text_preview(self, quote):
         return quote.text[:90]
+
+    @admin.display(description="Act shown", ordering="act")
+    def shown_act(self, quote):
+        return quote.get_shown_act_display()
+
+    @admin.display(description="Coded because")
+    def coded_because(self, quote):
+        """The lexicon's rows that speak for an act here, with the sentence each was written for."""
+        if quote.pk is None:
+            return "—"
+        reasons = services.coding_reasons(quote)
+        if not reasons:
+            return "No row of the lexicon matched: “other”."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{} {} — {}</li>", reasons),
+        )
 
     def save_model(self, request, obj, form, change):
         services.save_quote(obj, changed=form.changed_data if change else ())

@@ -42,7 +42,10 @@ def quote_json(request, quote):
         "source_description": quote.source_description or None,
         "attribution": quote.attribution,
         "escalation": {
-            "act": quote.act,
+            "act": quote.shown_act,
+            "confidence": round(quote.act_confidence, 3),
+            "guess": quote.act,
+            "corrected": quote.codes_corrected,
             "weapons": quote.weapons,
             "targets": quote.targets,
             "conditional": quote.conditional,

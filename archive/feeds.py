@@ -95,7 +95,7 @@ class QuoteSearchFeed(Feed):
     def item_description(self, quote):
         article = quote.article
         outlet = article.source.name if article.source else "unknown outlet"
-        codes = ", ".join([quote.get_act_display(), *quote.weapons, *quote.targets])
+        codes = ", ".join([quote.get_shown_act_display(), *quote.weapons, *quote.targets])
         return f"“{quote.text}” — {quote.speaker_label()}, in “{article.title}”, {outlet}. Coded: {codes}."
 
     def item_link(self, quote):
@@ -114,7 +114,7 @@ class QuoteSearchFeed(Feed):
         return quote.speaker_label()
 
     def item_categories(self, quote):
-        return [quote.act, *quote.weapons, *quote.targets]
+        return [quote.shown_act, *quote.weapons, *quote.targets]
 
 
 class SpeakerFeed(QuoteSearchFeed):

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from .ingest.escalation import ACT_LABELS, ACTS
+from .ingest.escalation import ACT_LABELS, ACTS, SHOWN_ACT_LABELS, UNCODED, UNCODED_BELOW, shown_act
 from .ingest.speakers import speaker_key
 
 
@@ -285,11 +285,15 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(speaker=speaker)
 
     def coded(self, *, act=None, weapon=None, target=None):
-        """Filter by escalation code. Weapons and targets are JSON lists of slugs: matching
-        the quoted slug in the stored JSON text works on SQLite and PostgreSQL alike."""
+        """Filter by escalation code, as readers are shown it: `act` "uncoded" is the quotes the
+        coder was unsure of, and any other act leaves them out. Weapons and targets are JSON
+        lists of slugs: matching the quoted slug in the stored JSON text works on SQLite and
+        PostgreSQL alike."""
         quotes = self
-        if act:
-            quotes = quotes.filter(act=act)
+        if act == UNCODED:
+            quotes = quotes.filter(UNSURE)
+        elif act:
+            quotes = quotes.filter(act=act).exclude(UNSURE)
         if weapon:
             quotes = quotes.filter(weapons__icontains=f'"{weapon}"')
         if target:
@@ -299,9 +303,19 @@ class QuoteQuerySet(models.QuerySet):
     def earliest_first(self):
         return self.order_by(models.F("article__published").asc(nulls_last=True), "article__created", "start")
 
+    def with_shown_act(self):
+        """Each quote's act as readers are shown it, as `shown`."""
+        return self.annotate(
+            shown=models.Case(models.When(UNSURE, then=models.Value(UNCODED)), default=models.F("act"))
+        )
+
     def matching(self, text):
         """A plain substring filter: the database fallback when no search query is given."""
         return self.filter(Q(text__icontains=text))
+
+
+# A code the coder was unsure of and no editor has set: readers see "uncoded", not the guess.
+UNSURE = Q(codes_corrected=False, act_confidence__lt=UNCODED_BELOW)
 
 
 class ShownQuoteManager(models.Manager.from_queryset(QuoteQuerySet)):
@@ -342,6 +356,14 @@ class Quote(models.Model):
     weapons = models.JSONField(default=list, blank=True, help_text="Weapon systems named: slugs (storm-shadow).")
     targets = models.JSONField(default=list, blank=True, help_text="Whom the quote addresses: slugs (nato).")
     conditional = models.BooleanField(default=False, help_text="Said on a condition: “if…”, “unless…”.")
+    act_confidence = models.FloatField(
+        default=1.0,
+        help_text=f"How sure the coder is of the act, 0-1; below {UNCODED_BELOW} readers see “uncoded”. "
+        "An editor's code is 1.",
+    )
+    codes_corrected = models.BooleanField(
+        default=False, help_text="An editor set the escalation codes: re-coding and re-extraction keep them."
+    )
     # Lineage (archive/ingest/lineage.py): copies of the same quote share a group.
     group = models.ForeignKey(QuoteGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
     text_key = models.CharField(max_length=20, blank=True, db_index=True, editable=False)
@@ -367,6 +389,14 @@ class Quote(models.Model):
 
     def get_absolute_url(self):
         return reverse("quote-detail", args=[self.pk])
+
+    @property
+    def shown_act(self) -> str:
+        """The act readers are shown: "uncoded" when the coder was unsure and no editor set it."""
+        return self.act if self.codes_corrected else shown_act(self.act, self.act_confidence)
+
+    def get_shown_act_display(self) -> str:
+        return SHOWN_ACT_LABELS[self.shown_act]
 
     def clean(self):
         from django.core.exceptions import ValidationError

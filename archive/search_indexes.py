@@ -60,7 +60,7 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
     speaker = ExactField(null=True)
     attribution = ExactField(model_attr="attribution")
     published = indexes.DateField(null=True)
-    act = ExactField(model_attr="act")
+    act = ExactField(model_attr="shown_act")  # "uncoded" when the coder was unsure: filters never match a guess
     weapons = ExactListField(model_attr="weapons")
     targets = ExactListField(model_attr="targets")
     group = ExactField(null=True)  # copies of one quote share it: results show a group once

@@ -7,7 +7,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from .ingest.escalation import ACT_LABELS
+from .ingest.escalation import SHOWN_ACT_LABELS as ACT_LABELS
 from .models import Quote
 
 WIDTH, HEIGHT = 720, 160  # the plot area, in SVG units
@@ -52,8 +52,8 @@ class Timeline:
 
 
 def speaker_codes(speaker) -> list[tuple[datetime.date | None, str]]:
-    """(publication date, act) of each of the speaker's shown quotes."""
-    return list(Quote.objects.filter(speaker=speaker).values_list("article__published", "act"))
+    """(publication date, act as readers see it, "uncoded" included) of each of the speaker's shown quotes."""
+    return list(Quote.objects.filter(speaker=speaker).with_shown_act().values_list("article__published", "shown"))
 
 
 def date_range(*code_lists) -> tuple[datetime.date, datetime.date] | None:

@@ -11,6 +11,7 @@ from haystack.generic_views import SearchView
 
 from . import citations, timeline
 from .forms import ArchiveSearchForm, QuoteSearchForm
+from .ingest.escalation import SHOWN_ACT_LABELS
 from .ingest.lineage import wording_differences
 from .models import Article, Quote, Speaker
 from .selectors import moved_speaker, speaker_by_slug
@@ -148,7 +149,7 @@ class SpeakerCompareView(TemplateView):
             context["columns"] = list(zip(speakers, timelines))
             context["acts"] = [
                 (label, [dict((act, n) for act, _, n in line.totals).get(act, 0) for line in timelines])
-                for act, label in Quote._meta.get_field("act").choices
+                for act, label in SHOWN_ACT_LABELS.items()
             ]
         return context
 

@@ -83,10 +83,14 @@ def test_changing_a_quote_speaker_in_the_admin_updates_search(
                 "source_description": "",
                 "cue": quote.cue,
                 "attribution": "named",
+                "act": quote.act,
+                "weapons": ", ".join(quote.weapons),
+                "targets": ", ".join(quote.targets),
             },
         )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert SearchQuerySet().models(Quote).filter(speaker="john-kirby").count() == 2
+    assert not Quote.objects.get(pk=quote.pk).codes_corrected  # a new speaker does not claim the codes
 
 
 def test_merge_action(editor_client, seeded, django_capture_on_commit_callbacks):

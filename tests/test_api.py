@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 QUOTE_KEYS = {"id", "text", "speaker", "source_description", "attribution", "escalation", "group", "article", "url"}
-ESCALATION_KEYS = {"act", "weapons", "targets", "conditional"}
+ESCALATION_KEYS = {"act", "confidence", "guess", "corrected", "weapons", "targets", "conditional"}
 ARTICLE_KEYS = {"id", "title", "url", "source", "published"}
 
 
@@ -20,15 +20,11 @@ def test_quotes_shape(client, seeded):
         assert quote["url"].startswith("http://testserver/quotes/")
         assert quote["speaker"] is None or set(quote["speaker"]) == {"name", "slug"}
         assert set(quote["escalation"]) == ESCALATION_KEYS
-        assert quote["escalation"]["act"] in {
-            "threat",
-            "warning",
-            "red_line",
-            "denial",
-            "reassurance",
-            "talks",
-            "other",
-        }
+        codes = quote["escalation"]
+        acts = {"threat", "warning", "red_line", "denial", "reassurance", "talks", "other"}
+        assert codes["guess"] in acts and 0 <= codes["confidence"] <= 1 and codes["corrected"] is False
+        # The act shown is the guess only when the coder was sure enough.
+        assert codes["act"] == (codes["guess"] if codes["confidence"] >= 0.6 else "uncoded")
         assert isinstance(quote["escalation"]["weapons"], list) and isinstance(quote["escalation"]["conditional"], bool)
         assert isinstance(quote["group"], int)
     anonymous = [q for q in data["results"] if q["attribution"] == "anonymous"]

@@ -48,13 +48,14 @@ def _inline_form(article, changes=None, extra=()):
             "source_description": q.source_description,
             "attribution": q.attribution,
             "cue": q.cue,
+            "act": q.act,
             "rejected": "on" if q.rejected else "",
         }
         for q in quotes
     ]
     for quote_id, change in (changes or {}).items():
         next(row for row in rows if row["id"] == quote_id).update(change)
-    rows.extend({"article": article.pk, **row} for row in extra)
+    rows.extend({"article": article.pk, "act": "other", **row} for row in extra)
     for i, row in enumerate(rows):
         for key, value in row.items():
             if value != "":
@@ -147,6 +148,7 @@ def test_quote_page_correction_is_marked_and_logged(editor_client, seeded, djang
                 "source_description": "",
                 "cue": quote.cue,
                 "attribution": quote.attribution,
+                "act": quote.act,
             },
         )
     assert response.status_code == 302, response.content.decode()[:3000]

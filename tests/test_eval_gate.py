@@ -1,4 +1,4 @@
-"""Evaluation gate: quote figures on the shared dev set must not drop below the recorded minimums."""
+"""Evaluation gate: quote and escalation figures on the shared dev sets must not drop below the recorded minimums."""
 
 import json
 import subprocess
@@ -29,3 +29,20 @@ def test_dev_set_figures_do_not_drop(tmp_path):
     figures = dict(item.split("=") for item in report.strip().splitlines()[-1].split())
     for name in ("quote_f1", "attribution_acc", "e2e_f1", "attribution_acc_named"):
         assert float(figures[name]) >= GATE[name], f"{name} dropped: {figures[name]} < {GATE[name]}\n{report}"
+
+
+@pytest.mark.skipif(not (EVAL / "escalation-dev.jsonl").exists(), reason="../shared/eval is absent")
+def test_escalation_dev_figures_do_not_drop():
+    from benchmarks.escalation import evaluate
+
+    whole = evaluate(EVAL / "escalation-dev.jsonl")["extracted"]["all"]
+    gate = GATE["escalation"]
+    measured = {
+        "act_accuracy": whole["act_accuracy"],
+        "escalation_f1": whole["escalation"]["f1"],
+        "weapons_f1": whole["weapons"]["f1"],
+        "targets_f1": whole["targets"]["f1"],
+        "conditional_agreement": whole["conditional_agreement"],
+    }
+    for name, value in measured.items():
+        assert value >= gate[name], f"escalation {name} dropped: {value} < {gate[name]}"

@@ -12,6 +12,7 @@ The rules are data (archive/ingest/escalation_rules.py); editors add terms in th
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -34,6 +35,9 @@ ACT_LABELS = {
     "talks": "Call for talks",
     "other": "Other",
 }
+# What a reader is shown instead of an act the coder was unsure of.
+UNCODED = "uncoded"
+SHOWN_ACT_LABELS = {**ACT_LABELS, UNCODED: "Uncoded (the coder was unsure)"}
 KINDS = ("act", "weapon", "target")
 # An act applies from this much evidence (rows weigh 0-1).
 APPLIES = 0.5
@@ -81,7 +85,7 @@ class Escalation:
 
 def shown_act(act: str, confidence: float | None) -> str:
     """The act a reader is shown: "uncoded" when the coder was unsure (no confidence: an editor's code)."""
-    return act if confidence is None or confidence >= UNCODED_BELOW else "uncoded"
+    return act if confidence is None or confidence >= UNCODED_BELOW else UNCODED
 
 
 class QuoteSpan(Protocol):
@@ -152,55 +156,78 @@ def compile_term(term: Term) -> re.Pattern:
         raise InvalidTerm(f"not a valid pattern: {error}") from None
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """The default lexicon compiled: rows, names, and the prefilters' scans."""
+
+    rules: tuple  # (act, weight, scope, pattern, needles, origin)
+    weapons: tuple  # (slug, pattern, needles)
+    targets: tuple
+    labels: dict
+    scans: dict  # scope -> NeedleScan
+    weapon_scan: NeedleScan
+    target_scan: NeedleScan
+    target_rules: tuple
+
+
+@functools.cache
+def _default_tables() -> _Tables:
+    """Compiled once a process: every Lexicon shares the default rows."""
+    # Rows run on lower-cased words; the prefilter's needles skip the rows that cannot match.
+    compiled = []
+    for rule in rules.ACT_RULES:
+        pattern = _expand(rule.pattern)
+        compiled.append((rule.act, rule.weight, rule.scope, re.compile(pattern), needles(pattern), rule))
+    # Every needle once: which are in a text is one pass, then each row asks a set.
+    scans = {
+        scope: NeedleScan(wanted for _, _, rule_scope, _, wanted, _ in compiled if rule_scope == scope and wanted)
+        for scope in ("statement", "frame")
+    }
+    names: dict[str, list] = {"weapon": [], "target": []}
+    labels: dict[tuple[str, str], str] = {}
+    for term in DEFAULT_TERMS:
+        labels.setdefault((term.kind, term.slug), term.label)
+        names[term.kind].append((term.slug, compile_term(term), needles(term.pattern)))
+    weapon_scan = NeedleScan(wanted for _, _, wanted in names["weapon"] if wanted)
+    target_scan = NeedleScan(wanted for _, _, wanted in names["target"] if wanted)
+    return _Tables(
+        rules=tuple(
+            (act, weight, scope, pattern, scans[scope].wanted(wanted), origin)
+            for act, weight, scope, pattern, wanted, origin in compiled
+        ),
+        weapons=tuple((slug, pattern, weapon_scan.wanted(wanted)) for slug, pattern, wanted in names["weapon"]),
+        targets=tuple((slug, pattern, target_scan.wanted(wanted)) for slug, pattern, wanted in names["target"]),
+        labels=labels,
+        scans=scans,
+        weapon_scan=weapon_scan,
+        target_scan=target_scan,
+        target_rules=tuple(
+            re.compile(_expand(rule.pattern, ENTS=rf"(?P<ents>{_ENTITIES})"), re.IGNORECASE)
+            for rule in rules.TARGET_RULES
+        ),
+    )
+
+
 class Lexicon:
-    """The codebook's rows plus the editors' terms, compiled once for a run."""
+    """The codebook's rows plus the editors' terms. The default rows are compiled once a
+    process; an editor's term is compiled with its Lexicon and always runs (no prefilter)."""
 
     def __init__(self, extra: Iterable[Term] = ()):
+        tables = _default_tables()
+        extra = tuple(extra)
         self.terms = (*DEFAULT_TERMS, *extra)
-        self.labels: dict[tuple[str, str], str] = {}
-        self.weapons: list[tuple[str, re.Pattern, tuple[str, ...] | None]] = []
-        self.targets: list[tuple[str, re.Pattern, tuple[str, ...] | None]] = []
-        # Rows run on lower-cased words; the prefilter's needles skip the rows that cannot match.
-        self.rules: list[tuple[str, float, str, re.Pattern, frozenset[str] | None, object]] = []
-        for rule in rules.ACT_RULES:
-            pattern = _expand(rule.pattern)
-            wanted = needles(pattern)
-            self.rules.append(
-                (
-                    rule.act,
-                    rule.weight,
-                    rule.scope,
-                    re.compile(pattern),
-                    None if wanted is None else frozenset(wanted),
-                    rule,
-                )
-            )
-        for term in self.terms:
+        self.labels = dict(tables.labels)
+        self.rules = list(tables.rules)
+        self.weapons, self.targets = list(tables.weapons), list(tables.targets)
+        self.scans, self.weapon_scan, self.target_scan = tables.scans, tables.weapon_scan, tables.target_scan
+        self.target_rules = tables.target_rules
+        for term in extra:
             pattern = compile_term(term)
             self.labels.setdefault((term.kind, term.slug), term.label)
-            # Only the default lexicon's terms are prefiltered: an editor's pattern always runs.
-            found = needles(term.pattern) if term in DEFAULT_TERMS else None
             if term.kind == "act":
                 self.rules.append((term.label, EDITOR_WEIGHT, "statement", pattern, None, term))
             else:
-                (self.weapons if term.kind == "weapon" else self.targets).append((term.slug, pattern, found))
-        # Every needle once: which are in a text is one pass, then each row asks a set.
-        self.scans = {
-            scope: NeedleScan(wanted for _, _, rule_scope, _, wanted, _ in self.rules if rule_scope == scope and wanted)
-            for scope in ("statement", "frame")
-        }
-        self.rules = [
-            (act, weight, scope, pattern, self.scans[scope].wanted(wanted), origin)
-            for act, weight, scope, pattern, wanted, origin in self.rules
-        ]
-        self.weapon_scan = NeedleScan(wanted for _, _, wanted in self.weapons if wanted)
-        self.weapons = [(slug, pattern, self.weapon_scan.wanted(wanted)) for slug, pattern, wanted in self.weapons]
-        self.target_scan = NeedleScan(wanted for _, _, wanted in self.targets if wanted)
-        self.targets = [(slug, pattern, self.target_scan.wanted(wanted)) for slug, pattern, wanted in self.targets]
-        self.target_rules = [
-            re.compile(_expand(rule.pattern, ENTS=rf"(?P<ents>{_ENTITIES})"), re.IGNORECASE)
-            for rule in rules.TARGET_RULES
-        ]
+                (self.weapons if term.kind == "weapon" else self.targets).append((term.slug, pattern, None))
 
     def code_quotes(self, text: str, quotes: Sequence[QuoteSpan]) -> list[Escalation]:
         """Code every quote of a text (a paragraph, or paragraphs joined by blank lines)."""

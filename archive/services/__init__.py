@@ -11,7 +11,14 @@ The names below are the services' public face: callers write `services.ingest_ar
 """
 
 from .editing import CORRECTED_FIELDS, delete_articles, delete_quote, save_article, save_quote, save_speaker
-from .escalation import code_escalation, escalation_lexicon, recode_escalation
+from .escalation import (
+    apply_code,
+    code_escalation,
+    coding_reasons,
+    escalation_lexicon,
+    recode_escalation,
+    term_slugs,
+)
 from .indexing import (
     BatchIndexer,
     IndexDifference,
@@ -43,7 +50,9 @@ __all__ = [
     "IndexDifference",
     "IndexUnavailable",
     "IngestResult",
+    "apply_code",
     "code_escalation",
+    "coding_reasons",
     "escalation_lexicon",
     "find_duplicate",
     "group_copies",
@@ -66,6 +75,7 @@ __all__ = [
     "save_article",
     "save_quote",
     "save_speaker",
+    "term_slugs",
     "delete_articles",
     "delete_quote",
     "unindexed_articles",

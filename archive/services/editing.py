@@ -5,20 +5,27 @@ from __future__ import annotations
 from django.db import transaction
 
 from ..models import Article, Quote, Speaker, SpeakerRedirect
+from .escalation import code_escalation, escalation_lexicon, term_slugs
 from .indexing import reindex_after_commit
 from .speakers import redirect_slug
 
 # Changing any of these makes a quote the editor's: re-extraction keeps it as it is.
 CORRECTED_FIELDS = frozenset({"start", "end", "speaker", "attribution", "source_description"})
+# Changing any of these makes the codes the editor's: re-coding and re-extraction keep them.
+CODE_FIELDS = frozenset({"act", "weapons", "targets", "conditional"})
 
 
 def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
     """Store a quote an editor added, corrected or marked as not a quote (`rejected`).
 
     An added quote, or a change to its span, speaker or attribution, marks it
-    `corrected`. A speaker given to an unattributed quote makes it "named".
+    `corrected`. A speaker given to an unattributed quote makes it "named". A change to
+    its act, weapons, targets or condition marks its codes `codes_corrected`, sure
+    (confidence 1), with weapons and targets as the lexicon's slugs; otherwise an added
+    quote or a moved span is coded afresh among the article's quotes.
     """
     changed = set(changed)
+    recode = quote.pk is None or bool({"start", "end"} & changed)
     if quote.pk is None or CORRECTED_FIELDS & changed:
         quote.corrected = True
     if (
@@ -31,10 +38,22 @@ def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
     with transaction.atomic():
         # clean() checks the span against every quote, rejected ones too; save() sets the text.
         quote.full_clean(exclude=["text"], validate_constraints=False)
+        _code(quote, changed, recode=recode)
         quote.save()
         if index:
             reindex_after_commit([quote.article_id])
     return quote
+
+
+def _code(quote: Quote, changed: set, *, recode: bool) -> None:
+    lexicon = escalation_lexicon()
+    if CODE_FIELDS & changed:
+        quote.weapons = term_slugs("weapon", quote.weapons, lexicon=lexicon)
+        quote.targets = term_slugs("target", quote.targets, lexicon=lexicon)
+        quote.codes_corrected, quote.act_confidence = True, 1.0
+    elif recode:
+        quote.text = quote.article.body[quote.start : quote.end]
+        code_escalation(quote, lexicon=lexicon)
 
 
 def delete_quote(quote: Quote, *, index: bool = True) -> None:

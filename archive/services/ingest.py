@@ -16,12 +16,13 @@ from django.db import transaction
 from django.db.models import Q
 
 from ..ingest.article import clean_article
+from ..ingest.escalation import code_quotes
 from ..ingest.files import text_input
 from ..ingest.pipeline import extract_article, sha256
 from ..ingest.records import ArticleInput, ArticleRecord, SpeakerRecord, UnreadableInput
 from ..ingest.webpage import fetch_page, read_html
 from ..models import Article, Quote
-from .escalation import code_escalation
+from .escalation import apply_code
 from .indexing import reindex_after_commit
 from .lineage import join_article_group, join_quote_groups
 from .speakers import ArchiveLookups
@@ -128,8 +129,9 @@ def ingest_web_page(url: str, *, index: bool = True, lookups: ArchiveLookups | N
 def reingest_article(article: Article, *, index: bool = True) -> Article:
     """Run extraction again over an article's raw text, replacing its extracted quotes.
 
-    An editor's decisions stay: corrected and rejected quotes are kept as they
-    are, and an extracted quote overlapping one of them is not added again.
+    An editor's decisions stay: corrected and rejected quotes, and quotes whose codes
+    an editor set, are kept as they are, and an extracted quote overlapping one of them
+    is not added again.
     """
     lookups = ArchiveLookups()
     held = ArticleInput(
@@ -143,7 +145,11 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
     )
     record = extract_article(held, known_roles=lookups.known_roles())
     with transaction.atomic():
-        kept = list(Quote.all_objects.filter(article=article).filter(Q(corrected=True) | Q(rejected=True)))
+        kept = list(
+            Quote.all_objects.filter(article=article).filter(
+                Q(corrected=True) | Q(rejected=True) | Q(codes_corrected=True)
+            )
+        )
         Quote.all_objects.filter(article=article).exclude(pk__in=[quote.pk for quote in kept]).delete()
         _fill_article(article, record, lookups)
         article.save()
@@ -203,8 +209,10 @@ def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookup
     """Store the extracted quotes, except any overlapping an editor's span in keep_clear_of."""
     speakers = {speaker.name: lookups.speaker(speaker, article.published) for speaker in record.speakers}
     taken = [(kept.start, kept.end) for kept in keep_clear_of]
+    # Every quote is coded among all the article's quotes: what extract_quotes writes too.
+    codes = code_quotes(record.body, record.quotes, lexicon=lookups.escalation_lexicon())
     quotes = []
-    for quote in record.quotes:
+    for quote, coded in zip(record.quotes, codes):
         if any(quote.start < end and start < quote.end for start, end in taken):
             continue
         speaker = speakers.get(quote.speaker) if quote.speaker else None
@@ -223,7 +231,7 @@ def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookup
             cue=(quote.cue or "")[:100],
             attribution=quote.attribution,
         )
-        code_escalation(stored, lexicon=lookups.escalation_lexicon())
+        apply_code(stored, coded)
         quotes.append(stored)
     join_quote_groups(quotes)
     Quote.all_objects.bulk_create(quotes, ignore_conflicts=True)

@@ -9,9 +9,9 @@ from ._index_errors import reindex_changed
 
 class Command(BaseCommand):
     help = (
-        "Code every quote's escalation act, weapons, targets and condition again with the default lexicon and "
-        "the editors' EscalationTerm rows, then reindex the articles whose quotes changed. Run it after "
-        "editing the lexicon."
+        "Code every quote's escalation act, weapons, targets, condition and confidence again with the default "
+        "lexicon and the editors' EscalationTerm rows, each quote among its article's quotes, then reindex the "
+        "articles whose quotes changed. Codes an editor set are kept. Run it after editing the lexicon."
     )
 
     def add_arguments(self, parser):

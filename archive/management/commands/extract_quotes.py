@@ -12,8 +12,10 @@ from archive.ingest.pipeline import quotes_for_records
 class Command(BaseCommand):
     help = (
         "Read records {id, text, doc_id?} (consecutive records with one doc_id are one article's "
-        "paragraphs) and write {id, quotes: [{start, end, speaker, speaker_start, speaker_end}]} per "
-        "record, in order. Streams: one article in memory at a time. '-' reads stdin or writes stdout."
+        "paragraphs) and write {id, quotes: [{start, end, speaker, speaker_start, speaker_end, escalation: "
+        "{act, weapons, targets, conditional, confidence}}]} per record, in order; the escalation codes are "
+        "coded as ingest codes them (default lexicon; `python -m benchmarks.escalation OUT` scores them on "
+        "escalation-dev). Streams: one article in memory at a time. '-' reads stdin or writes stdout."
     )
 
     def add_arguments(self, parser):
