@@ -1,4 +1,4 @@
-"""The ingestion pipeline as a short list of steps: clean, find quotes, name speakers.
+"""The ingestion pipeline as a short list of steps: clean, find quotes, attribute them.
 
 `extract_article` serves the ingest service; `quotes_for_records` serves the
 `extract_quotes` command. Both run the same extraction code.
@@ -12,10 +12,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 
 from .article import clean_article
-from .attribution import attribute_article, extract_quotes
-from .records import ArticleRecord, Quote
-
-PARAGRAPH_SEPARATOR = "\n\n"
+from .attribution import attribute_quotes
+from .quotes import find_quotes
+from .records import PARAGRAPH_SEPARATOR, ArticleRecord, Quote
 
 
 def sha256(text: str) -> str:
@@ -34,7 +33,8 @@ def extract_article(
 ) -> ArticleRecord:
     """Raw article text in; clean body, metadata, quotes and speakers out."""
     clean = clean_article(raw_text, title=title, authors=authors, source=source, published=published, url=url)
-    quotes_per_paragraph, speakers = attribute_article(clean.paragraphs, known_roles=known_roles)
+    marked = find_quotes(clean.paragraphs)
+    quotes_per_paragraph, speakers = attribute_quotes(clean.paragraphs, marked, known_roles=known_roles)
     return ArticleRecord(
         raw_text=raw_text,
         body=PARAGRAPH_SEPARATOR.join(clean.paragraphs),
@@ -77,7 +77,8 @@ def quotes_for_records(records: Iterable[dict]) -> Iterator[dict]:
     for _, group in groupby(records, key=lambda record: record.get("doc_id") or object()):
         article = list(group)
         paragraphs = [record["text"] for record in article]
-        for record, quotes in zip(article, extract_quotes(paragraphs)):
+        quotes_per_paragraph, _ = attribute_quotes(paragraphs, find_quotes(paragraphs))
+        for record, quotes in zip(article, quotes_per_paragraph):
             yield {"id": record["id"], "quotes": [_prediction(quote) for quote in quotes]}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.ingest.lexicon import INVERTIBLE_VERBS, NAMING_VERBS, REPORTING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
@@ -484,6 +485,51 @@ def paired_spans(paragraph: str, *, double_marks: bool | None = None) -> list[Qu
     if _is_headline(paragraph) and not any(s.open_ended for s in spans):
         return []
     return spans
+
+
+# What a stretch between paired marks is, as far as the marks and words show.
+QUOTATION = "quotation"  # a quotation whatever frames it
+IF_FRAMED = "if_framed"  # a quotation only where a speech verb frames it (scare quotes, nicknames do not)
+NOT_A_QUOTE = "not_a_quote"  # marks around no word, or a Title Case phrase nobody is said to have said
+VERDICTS = (QUOTATION, IF_FRAMED, NOT_A_QUOTE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MarkedSpans:
+    """Every stretch of a paragraph between paired marks, nicknames aside, with a
+    verdict for each. Attribution reads all of them (their marks bound its tokens) and
+    attributes the quotations, and those IF_FRAMED that a speech verb frames."""
+
+    spans: tuple[QuoteSpan, ...]
+    verdicts: tuple[str, ...]
+
+
+def find_quotes(paragraphs: Sequence[str]) -> list[MarkedSpans]:
+    """The marked spans of each paragraph of an article. The article's marks decide
+    whether single marks quote: an article that quotes with double marks uses single
+    ones for a quote inside a quote."""
+    double_marks = quotes_with_double_marks(list(paragraphs))
+    found = []
+    for text in paragraphs:
+        # A nickname (Marcia "Cia" Price) is part of the name around it, not a quote.
+        spans = tuple(span for span in paired_spans(text, double_marks=double_marks) if not is_nickname(text, span))
+        verdicts = tuple(
+            QUOTATION if quotation else _unsure_verdict(text[span.start : span.end])
+            for span, quotation in zip(spans, quotation_flags(text, list(spans)))
+        )
+        found.append(MarkedSpans(spans=spans, verdicts=verdicts))
+    return found
+
+
+def _unsure_verdict(quoted: str) -> str:
+    if not any(ch.isalnum() for ch in quoted) or _title_case(quoted):
+        return NOT_A_QUOTE
+    return IF_FRAMED
+
+
+def _title_case(quoted: str) -> bool:
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
 
 
 def quote_spans(paragraph: str) -> list[QuoteSpan]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 # "unattributed": nobody in the text is given as the speaker.
 ATTRIBUTION_KINDS = ("named", "pronoun", "title", "anonymous", "unattributed")
 SPEAKER_KINDS = ("person", "organisation")
+# What joins an article's clean paragraphs into its body.
+PARAGRAPH_SEPARATOR = "\n\n"
 
 
 @dataclass(frozen=True, kw_only=True)

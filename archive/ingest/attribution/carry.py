@@ -1,0 +1,86 @@
+"""Quotes with no cue of their own take a speaker from a neighbouring quote: the
+one just before in the paragraph, the next one in the sentence, the paragraph
+before, or the run of paragraphs an open quote spans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from archive.ingest.quotes import QuoteSpan
+
+from .resolution import Speaker
+
+# How many sentences after the previous quote of its paragraph a quote without a cue
+# of its own still continues it: its attribution's (`“A,” Lee said. “B.”`) and one
+# sentence of narrative more. Further on, the paragraph has moved on to others.
+CARRY_SENTENCES = 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attribution:
+    """A quote and the speaker given to it, by which rule."""
+
+    span: QuoteSpan
+    speaker: Speaker
+    verb: str | None  # the cue word: "said", "according", ":"
+    rule: str  # the sieve or carry rule that gave the speaker, "" when none did
+    qpos: int  # the quote's token in its paragraph
+    cue_follows: bool | None = None  # whether its own cue lies after it; None for a carried speaker
+
+
+def sentences_between(sentences: Sequence[int], previous: int, qpos: int) -> int:
+    """How many sentences of narrative lead from the quote token at `previous` to the
+    one at qpos: a quote that ends its own sentence (`“A?” Lee said.`) starts none."""
+    between = sentences[qpos] - sentences[previous]
+    if previous + 1 < len(sentences) and sentences[previous + 1] != sentences[previous]:
+        between -= 1
+    return between
+
+
+def share_following_cue(results: list[Attribution], sentences: Sequence[int]) -> None:
+    """`“A” -- an aside -- “B,” he says.` and `“A,” Lee “B,” the report said.`: a quote
+    with no cue of its own takes the speaker of the next quote in its sentence, when
+    a cue after that one names it."""
+    for index in range(len(results) - 2, -1, -1):
+        this, nxt = results[index], results[index + 1]
+        if this.cue_follows is None and nxt.cue_follows and sentences[this.qpos] == sentences[nxt.qpos]:
+            results[index] = replace(
+                this, speaker=nxt.speaker, verb=nxt.verb, rule="next_quote_in_sentence", cue_follows=True
+            )
+
+
+def carry_open_quotes(paragraphs: Sequence[str], out: list[list[Attribution]]) -> None:
+    """A quote open at the end of a paragraph continues in the next one: the whole run
+    shares one speaker, wherever in the run the attribution sits."""
+    index = 0
+    while index < len(out):
+        chain = (
+            [(index, len(out[index]) - 1)]
+            if out[index]
+            and out[index][-1].span.end == len(paragraphs[index].rstrip())
+            and _is_open(paragraphs[index], out[index][-1].span)
+            else []
+        )
+        nxt = index + 1
+        while chain and nxt < len(out) and out[nxt] and out[nxt][0].span.start <= 2:
+            chain.append((nxt, 0))
+            if not (_is_open(paragraphs[nxt], out[nxt][0].span) and len(out[nxt]) == 1):
+                break
+            nxt += 1
+        attributed = [out[p][q] for p, q in chain if out[p][q].speaker.attribution != "unattributed"]
+        if chain and attributed:
+            source = attributed[0]
+            for p, q in chain:
+                if out[p][q].speaker.attribution == "unattributed":
+                    out[p][q] = replace(
+                        out[p][q],
+                        speaker=replace(source.speaker, mention=None),
+                        verb=source.verb,
+                        rule="open_quote_run",
+                    )
+        index = max(index + 1, nxt if chain else index + 1)
+
+
+def _is_open(text: str, span: QuoteSpan) -> bool:
+    return text[span.end :].strip() == ""

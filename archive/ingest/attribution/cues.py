@@ -1,0 +1,340 @@
+"""Speech cues next to a quote: a speech verb and its subject after the quote
+(`“…,” Lee said`), before it (`Lee said: “…”`), at the end of its sentence, a
+passive agent, an "as" clause, and the frames of a report around them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from archive.ingest.lexicon import (
+    INTRANSITIVE_SPEECH_VERBS,
+    INVERTIBLE_VERBS,
+    NOUN_ONLY_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    VERB_FILLERS,
+    WEAK_SPEECH_VERBS,
+)
+
+from .clauses import (
+    adjunct_then_content,
+    appositive_name,
+    clause_pronoun,
+    ends_sentence,
+    few_words_without_that,
+    heads_reported_clause,
+    is_noun_use,
+    is_sent_object,
+    name_before_verb,
+    noun_agent,
+    possessor,
+    sentence_subject,
+    subject_before_verb,
+)
+from .mentions import (
+    Phrase,
+    make_phrase,
+    phrase_forward,
+    skip_parenthetical,
+)
+from .tokens import (
+    Token,
+    is_plain_noun,
+)
+
+
+def cue_after(
+    tokens: Sequence[Token], text: str, pos: int, limit: int, *, comma_before: bool = False
+) -> tuple[Phrase, Token] | None:
+    """`,” he said` / `,” said Name` / `,” Name, the ..., said` / `according to X`."""
+    while pos < limit and tokens[pos].kind == "p" and tokens[pos].text in ",—–-(":
+        pos += 1
+    if pos >= limit or tokens[pos].kind != "w":
+        return None
+    token = tokens[pos]
+    if token.lower == "according" and pos + 1 < limit and tokens[pos + 1].lower == "to":
+        found = phrase_forward(tokens, text, pos + 2, limit)
+        return (found, token) if found else None
+    if token.lower in INVERTIBLE_VERBS or (
+        comma_before
+        and (token.lower.endswith("ed") or token.lower in SPEECH_VERBS)
+        and not token.cap
+        and not token.lower.endswith("ing")  # `“…,” blaming Lee`: a participle's object, never its subject
+    ):
+        found = phrase_forward(tokens, text, pos + 1, limit, lower_prefix=token.lower in INVERTIBLE_VERBS)
+        if found is not None and (
+            token.lower in INVERTIBLE_VERBS or found.kind == "name" or ends_sentence(tokens, found.last + 1, limit)
+        ):
+            # `“Enough!” roared the crowd outside.`: a verb and a phrase that end the
+            # sentence after the quote are its speaker, inverted
+            return found, token
+        return None
+    found = phrase_forward(tokens, text, pos, limit)
+    if found is None:
+        return None
+    verb = skip_parenthetical(tokens, found.last + 1, limit)
+    if found.kind == "name":
+        found, verb = name_before_verb(tokens, text, found, verb, limit)
+    if verb < limit and tokens[verb].text == ",":
+        # an appositive between subject and verb, perhaps with commas of its own:
+        # `Harry Bond, 30, of Raleigh, N.C., who was polled, said`
+        look = verb + 1
+        while look < limit and look - verb < 30 and tokens[look].kind != "q":
+            if tokens[look].text == "," and look + 1 < limit:
+                after = look + 1
+                while (
+                    after < limit
+                    and tokens[after].kind == "w"
+                    and (tokens[after].lower in VERB_FILLERS or tokens[after].lower.endswith("ly"))
+                ):
+                    after += 1
+                if after < limit and tokens[after].lower in SPEECH_VERBS:
+                    # `“…,” the country's president, Ada Vos, said`: the name in commas
+                    found = appositive_name(tokens, text, found, verb + 1, look)
+                    verb = look + 1
+                    break
+            look += 1
+    while (
+        verb < limit
+        and tokens[verb].kind == "w"
+        and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly"))
+    ):
+        verb += 1
+    if verb < limit and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].lower.endswith("ing"):
+        return found, tokens[verb]
+    if (
+        comma_before
+        and verb < limit
+        and tokens[verb].kind == "w"
+        and tokens[verb].lower.endswith("ed")
+        and not tokens[verb].cap
+    ):
+        return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
+    return None
+
+
+def cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tuple[Phrase, Token] | None:
+    """`Name said: “…”`, `He vowed that … “…”`, `X, who judged it “…”`."""
+    pos = qpos - 1
+    fallback: tuple[Phrase, Token] | None = None
+    while pos >= floor:
+        token = tokens[pos]
+        if token.kind == "q":
+            pos -= 1
+            continue
+        weak = (token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3) or (
+            # "continued to pay", "is continuing to fight": a verb of going on, no speech
+            token.lower in INTRANSITIVE_SPEECH_VERBS and tokens[pos + 1].lower == "to"
+        )
+        if (
+            token.kind == "w"
+            and token.lower in SPEECH_VERBS
+            and token.lower not in NOUN_ONLY_VERBS
+            and (not token.cap or (pos == floor and token.lower in INVERTIBLE_VERBS))
+            and not weak
+            and not is_noun_use(tokens, pos, floor)
+        ):
+            found = None
+            if token.lower.endswith("ing") and pos - 1 >= floor and tokens[pos - 1].text == ",":
+                # "…, saying that …": the main clause's subject speaks
+                if (
+                    pos - 2 >= floor
+                    and tokens[pos - 2].lower in SPEECH_VERBS
+                    and not is_noun_use(tokens, pos - 2, floor)  # "recites the campaign points, calling"
+                ):
+                    found = subject_before_verb(tokens, text, pos - 2, floor)  # "Nefzi said, adding"
+                if found is None:
+                    found = clause_pronoun(tokens, text, floor, pos - 1)
+                if found is None:
+                    found = sentence_subject(tokens, text, floor, pos - 1)
+            if found is None:
+                found = subject_before_verb(tokens, text, pos, floor)
+                if (
+                    found is not None
+                    and found.kind == "description"
+                    and token.lower.endswith("ing")
+                    and is_sent_object(tokens, found, floor)
+                ):
+                    # "she sent an email saying", "the campaign issued a release to donors
+                    # saying": the sender speaks, not the document or its addressee
+                    sender = clause_pronoun(tokens, text, floor, found.first) or sentence_subject(
+                        tokens, text, floor, found.first
+                    )
+                    if sender is not None:
+                        found = sender
+            if found is None and pos - 1 >= floor and tokens[pos - 1].lower == "and":
+                # "Lee denounced it and said", "when asked, he laughed and said"
+                found = clause_pronoun(tokens, text, floor, pos - 1) or sentence_subject(tokens, text, floor, pos)
+            if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
+                # inverted: "said Kremlin spokesman Dmitry Peskov: “…”"
+                found = phrase_forward(tokens, text, pos + 1, qpos, lower_prefix=True)
+                if found is not None and (found.kind == "pronoun" or heads_reported_clause(tokens, found, qpos)):
+                    # `Lee, 31, said the council “…”`: the phrase after the verb is what
+                    # was said about; the verb's own subject sits earlier in the sentence
+                    found = sentence_subject(tokens, text, floor, pos)
+            if found is not None:
+                if fallback is not None and any(t.kind == "q" for t in tokens[pos + 1 : fallback[0].first]):
+                    # `what he called “x,” voiced in his demand: “y”`: the verb's own quote
+                    # came between; the speech noun frames this one
+                    return fallback
+                return found, token
+        if token.kind == "w" and token.lower == "according" and pos + 1 < qpos and tokens[pos + 1].lower == "to":
+            found = phrase_forward(tokens, text, pos + 2, qpos)
+            if found is not None:
+                return found, token
+        if (
+            fallback is None
+            and token.kind == "w"
+            and token.lower in SPEECH_NOUNS
+            and pos + 1 <= qpos
+            and (
+                tokens[pos + 1].kind == "q"
+                or tokens[pos + 1].lower in ("that", "of", ":", ",")
+                or adjunct_then_content(tokens, pos + 1, qpos)
+            )
+        ):
+            found = possessor(tokens, text, pos, floor)
+            if found is not None:
+                fallback = (found, token)
+        if (
+            fallback is None
+            and token.kind == "w"
+            and token.lower in SPEECH_NOUNS
+            and pos + 2 < qpos
+            and tokens[pos + 1].lower in ("by", "from", "of")
+        ):
+            found = noun_agent(tokens, text, pos + 2, qpos)
+            if found is not None:
+                fallback = (found, token)
+        pos -= 1
+    # "Lee's warning that the plan is “reckless”": the owner of what was said,
+    # when no speech verb in the sentence names anyone else.
+    return fallback
+
+
+def cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`… signals “the beginning of the end” for the bloc, said Geert Wilders.`"""
+    for comma in range(pos, limit):
+        if tokens[comma].text != ",":
+            continue
+        cue = cue_after(tokens, text, comma + 1, limit)
+        if cue is None:
+            continue
+        end = cue[0].last
+        for pos_verb in range(comma, limit):
+            if tokens[pos_verb] is cue[1]:
+                end = max(end, pos_verb)
+                break
+        if end + 1 < limit and tokens[end + 1].text == "," and cue[0].kind == "name":
+            return cue  # `…, said Ann Lee, a lawyer for the union, who …`: an appositive
+        if few_words_without_that(tokens, end + 1, limit):
+            return cue
+    return None
+
+
+def passive_agent(tokens: Sequence[Token], text: str, qpos: int, floor: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`were called “a basket of fools” by Hale`, `was described as “reckless,” by the
+    mayor`: a passive speech verb just before the quote, its agent after "by"."""
+    by = qpos + 1
+    if by < limit and tokens[by].text == ",":
+        by += 1
+    if by + 1 >= limit or tokens[by].lower != "by":
+        return None
+    for pos in range(qpos - 1, max(floor, qpos - 3) - 1, -1):
+        verb = tokens[pos]
+        if verb.kind == "w" and verb.lower.endswith("ed") and verb.lower in SPEECH_VERBS:
+            found = phrase_forward(tokens, text, by + 1, limit)
+            if found is None or found.kind == "pronoun":
+                return None
+            return found, verb
+        if verb.kind != "w" or verb.lower not in ("as", "a", "an"):
+            return None
+    return None
+
+
+def as_clause(tokens: Sequence[Token], text: str, qpos: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`“…,” as one aide put it` and `a “regional” candidate, as her rival suggested`:
+    an "as" clause right after the quote (past at most a noun or two it modifies)
+    names who used the words."""
+    pos = qpos + 1
+    while pos < limit and pos - qpos <= 3 and tokens[pos].kind == "w" and is_plain_noun(tokens[pos]):
+        pos += 1
+    if pos < limit and tokens[pos].text == ",":
+        pos += 1
+    if pos + 2 >= limit or tokens[pos].lower != "as":
+        return None
+    found = phrase_forward(tokens, text, pos + 1, limit)
+    if found is None:
+        return None
+    verb = found.last + 1
+    while (
+        verb < limit
+        and tokens[verb].kind == "w"
+        and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly"))
+    ):
+        verb += 1
+    if verb >= limit or tokens[verb].lower not in SPEECH_VERBS or tokens[verb].lower.endswith("ing"):
+        return None
+    if tokens[verb].lower in WEAK_SPEECH_VERBS and not (verb + 1 < limit and tokens[verb + 1].lower == "it"):
+        return None  # "as he put it" speaks; "as he thought" does not quote
+    return found, tokens[verb]
+
+
+def leading_source(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> tuple[Phrase, Token] | None:
+    """`According to the ministry, the general said “…”`: a sentence (or a clause after
+    a comma: "…, because, according to Lee, the board …") that opens with its source
+    gives every quote after it to that source (the outer report)."""
+    opening = floor
+    while opening + 2 < qpos and not (
+        tokens[opening].lower == "according"
+        and tokens[opening + 1].lower == "to"
+        and (opening == floor or tokens[opening - 1].text == ",")
+    ):
+        opening += 1
+    floor = opening
+    if floor + 2 >= qpos or tokens[floor].lower != "according" or tokens[floor + 1].lower != "to":
+        return None
+    comma = floor + 2
+    while comma < qpos and tokens[comma].kind == "w" and comma - floor < 12:
+        comma += 1
+    if comma >= qpos or comma == floor + 2 or tokens[comma].text != ",":
+        return None
+    found = phrase_forward(tokens, text, floor + 2, comma)
+    if found is None or found.last + 1 != comma:
+        found = make_phrase(tokens, text, floor + 2, comma - 1, "description")
+    return (found, tokens[floor]) if found.kind != "pronoun" else None
+
+
+def outer_source(
+    tokens: Sequence[Token], text: str, cue: tuple[Phrase, Token | None], qpos: int, limit: int
+) -> tuple[Phrase, Token | None] | None:
+    """PolNeAR-style univocal attribution: `“…,” the judge said, according to the Post`
+    and `…, the Times reported` give the quote to the outer source."""
+    pos = max(cue[0].last, qpos) + 1
+    while pos < limit:
+        token = tokens[pos]
+        if (
+            token.lower == "according"
+            and pos + 1 < limit
+            and tokens[pos + 1].lower == "to"
+            and tokens[pos - 1].text == ","
+        ):
+            found = phrase_forward(tokens, text, pos + 2, limit)
+            if found is not None and found.kind != "pronoun" and found.first > cue[0].last:
+                return found, token
+        if token.text == "," and pos + 1 < limit:
+            nxt = tokens[pos + 1]
+            if nxt.lower in ("reported", "reports", "wrote", "writes"):
+                found = phrase_forward(tokens, text, pos + 2, limit)
+                if found is not None and found.kind != "pronoun":
+                    return found, nxt
+            found = phrase_forward(tokens, text, pos + 1, limit)
+            if (
+                found is not None
+                and found.last + 1 < limit
+                and tokens[found.last + 1].lower in ("reported", "reports")
+                and found.kind != "pronoun"
+            ):
+                return found, tokens[found.last + 1]
+        pos += 1
+    return None

@@ -1,0 +1,334 @@
+"""Quote-to-mention sieves: the rules that find the mention a quote is attributed
+to, from the most precise to the loosest. Each is a named row with the sentence it
+was written for; `find_cue` applies them in order and the first that finds a
+mention wins. Then the frames of a report (`…, according to the Post`) may take
+the quote for an outer source, as PolNeAR's univocal annotation does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from archive.ingest.lexicon import CLAUSE_REPORTING_CUES, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from archive.ingest.quotes import QuoteSpan
+
+from .clauses import sentence_subject
+from .cues import (
+    as_clause,
+    cue_after,
+    cue_at_sentence_end,
+    cue_before,
+    leading_source,
+    outer_source,
+    passive_agent,
+)
+from .mentions import Phrase, phrase_backward, phrase_forward
+from .paragraph import Paragraph
+from .tokens import Token, closing_mark_length
+
+DASHES = ("-", "—", "–", "--")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cue:
+    """The mention a rule takes to be a quote's source, the word that says so (a
+    speech verb, "according", a colon; None when only the sentence's subject does)
+    and the rule's name."""
+
+    mention: Phrase
+    verb: Token | None
+    rule: str
+
+
+class QuoteSite:
+    """A quote token and the stretch of its paragraph a cue is looked for in: its
+    sentence (at most CUE_WINDOW tokens either side), up to the next quote."""
+
+    def __init__(self, para: Paragraph, qpos: int) -> None:
+        self.para = para
+        self.tokens = para.tokens
+        self.text = para.text
+        self.qpos = qpos
+        self.span: QuoteSpan = para.spans[para.tokens[qpos].quote]
+        bounds = para.bounds
+        self.floor = bounds.start(qpos)
+        self.sentence_end = bounds.end(qpos)
+        self.limit = min(self.sentence_end, bounds.next_quote(qpos + 1))
+        self.quoted = self.text[self.span.start : self.span.end].rstrip()
+        # `“…,” Lee barked` and `“…!” beamed Lee`: any verb right after such a quote is a cue
+        self.comma = self.quoted.endswith((",", "!", "?")) or self.text.startswith(
+            ",", self.span.end + closing_mark_length(self.text, self.span)
+        )
+
+    @cached_property
+    def after(self) -> tuple[Phrase, Token] | None:
+        """A speech verb and its subject right after the quote."""
+        return cue_after(self.tokens, self.text, self.qpos + 1, self.limit, comma_before=self.comma)
+
+    @cached_property
+    def before(self) -> tuple[Phrase, Token] | None:
+        """The nearest speech verb (or noun) before the quote in its sentence, and its subject."""
+        return cue_before(self.tokens, self.text, self.qpos, self.floor)
+
+
+Found = tuple[Phrase, Token | None] | None
+
+
+def _passive_agent(site: QuoteSite) -> Found:
+    return passive_agent(site.tokens, site.text, site.qpos, site.floor, site.limit)
+
+
+def _as_clause(site: QuoteSite) -> Found:
+    return as_clause(site.tokens, site.text, site.qpos, site.limit)
+
+
+def _dash_name_colon(site: QuoteSite) -> Found:
+    """A name heading the quote after a dash speaks, whatever verb the headline
+    before the dash has."""
+    tokens, qpos, floor = site.tokens, site.qpos, site.floor
+    if qpos - 2 < floor or tokens[qpos - 1].text != ":":
+        return None
+    found = phrase_backward(tokens, site.text, qpos - 2, floor)
+    if (
+        found is not None
+        and found.kind == "name"
+        and found.first - 1 >= floor
+        and tokens[found.first - 1].text in DASHES
+    ):
+        return found, tokens[qpos - 1]
+    return None
+
+
+def _reporting_verb_after(site: QuoteSite) -> Found:
+    """Only "said", "added" and the like stand outside a quote and report it; a quote
+    that opens its sentence has no verb before it to compete."""
+    after = site.after
+    if after is not None and (after[1].lower in CLAUSE_REPORTING_CUES or site.qpos - 1 < site.floor):
+        return after
+    return None
+
+
+def _verb_right_before(site: QuoteSite) -> Found:
+    """A speech verb right before the quote frames it, ahead of a verb after its comma
+    that does not report a clause."""
+    before = site.before
+    if before is None or site.after is None:
+        return None
+    tokens = site.tokens
+    if any(t is before[1] for t in tokens[max(site.floor, site.qpos - 2) : site.qpos]):
+        return before
+    return None
+
+
+def _verb_after(site: QuoteSite) -> Found:
+    return site.after
+
+
+def _question_ends_sentence(site: QuoteSite) -> Found:
+    """A quote that opens its sentence and ends in ? or ! ended that sentence too;
+    its cue opens the next."""
+    tokens, qpos, limit = site.tokens, site.qpos, site.limit
+    if not (
+        limit == qpos + 1
+        and limit < len(tokens)
+        and tokens[limit].kind != "q"
+        and site.quoted[-1:] in "?!"
+        and site.floor == qpos
+    ):
+        return None
+    bounds = site.para.bounds
+    candidate = cue_after(tokens, site.text, limit, min(bounds.end(limit), bounds.next_quote(limit)))
+    if candidate is not None and (candidate[0].first == limit or tokens[limit] is candidate[1]):
+        return candidate
+    return None
+
+
+def _verb_at_sentence_end(site: QuoteSite) -> Found:
+    return cue_at_sentence_end(site.tokens, site.text, site.qpos + 1, site.sentence_end)
+
+
+def _verb_before(site: QuoteSite) -> Found:
+    return site.before
+
+
+def _colon_heading(site: QuoteSite) -> Found:
+    """A name (not a description) before a colon that opens the quote, perhaps after a
+    dash and with its medium or role."""
+    tokens, qpos, floor = site.tokens, site.qpos, site.floor
+    if qpos - 1 < floor or tokens[qpos - 1].text != ":":
+        return None
+    start = qpos - 2
+    while start > floor and tokens[start - 1].text not in DASHES and qpos - start < 15:
+        start -= 1
+    found = phrase_forward(tokens, site.text, start, qpos - 1)
+    if found is None:
+        found = phrase_backward(tokens, site.text, qpos - 2, floor)
+    if found is not None and found.kind != "description":
+        return found, tokens[qpos - 1]
+    return None
+
+
+def _sentence_subject(site: QuoteSite) -> Found:
+    """A partial quote hangs on its sentence's verb: the subject speaks."""
+    if site.qpos <= site.floor:
+        return None
+    subject = sentence_subject(site.tokens, site.text, site.floor, site.qpos)
+    if subject is None:
+        return None
+    return subject, site.tokens[subject.last + 1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sieve:
+    """One rule: its name, the sentence it was written for, and how it finds a cue."""
+
+    name: str
+    example: str
+    find: Callable[[QuoteSite], Found]
+
+
+# From the most precise to the loosest; the first that finds a mention wins.
+QUOTE_SIEVES: tuple[Sieve, ...] = (
+    Sieve(
+        name="passive_agent",
+        example="The plan was called “a basket of fools” by Ada Vos.",
+        find=_passive_agent,
+    ),
+    Sieve(
+        name="as_clause",
+        example="The bill is “a giveaway,” as one aide put it.",
+        find=_as_clause,
+    ),
+    Sieve(
+        name="dash_name_colon",
+        example="Polls were early - Ann Lee: “We won.”",
+        find=_dash_name_colon,
+    ),
+    Sieve(
+        name="reporting_verb_after",
+        example="“The harbour will reopen,” Nadia Ferreira said.",
+        find=_reporting_verb_after,
+    ),
+    Sieve(
+        name="verb_right_before",
+        example="A clip that the judge called “distasteful,” Lee posted online.",
+        find=_verb_right_before,
+    ),
+    Sieve(
+        name="verb_after",
+        example="“Enough!” roared the crowd.",
+        find=_verb_after,
+    ),
+    Sieve(
+        name="question_ends_sentence",
+        example="“Is it in our interest?” Lisa Moreau said.",
+        find=_question_ends_sentence,
+    ),
+    Sieve(
+        name="verb_at_sentence_end",
+        example="The vote signals “the beginning of the end” for the bloc, said Geert Vos.",
+        find=_verb_at_sentence_end,
+    ),
+    Sieve(
+        name="verb_before",
+        example="Mayor Ilse Vandam said: “The tunnel is safe.”",
+        find=_verb_before,
+    ),
+    Sieve(
+        name="colon_heading",
+        example="Meghan Lowe, Twitter: “Not again.”",
+        find=_colon_heading,
+    ),
+    Sieve(
+        name="sentence_subject",
+        example="Ted Cruz blamed the law on “knuckleheaded politicians.”",
+        find=_sentence_subject,
+    ),
+)
+
+
+# Frames of a report around a cue: they take the quote for the outer source.
+def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
+    if cue is None:
+        return None
+    return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, site.limit)
+
+
+def _leading_according_to(site: QuoteSite, cue: Cue | None) -> Found:
+    leading = leading_source(site.tokens, site.text, site.floor, site.qpos)
+    if leading is not None and (cue is None or cue.mention.first > leading[0].last):
+        return leading
+    return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Frame:
+    """A report around the cue a sieve found: its name, example, and how it finds the
+    outer source given that cue (None when the sieves found none)."""
+
+    name: str
+    example: str
+    find: Callable[[QuoteSite, Cue | None], Found]
+
+
+FRAMES: tuple[Frame, ...] = (
+    Frame(
+        name="outer_report",
+        example="“We will appeal,” the judge said, according to the Post.",
+        find=_outer_report,
+    ),
+    Frame(
+        name="leading_according_to",
+        example="According to the ministry, the general said “the line will hold.”",
+        find=_leading_according_to,
+    ),
+)
+
+
+def find_cue(site: QuoteSite, sieves: tuple[Sieve, ...] = QUOTE_SIEVES) -> Cue | None:
+    """The first sieve's cue, then any frame of a report around it."""
+    cue = None
+    for sieve in sieves:
+        found = sieve.find(site)
+        if found is not None:
+            cue = Cue(mention=found[0], verb=found[1], rule=sieve.name)
+            break
+    for frame in FRAMES:
+        found = frame.find(site, cue)
+        if found is not None:
+            cue = Cue(mention=found[0], verb=found[1], rule=frame.name)
+    return cue
+
+
+def cue_in_previous_sentence(site: QuoteSite) -> Cue | None:
+    """For a paragraph's first quote with no cue, standing alone in its sentence:
+    `Sam Lau said in a statement. “…”` (the previous sentence's speech verb) and
+    `Lee spoke to the crowd. “…”` (a quote ending the paragraph after a sentence
+    about a person is that person's)."""
+    para, qpos, tokens, text = site.para, site.qpos, site.tokens, site.text
+    floor = para.bounds.true_start(qpos)
+    if floor == 0 or para.bounds.has_words(floor, qpos):
+        return None
+    prev_floor = para.bounds.start(floor - 1)
+    found = cue_before(tokens, text, floor, prev_floor)
+    if found is not None:
+        return Cue(mention=found[0], verb=found[1], rule="previous_sentence_verb")
+    if floor == qpos and qpos + 1 == len(tokens):
+        subject = sentence_subject(tokens, text, prev_floor, floor)
+        if subject is not None and subject.kind != "description":
+            return Cue(mention=subject, verb=None, rule="previous_sentence_subject")
+    return None
+
+
+def speech_frames(cue: Cue | None) -> bool:
+    """Whether a cue is an explicit speech verb (not a bare sentence subject)."""
+    return (
+        cue is not None
+        and cue.verb is not None
+        and (
+            cue.verb.lower in SPEECH_VERBS - WEAK_SPEECH_VERBS
+            or cue.verb.lower in SPEECH_NOUNS
+            or cue.verb.lower == "according"
+        )
+    )
