@@ -8,7 +8,16 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from archive.ingest.lexicon import INVERTIBLE_VERBS, NAMING_VERBS, REPORTING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from archive.ingest.lexicon import (
+    CLAUSE_WORDS,
+    INVERTIBLE_VERBS,
+    NAMING_VERBS,
+    REPORTING_VERBS,
+    SCARE_PRECEDERS,
+    SPEAKER_PRONOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+)
 
 # Double marks: curly, straight, guillemets, low-9 and NYT's doubled apostrophes.
 DOUBLE_MARK_RE = re.compile(r"''|``|[“”\"«»„‟]")
@@ -48,7 +57,6 @@ COMPLEMENT_INTRO_RE = re.compile(r"(?<!known )\b(?:as|was|is|were|are|an?)$", re
 AS_INTRO_RE = re.compile(r"\bas(?:\s+(?:a|an))?$", re.I)
 # A second quote coordinated with a first: `a “grave threat” and a “provocation”`.
 COORDINATED_RE = re.compile(r"^[,;]?\s*(?:and|or|but)(?:\s+(?:a|an|the|as))?\s*$", re.I)
-SCARE_PRECEDERS = frozenset({"so-called", "the", "so–called", "self-styled", "self-described"})
 # A work named right after its kind: `his 2002 book, “…”`, `an essay titled “…”`. A
 # Title Case span there is the work's title, however long.
 WORK_INTRO_RE = re.compile(
@@ -57,8 +65,6 @@ WORK_INTRO_RE = re.compile(
     r"|(?:co-?)?author of)\s*,?$",
     re.I,
 )
-# First and second person in a fragment are the speaker's voice, not the writer's.
-SPEAKER_PRONOUNS = frozenset("i me my mine myself we us our ours ourselves you your yours".split())
 # `what critics call the “…”`: the words are someone's, however short or capitalised.
 WHAT_THEY_CALL_RE = re.compile(
     r"\bwhat\s+(?:[\w.’'-]+\s+){1,5}(?:" + "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + r")"
@@ -183,16 +189,6 @@ def _double_spans(text: str) -> list[QuoteSpan]:
         if end > start:
             spans.append(QuoteSpan(start=start, end=end, mark=opened.group(), open_ended=True))
     return spans
-
-
-# Words that follow a closing mark but never a plural possessive ("speculations' as the
-# deal nears" closes a quote; "the soldiers' families" is a possessive).
-CLAUSE_WORDS = frozenset(
-    """as and or but if when while because after before since than that which who whom
-    is was are were has have had will would could should may might can do does did
-    in on at by for from into of to with without about over under during until unless
-    he she they it we i you the a an his her their its""".split()
-)
 
 
 def _clause_word_at(text: str, pos: int) -> bool:
@@ -360,7 +356,7 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
         return True
     opening = span.start - len(span.mark)
     before = text[max(0, opening - NEAR_WINDOW) : opening].rstrip()
-    if _title_case_words(quoted) and WORK_INTRO_RE.search(before, max(0, len(before) - 24)):
+    if is_title_case(quoted) and WORK_INTRO_RE.search(before, max(0, len(before) - 24)):
         # `his 2002 book, “Make Your Kid a Millionaire,” Lee suggested`: a title,
         # even when a speech verb follows it
         return False
@@ -388,7 +384,7 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
             return False  # "the “reform”", "so-called “experts”", but not "she said the “loose talk” …"
     if CALLED_PERSON_RE.search(before, max(0, len(before) - 60)):
         return True
-    title_case = all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+    title_case = is_title_case(quoted)
     if (
         title_case
         and len(words) <= 2
@@ -423,7 +419,7 @@ def quotation_flags(text: str, spans: list[QuoteSpan]) -> list[bool]:
     context = QuoteContext(text)
     flags = [is_quotation(text, span, context=context) for span in spans]
     for index in range(1, len(spans)):
-        if flags[index] or not flags[index - 1] or _title_case_words(text[spans[index].start : spans[index].end]):
+        if flags[index] or not flags[index - 1] or is_title_case(text[spans[index].start : spans[index].end]):
             continue
         previous, span = spans[index - 1], spans[index]
         between = text[previous.end + (0 if previous.open_ended else 1) : span.start - len(span.mark)]
@@ -432,7 +428,9 @@ def quotation_flags(text: str, spans: list[QuoteSpan]) -> list[bool]:
     return flags
 
 
-def _title_case_words(quoted: str) -> bool:
+def is_title_case(quoted: str) -> bool:
+    """Whether the first word, and every word of more than three letters, is
+    capitalised: the title of a work, a show or a slogan ("Make America Great Again")."""
     words = WORD_RE.findall(quoted)
     return bool(words) and words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words)
 
