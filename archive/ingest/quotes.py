@@ -232,16 +232,18 @@ def _single_spans(text: str, taken: list[QuoteSpan], *, straight: bool = False) 
         if end > start:
             spans.append(QuoteSpan(start=start, end=end, mark=text[opened]))
         opened = None
-    if opened is not None and opened == 0:
-        start, end = _trimmed(text, 1, len(text))
-        if end > start:
-            spans.append(QuoteSpan(start=start, end=end, mark=text[0], open_ended=True))
-    elif opened is not None and spans and spans[-1].open_ended and spans[-1].end <= opened:
-        # the last of a run of lost paragraph breaks runs to the end too
-        start, end = _trimmed(text, opened + 1, len(text))
-        if end > start:
-            spans.append(QuoteSpan(start=start, end=end, mark=text[opened], open_ended=True))
+    if opened is not None:
+        spans.extend(_single_open_at_end(text, opened, spans))
     return spans
+
+
+def _single_open_at_end(text: str, opened: int, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A single mark still open at the paragraph's end quotes to its end when it opens
+    the paragraph, or when it is the last of a run of lost paragraph breaks."""
+    if opened != 0 and not (spans and spans[-1].open_ended and spans[-1].end <= opened):
+        return []
+    start, end = _trimmed(text, opened + 1, len(text))
+    return [QuoteSpan(start=start, end=end, mark=text[opened], open_ended=True)] if end > start else []
 
 
 # How far around a quote its sentence is read: enough for any sentence, and it keeps
@@ -366,14 +368,8 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     after = text[after_start : after_start + NEAR_WINDOW].lstrip()
     if _is_nickname(words, before, after):
         return False
-    if ATTRIBUTION_FOLLOWS_RE.match(after):
-        return True
     stripped = quoted.rstrip()
-    if stripped[-1:] in ".!?" and words[0][0].isupper() and (not before or before[-1] in ".!?:”\"'"):
-        return True  # a sentence of its own: `“First,” she said. “Second.”`
-    if before[-1:] in ",:" and SPEECH_OPENS_RE.search(before, max(0, len(before) - 16)):
-        return True
-    if WHAT_THEY_CALL_RE.search(before, max(0, len(before) - 80)):
+    if _speech_marks_it(words, stripped, before, after):
         return True
     last_word_before = before.rsplit(None, 1)[-1].lower() if before else ""
     if last_word_before in SCARE_PRECEDERS and len(words) <= 2 and stripped[-1:] not in ".,!?":
@@ -398,6 +394,29 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     if title_case:
         # A title of a work, a show or a slogan: not a quotation unless attributed.
         return False
+    return _fragment_is_quotation(text, span, words, before, context)
+
+
+def _speech_marks_it(words: list[str], stripped: str, before: str, after: str) -> bool:
+    """Whether the words around a quote make it speech: an attribution right after it,
+    a sentence of its own, a speech verb and its comma or colon right before it, or
+    "what critics call"."""
+    if ATTRIBUTION_FOLLOWS_RE.match(after):
+        return True
+    if stripped[-1:] in ".!?" and words[0][0].isupper() and (not before or before[-1] in ".!?:”\"'"):
+        return True  # a sentence of its own: `“First,” she said. “Second.”`
+    if before[-1:] in ",:" and SPEECH_OPENS_RE.search(before, max(0, len(before) - 16)):
+        return True
+    return WHAT_THEY_CALL_RE.search(before, max(0, len(before) - 80)) is not None
+
+
+def _fragment_is_quotation(
+    text: str, span: QuoteSpan, words: list[str], before: str, context: QuoteContext | None
+) -> bool:
+    """A short lower-case fragment is someone's words when "as" introduces it, when it
+    speaks in the first or second person, when it ends a sentence of its own, or when
+    a speech verb sits in its sentence."""
+    quoted = text[span.start : span.end]
     if AS_INTRO_RE.search(before, max(0, len(before) - 8)):
         return True
     if len(words) > 2 and any(w.lower().split("’")[0].split("'")[0] in SPEAKER_PRONOUNS for w in words):

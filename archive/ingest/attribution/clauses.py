@@ -306,22 +306,8 @@ def possessor(tokens: Sequence[Token], text: str, noun: int, floor: int) -> Phra
 def sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> Phrase | None:
     """The subject a partial quote hangs on: `Cruz blamed the law on “…”`, the nearest
     clause's: `Lee calls it “x,” while Ray refers to it as “y”` gives “y” to Ray."""
-    # The subject opens the sentence or a clause after a comma: "On Monday, ...",
-    # "Speaking in Salem, New Hampshire, Trump went after ...", "…, while Ray …".
-    starts = [floor] + [
-        p + 1
-        for p in range(floor, min(qpos, floor + 30))
-        if tokens[p].text in (",", "—", "–", "--", ":") or (tokens[p].kind == "q" and _ends_in_comma(tokens[p]))
-    ]
-    if floor < qpos and tokens[floor].lower in CLAUSE_OPENERS:
-        starts.insert(1, floor + 1)  # "And Lee gloated: “…”"
-    # A clause a conjunction opens after a comma, and that holds the quote, comes first:
-    # `Lee calls it “x,” while Ray refers to it as “y”`.
-    clauses = [p for p in starts[1:] if p < qpos and _past_subordinator(tokens, p, qpos) > p]
-    for pos in clauses[::-1] + starts:
-        if pos >= qpos:
-            continue
-        pos = _past_subordinator(tokens, pos, qpos)
+    for start in _clause_starts(tokens, floor, qpos):
+        pos = _past_subordinator(tokens, start, qpos)
         found = phrase_forward(tokens, text, pos, qpos)
         if found is None or found.last + 1 >= qpos:
             continue
@@ -331,14 +317,7 @@ def sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int) 
             return None
         if found.kind == "name" and found.text.isupper() and pos == floor:
             continue  # a dateline, "KYIV, Ukraine (AP) —": where the story was filed, not who spoke
-        verb_pos = skip_subject_modifiers(tokens, found, qpos)
-        if verb_pos + 1 < qpos and tokens[verb_pos].lower == "and" and found.kind != "pronoun":
-            # "Ann Lee of Ohio and Tom Ray of Iowa proposed a “flat tax”": a coordinated
-            # subject; the first person named speaks for both, the mention covers both
-            other = phrase_forward(tokens, text, verb_pos + 1, qpos)
-            if other is not None and other.kind == found.kind:
-                verb_pos = skip_subject_modifiers(tokens, other, qpos)
-                found = replace(found, last=other.last, end=other.end, text=text[found.start : other.end])
+        found, verb_pos = _coordinated_subject(tokens, text, found, qpos)
         if verb_pos >= qpos:
             continue
         verb = tokens[verb_pos]
@@ -355,6 +334,36 @@ def sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int) 
                 return subject
             # not "Name, the ..., verb": perhaps "Already, Name verb" after an opener
     return None
+
+
+def _clause_starts(tokens: Sequence[Token], floor: int, qpos: int) -> list[int]:
+    """Where the subject of a partial quote may open, in the order they are tried: a
+    clause a conjunction opens after a comma, and that holds the quote, first (`Lee
+    calls it “x,” while Ray refers to it as “y”`); then the sentence's start, an opener's
+    end ("And Lee gloated"), and the clause after each comma, dash or colon ("On
+    Monday, ...", "Speaking in Salem, New Hampshire, Trump went after ...")."""
+    starts = [floor] + [
+        p + 1
+        for p in range(floor, min(qpos, floor + 30))
+        if tokens[p].text in (",", "—", "–", "--", ":") or (tokens[p].kind == "q" and _ends_in_comma(tokens[p]))
+    ]
+    if floor < qpos and tokens[floor].lower in CLAUSE_OPENERS:
+        starts.insert(1, floor + 1)  # "And Lee gloated: “…”"
+    clauses = [p for p in starts[1:] if p < qpos and _past_subordinator(tokens, p, qpos) > p]
+    return [pos for pos in clauses[::-1] + starts if pos < qpos]
+
+
+def _coordinated_subject(tokens: Sequence[Token], text: str, found: Phrase, qpos: int) -> tuple[Phrase, int]:
+    """A subject with any second one coordinated to it, and where their verb may be:
+    "Ann Lee of Ohio and Tom Ray of Iowa proposed a “flat tax”". The first person named
+    speaks for both; the mention covers both."""
+    verb_pos = skip_subject_modifiers(tokens, found, qpos)
+    if verb_pos + 1 < qpos and tokens[verb_pos].lower == "and" and found.kind != "pronoun":
+        other = phrase_forward(tokens, text, verb_pos + 1, qpos)
+        if other is not None and other.kind == found.kind:
+            verb_pos = skip_subject_modifiers(tokens, other, qpos)
+            found = replace(found, last=other.last, end=other.end, text=text[found.start : other.end])
+    return found, verb_pos
 
 
 def _ends_in_comma(quote: Token) -> bool:

@@ -46,7 +46,9 @@ from .tokens import (
 def cue_after(
     tokens: Sequence[Token], text: str, pos: int, limit: int, *, comma_before: bool = False
 ) -> tuple[Phrase, Token] | None:
-    """`,” he said` / `,” said Name` / `,” Name, the ..., said` / `according to X`."""
+    """`,” he said` / `,” said Name` / `,” Name, the ..., said` / `according to X`.
+    With comma_before (the quote ended in a comma, ! or ?), any past tense after it
+    is a cue: `“…,” Trump barked`."""
     while pos < limit and tokens[pos].kind == "p" and tokens[pos].text in ",—–-(":
         pos += 1
     if pos >= limit or tokens[pos].kind != "w":
@@ -61,14 +63,7 @@ def cue_after(
         and not token.cap
         and not token.lower.endswith("ing")  # `“…,” blaming Lee`: a participle's object, never its subject
     ):
-        found = phrase_forward(tokens, text, pos + 1, limit, lower_prefix=token.lower in INVERTIBLE_VERBS)
-        if found is not None and (
-            token.lower in INVERTIBLE_VERBS or found.kind == "name" or ends_sentence(tokens, found.last + 1, limit)
-        ):
-            # `“Enough!” roared the crowd outside.`: a verb and a phrase that end the
-            # sentence after the quote are its speaker, inverted
-            return found, token
-        return None
+        return _inverted_subject(tokens, text, pos, limit)
     found = phrase_forward(tokens, text, pos, limit)
     if found is None:
         return None
@@ -76,140 +71,166 @@ def cue_after(
     if found.kind == "name":
         found, verb = name_before_verb(tokens, text, found, verb, limit)
     if verb < limit and tokens[verb].text == ",":
-        # an appositive between subject and verb, perhaps with commas of its own:
-        # `Harry Bond, 30, of Raleigh, N.C., who was polled, said`
-        look = verb + 1
-        while look < limit and look - verb < 30 and tokens[look].kind != "q":
-            if tokens[look].text == "," and look + 1 < limit:
-                after = look + 1
-                while (
-                    after < limit
-                    and tokens[after].kind == "w"
-                    and (tokens[after].lower in VERB_FILLERS or tokens[after].lower.endswith("ly"))
-                ):
-                    after += 1
-                if after < limit and tokens[after].lower in SPEECH_VERBS:
-                    # `“…,” the country's president, Ada Vos, said`: the name in commas
-                    found = appositive_name(tokens, text, found, verb + 1, look)
-                    verb = look + 1
-                    break
-            look += 1
-    while (
-        verb < limit
-        and tokens[verb].kind == "w"
-        and (tokens[verb].lower in VERB_FILLERS or tokens[verb].lower.endswith("ly"))
-    ):
-        verb += 1
-    if verb < limit and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].lower.endswith("ing"):
+        found, verb = _past_appositive(tokens, text, found, verb, limit)
+    verb = _skip_fillers(tokens, verb, limit)
+    if verb >= limit:
+        return None
+    if tokens[verb].lower in SPEECH_VERBS and not tokens[verb].lower.endswith("ing"):
         return found, tokens[verb]
-    if (
-        comma_before
-        and verb < limit
-        and tokens[verb].kind == "w"
-        and tokens[verb].lower.endswith("ed")
-        and not tokens[verb].cap
-    ):
+    if comma_before and tokens[verb].kind == "w" and tokens[verb].lower.endswith("ed") and not tokens[verb].cap:
         return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
     return None
 
 
+def _inverted_subject(tokens: Sequence[Token], text: str, verb: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`,” said Ann Lee`, `“Enough!” roared the crowd outside.`: the phrase after an
+    invertible verb; after another verb only a name, or a phrase that ends the sentence."""
+    token = tokens[verb]
+    found = phrase_forward(tokens, text, verb + 1, limit, lower_prefix=token.lower in INVERTIBLE_VERBS)
+    if found is not None and (
+        token.lower in INVERTIBLE_VERBS or found.kind == "name" or ends_sentence(tokens, found.last + 1, limit)
+    ):
+        return found, token
+    return None
+
+
+def _past_appositive(tokens: Sequence[Token], text: str, found: Phrase, comma: int, limit: int) -> tuple[Phrase, int]:
+    """An appositive between subject and verb, perhaps with commas of its own: `Harry
+    Bond, 30, of Raleigh, N.C., who was polled, said`; a name in it is the speaker:
+    `“…,” the country's president, Ada Vos, said`. The phrase and where its verb may be."""
+    look = comma + 1
+    while look < limit and look - comma < 30 and tokens[look].kind != "q":
+        if tokens[look].text == "," and look + 1 < limit:
+            after = _skip_fillers(tokens, look + 1, limit)
+            if after < limit and tokens[after].lower in SPEECH_VERBS:
+                return appositive_name(tokens, text, found, comma + 1, look), look + 1
+        look += 1
+    return found, comma
+
+
+def _skip_fillers(tokens: Sequence[Token], pos: int, limit: int) -> int:
+    """Past auxiliaries and adverbs: "has also said", "bluntly said"."""
+    while (
+        pos < limit
+        and tokens[pos].kind == "w"
+        and (tokens[pos].lower in VERB_FILLERS or tokens[pos].lower.endswith("ly"))
+    ):
+        pos += 1
+    return pos
+
+
 def cue_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tuple[Phrase, Token] | None:
-    """`Name said: “…”`, `He vowed that … “…”`, `X, who judged it “…”`."""
+    """`Name said: “…”`, `He vowed that … “…”`, `X, who judged it “…”`: the nearest
+    speech verb before the quote whose subject is found, or "according to X"; else
+    the source of a speech noun (`Lee's warning that the plan is “reckless”`)."""
     pos = qpos - 1
     fallback: tuple[Phrase, Token] | None = None
     while pos >= floor:
         token = tokens[pos]
-        if token.kind == "q":
+        if token.kind != "w":
             pos -= 1
             continue
-        weak = (token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3) or (
-            # "continued to pay", "is continuing to fight": a verb of going on, no speech
-            token.lower in INTRANSITIVE_SPEECH_VERBS and tokens[pos + 1].lower == "to"
-        )
-        if (
-            token.kind == "w"
-            and token.lower in SPEECH_VERBS
-            and token.lower not in NOUN_ONLY_VERBS
-            and (not token.cap or (pos == floor and token.lower in INVERTIBLE_VERBS))
-            and not weak
-            and not is_noun_use(tokens, pos, floor)
-        ):
-            found = None
-            if token.lower.endswith("ing") and pos - 1 >= floor and tokens[pos - 1].text == ",":
-                # "…, saying that …": the main clause's subject speaks
-                if (
-                    pos - 2 >= floor
-                    and tokens[pos - 2].lower in SPEECH_VERBS
-                    and not is_noun_use(tokens, pos - 2, floor)  # "recites the campaign points, calling"
-                ):
-                    found = subject_before_verb(tokens, text, pos - 2, floor)  # "Nefzi said, adding"
-                if found is None:
-                    found = clause_pronoun(tokens, text, floor, pos - 1)
-                if found is None:
-                    found = sentence_subject(tokens, text, floor, pos - 1)
-            if found is None:
-                found = subject_before_verb(tokens, text, pos, floor)
-                if (
-                    found is not None
-                    and found.kind == "description"
-                    and token.lower.endswith("ing")
-                    and is_sent_object(tokens, found, floor)
-                ):
-                    # "she sent an email saying", "the campaign issued a release to donors
-                    # saying": the sender speaks, not the document or its addressee
-                    sender = clause_pronoun(tokens, text, floor, found.first) or sentence_subject(
-                        tokens, text, floor, found.first
-                    )
-                    if sender is not None:
-                        found = sender
-            if found is None and pos - 1 >= floor and tokens[pos - 1].lower == "and":
-                # "Lee denounced it and said", "when asked, he laughed and said"
-                found = clause_pronoun(tokens, text, floor, pos - 1) or sentence_subject(tokens, text, floor, pos)
-            if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
-                # inverted: "said Kremlin spokesman Dmitry Peskov: “…”"
-                found = phrase_forward(tokens, text, pos + 1, qpos, lower_prefix=True)
-                if found is not None and (found.kind == "pronoun" or heads_reported_clause(tokens, found, qpos)):
-                    # `Lee, 31, said the council “…”`: the phrase after the verb is what
-                    # was said about; the verb's own subject sits earlier in the sentence
-                    found = sentence_subject(tokens, text, floor, pos)
-            if found is not None:
-                if fallback is not None and any(t.kind == "q" for t in tokens[pos + 1 : fallback[0].first]):
-                    # `what he called “x,” voiced in his demand: “y”`: the verb's own quote
-                    # came between; the speech noun frames this one
-                    return fallback
-                return found, token
-        if token.kind == "w" and token.lower == "according" and pos + 1 < qpos and tokens[pos + 1].lower == "to":
+        found = _subject_of_speech_verb(tokens, text, pos, qpos, floor) if _speaks(tokens, pos, qpos, floor) else None
+        if found is not None:
+            if fallback is not None and any(t.kind == "q" for t in tokens[pos + 1 : fallback[0].first]):
+                # `what he called “x,” voiced in his demand: “y”`: the verb's own quote
+                # came between; the speech noun frames this one
+                return fallback
+            return found, token
+        if token.lower == "according" and pos + 1 < qpos and tokens[pos + 1].lower == "to":
             found = phrase_forward(tokens, text, pos + 2, qpos)
             if found is not None:
                 return found, token
-        if (
-            fallback is None
-            and token.kind == "w"
-            and token.lower in SPEECH_NOUNS
-            and pos + 1 <= qpos
-            and (
-                tokens[pos + 1].kind == "q"
-                or tokens[pos + 1].lower in ("that", "of", ":", ",")
-                or adjunct_then_content(tokens, pos + 1, qpos)
-            )
-        ):
-            found = possessor(tokens, text, pos, floor)
-            if found is not None:
-                fallback = (found, token)
-        if (
-            fallback is None
-            and token.kind == "w"
-            and token.lower in SPEECH_NOUNS
-            and pos + 2 < qpos
-            and tokens[pos + 1].lower in ("by", "from", "of")
-        ):
-            found = noun_agent(tokens, text, pos + 2, qpos)
+        if fallback is None and token.lower in SPEECH_NOUNS:
+            found = _speech_noun_source(tokens, text, pos, qpos, floor)
             if found is not None:
                 fallback = (found, token)
         pos -= 1
-    # "Lee's warning that the plan is “reckless”": the owner of what was said,
-    # when no speech verb in the sentence names anyone else.
     return fallback
+
+
+def _speaks(tokens: Sequence[Token], pos: int, qpos: int, floor: int) -> bool:
+    """Whether the word at pos is a speech verb used as one: not a noun ("Trump's
+    comments"), not "continued to pay", not a weak verb far from the quote."""
+    token = tokens[pos]
+    weak = (token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3) or (
+        # "continued to pay", "is continuing to fight": a verb of going on, no speech
+        token.lower in INTRANSITIVE_SPEECH_VERBS and tokens[pos + 1].lower == "to"
+    )
+    return (
+        token.lower in SPEECH_VERBS
+        and token.lower not in NOUN_ONLY_VERBS
+        and (not token.cap or (pos == floor and token.lower in INVERTIBLE_VERBS))
+        and not weak
+        and not is_noun_use(tokens, pos, floor)
+    )
+
+
+def _subject_of_speech_verb(tokens: Sequence[Token], text: str, pos: int, qpos: int, floor: int) -> Phrase | None:
+    """Who speaks through the speech verb at pos, before a quote at qpos."""
+    token = tokens[pos]
+    found = None
+    if token.lower.endswith("ing") and pos - 1 >= floor and tokens[pos - 1].text == ",":
+        found = _participle_subject(tokens, text, pos, floor)
+    if found is None:
+        found = subject_before_verb(tokens, text, pos, floor)
+        if (
+            found is not None
+            and found.kind == "description"
+            and token.lower.endswith("ing")
+            and is_sent_object(tokens, found, floor)
+        ):
+            # "she sent an email saying", "the campaign issued a release to donors
+            # saying": the sender speaks, not the document or its addressee
+            sender = clause_pronoun(tokens, text, floor, found.first) or sentence_subject(
+                tokens, text, floor, found.first
+            )
+            if sender is not None:
+                found = sender
+    if found is None and pos - 1 >= floor and tokens[pos - 1].lower == "and":
+        # "Lee denounced it and said", "when asked, he laughed and said"
+        found = clause_pronoun(tokens, text, floor, pos - 1) or sentence_subject(tokens, text, floor, pos)
+    if found is None and pos + 1 < qpos and tokens[pos + 1].kind == "w" and token.lower in INVERTIBLE_VERBS:
+        # inverted: "said Kremlin spokesman Dmitry Peskov: “…”"
+        found = phrase_forward(tokens, text, pos + 1, qpos, lower_prefix=True)
+        if found is not None and (found.kind == "pronoun" or heads_reported_clause(tokens, found, qpos)):
+            # `Lee, 31, said the council “…”`: the phrase after the verb is what
+            # was said about; the verb's own subject sits earlier in the sentence
+            found = sentence_subject(tokens, text, floor, pos)
+    return found
+
+
+def _participle_subject(tokens: Sequence[Token], text: str, pos: int, floor: int) -> Phrase | None:
+    """ "…, saying that …": the main clause's subject speaks ("Nefzi said, adding")."""
+    found = None
+    if (
+        pos - 2 >= floor
+        and tokens[pos - 2].lower in SPEECH_VERBS
+        and not is_noun_use(tokens, pos - 2, floor)  # "recites the campaign points, calling"
+    ):
+        found = subject_before_verb(tokens, text, pos - 2, floor)
+    if found is None:
+        found = clause_pronoun(tokens, text, floor, pos - 1)
+    if found is None:
+        found = sentence_subject(tokens, text, floor, pos - 1)
+    return found
+
+
+def _speech_noun_source(tokens: Sequence[Token], text: str, pos: int, qpos: int, floor: int) -> Phrase | None:
+    """The source of a speech noun whose content follows: its possessor ("Lee's
+    warning that", "his demand in Berlin: “…”") or its agent ("the claim by officials
+    that", "a statement from the ministry:")."""
+    if pos + 1 <= qpos and (
+        tokens[pos + 1].kind == "q"
+        or tokens[pos + 1].lower in ("that", "of", ":", ",")
+        or adjunct_then_content(tokens, pos + 1, qpos)
+    ):
+        found = possessor(tokens, text, pos, floor)
+        if found is not None:
+            return found
+    if pos + 2 < qpos and tokens[pos + 1].lower in ("by", "from", "of"):
+        return noun_agent(tokens, text, pos + 2, qpos)
+    return None
 
 
 def cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: int) -> tuple[Phrase, Token] | None:

@@ -144,20 +144,7 @@ def phrase_forward(
         return None
     token = tokens[pos]
     if lower_prefix and not token.cap and token.lower not in DETERMINERS and token.lower not in PRONOUNS:
-        look = pos
-        while (
-            look < limit
-            and look - pos < 4
-            and tokens[look].kind == "w"
-            and not tokens[look].cap
-            and tokens[look].lower not in NP_STOP
-        ):
-            look += 1
-        if look > pos and look < limit and is_name_word(tokens[look]):
-            found = phrase_forward(tokens, text, look, limit)
-            if found is not None and found.kind == "name":
-                return make_phrase(tokens, text, pos, found.last, "name")
-        return None
+        return _role_then_name(tokens, text, pos, limit)
     if token.lower in PRONOUNS:
         return make_phrase(tokens, text, pos, pos, "pronoun")
     if token.lower in STANDALONE_DETERMINERS and pos + 1 < limit and opens_predicate(tokens[pos + 1]):
@@ -165,61 +152,80 @@ def phrase_forward(
         # noun the sentence before named
         return make_phrase(tokens, text, pos, pos, "description")
     if token.lower in DETERMINERS or (is_possessive(token) and token.cap):
-        end = pos
-        head = None
-        while end + 1 < limit and end - pos < 7:
-            nxt = tokens[end + 1]
-            if (
-                nxt.lower in NOUN_LIKE_VERBS
-                and end + 2 < limit
-                and (tokens[end + 2].lower in SPEECH_VERBS or tokens[end + 2].lower in VERB_FILLERS)
-            ):
-                end += 1  # "the report stated", "the note says": the noun, then the verb
-                head = end
-                break
-            if nxt.lower in NOUN_LIKE_VERBS and end + 2 < limit and tokens[end + 2].text in PHRASE_ENDS:
-                end += 1  # "according to a White House pool report.": a noun that ends the phrase
-                head = end
-                break
-            if nxt.kind != "w" or nxt.lower in NP_STOP or nxt.lower in SPEECH_VERBS:
-                if nxt.lower in SPEECH_VERBS and head is not None and end > head and is_plain_noun(tokens[end]):
-                    head = end  # "one Trump confidant said": the noun before the verb heads the phrase
-                break
-            if head is not None and nxt.lower in ARTICLES:
-                break  # "his campaign sent out a message": a new noun phrase, so a verb came between
-            if end > pos and not nxt.cap and nxt.lower.endswith("ed") and not tokens[end].lower.endswith("ly"):
-                break  # "the museum issued …", "Norway's premier Ola Berg hailed …": a verb ends it
-            if nxt.lower in POST_MODIFIER_PREPS or nxt.lower in CITED or nxt.lower in ("familiar", "close"):
-                break
-            end += 1
-            if is_head(nxt):
-                head = end
-        if head is None:
-            # "the email", "the release": any short noun phrase; the caller checks a verb follows
-            if end == pos or end - pos > 3 or tokens[end].cap or tokens[end].lower.endswith("ly"):
-                return None
-            if token.lower in POSSESSIVE_DETERMINERS:
-                return None
-            head = end
-        if tokens[head].lower in TIME_WORDS:
-            return None  # "this week", "last month": when, not who
-        head = extend_post_modifier(tokens, head, limit)
-        return make_phrase(tokens, text, pos, head, "description")
+        return _description_forward(tokens, text, pos, limit)
     if not (is_name_word(token) or is_role_word(token)):
         return None
+    return _name_forward(tokens, text, pos, limit)
+
+
+def _role_then_name(tokens: Sequence[Token], text: str, pos: int, limit: int) -> Phrase | None:
+    """ "election lawyer Joe Birkenstock": up to four lower-case words, then a name."""
+    look = pos
+    while (
+        look < limit
+        and look - pos < 4
+        and tokens[look].kind == "w"
+        and not tokens[look].cap
+        and tokens[look].lower not in NP_STOP
+    ):
+        look += 1
+    if look > pos and look < limit and is_name_word(tokens[look]):
+        found = phrase_forward(tokens, text, look, limit)
+        if found is not None and found.kind == "name":
+            return make_phrase(tokens, text, pos, found.last, "name")
+    return None
+
+
+def _description_forward(tokens: Sequence[Token], text: str, pos: int, limit: int) -> Phrase | None:
+    """ "the Defence Ministry", "a senior EU official", "Trump's campaign manager", "the
+    email": a determiner or possessive name, its modifiers and head noun, and a post-modifier."""
+    end, head = _description_head(tokens, pos, limit)
+    if head is None:
+        # "the email", "the release": any short noun phrase; the caller checks a verb follows
+        if end == pos or end - pos > 3 or tokens[end].cap or tokens[end].lower.endswith("ly"):
+            return None
+        if tokens[pos].lower in POSSESSIVE_DETERMINERS:
+            return None
+        head = end
+    if tokens[head].lower in TIME_WORDS:
+        return None  # "this week", "last month": when, not who
+    head = extend_post_modifier(tokens, head, limit)
+    return make_phrase(tokens, text, pos, head, "description")
+
+
+def _description_head(tokens: Sequence[Token], pos: int, limit: int) -> tuple[int, int | None]:
+    """The last word of a description opening at pos, and its head noun if it has one
+    that can speak (a person, an organisation, a title, a capitalised word)."""
     end = pos
-    last_name = pos if token.cap and not is_role_word(token) else None
-    while end + 1 < limit:
+    head = None
+    while end + 1 < limit and end - pos < 7:
         nxt = tokens[end + 1]
-        joins = nxt.lower in NAME_PARTICLES or (nxt.lower == "of" and is_role_word(tokens[end]))
-        if nxt.cap or is_role_word(nxt) or (joins and end + 2 < limit and tokens[end + 2].cap):
-            end += 1
-            if nxt.cap and not is_role_word(nxt):
-                last_name = end
-            elif nxt.cap:
-                last_name = end
-            continue
-        break
+        if nxt.lower in NOUN_LIKE_VERBS and end + 2 < limit:
+            after = tokens[end + 2]
+            if after.lower in SPEECH_VERBS or after.lower in VERB_FILLERS or after.text in PHRASE_ENDS:
+                # "the report stated", "the note says": the noun, then the verb; "according
+                # to a White House pool report.": a noun that ends the phrase
+                return end + 1, end + 1
+        if nxt.kind != "w" or nxt.lower in NP_STOP or nxt.lower in SPEECH_VERBS:
+            if nxt.lower in SPEECH_VERBS and head is not None and end > head and is_plain_noun(tokens[end]):
+                head = end  # "one Trump confidant said": the noun before the verb heads the phrase
+            break
+        if head is not None and nxt.lower in ARTICLES:
+            break  # "his campaign sent out a message": a new noun phrase, so a verb came between
+        if end > pos and not nxt.cap and nxt.lower.endswith("ed") and not tokens[end].lower.endswith("ly"):
+            break  # "the museum issued …", "Norway's premier Ola Berg hailed …": a verb ends it
+        if nxt.lower in POST_MODIFIER_PREPS or nxt.lower in CITED or nxt.lower in ("familiar", "close"):
+            break
+        end += 1
+        if is_head(nxt):
+            head = end
+    return end, head
+
+
+def _name_forward(tokens: Sequence[Token], text: str, pos: int, limit: int) -> Phrase | None:
+    """ "U.S. Vice President JD Vance", "Secretary of State John Kerry", "British
+    musician Ada Vos", "Ann Lee of the Sierra Club": a capitalised run with its roles."""
+    end, last_name = _capitalised_run(tokens, pos, limit)
     if last_name is None:
         return None
     if tokens[pos].lower in ROLE_MODIFIERS and not tokens[pos].cap and pos == last_name:
@@ -232,10 +238,26 @@ def phrase_forward(
             person = phrase_forward(tokens, text, role_end + 1, limit)
             if person is not None and person.kind == "name" and len(person.name.split()) > 1:
                 return make_phrase(tokens, text, pos, person.last, "name")
-    last_name = (
-        extend_post_modifier(tokens, last_name, limit) if not _looks_personal(tokens, pos, last_name) else last_name
-    )
+    if not _looks_personal(tokens, pos, last_name):
+        last_name = extend_post_modifier(tokens, last_name, limit)
     return make_phrase(tokens, text, pos, last_name, "name")
+
+
+def _capitalised_run(tokens: Sequence[Token], pos: int, limit: int) -> tuple[int, int | None]:
+    """The last token of a run of capitalised and role words from pos ("of" and name
+    particles inside), and the last capitalised one (None when there is none)."""
+    token = tokens[pos]
+    end = pos
+    last_name = pos if token.cap and not is_role_word(token) else None
+    while end + 1 < limit:
+        nxt = tokens[end + 1]
+        joins = nxt.lower in NAME_PARTICLES or (nxt.lower == "of" and is_role_word(tokens[end]))
+        if not (nxt.cap or is_role_word(nxt) or (joins and end + 2 < limit and tokens[end + 2].cap)):
+            break
+        end += 1
+        if nxt.cap:
+            last_name = end
+    return end, last_name
 
 
 def _role_noun_run(tokens: Sequence[Token], pos: int, limit: int) -> int | None:
@@ -277,70 +299,11 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
         return replace(found, last=last, end=token.end)
     if token.lower in QUANTITY_HEADS:
         return _quantity_backward(tokens, text, last, floor)
-    if token.lower in NON_NAME_WORDS or token.lower in NP_STOP:
-        return None
-    if token.lower in TIME_WORDS:
+    if token.lower in NON_NAME_WORDS or token.lower in NP_STOP or token.lower in TIME_WORDS:
         return None
     if not is_head(token):
-        # any noun after a determiner: "the email said", "an engineer cited by"
-        look = last - 1
-        while look >= floor and last - look <= 3 and tokens[look].kind == "w" and tokens[look].lower not in NP_STOP:
-            if tokens[look].lower in POSSESSIVE_DETERMINERS:
-                return None  # "his tax returns": a thing of his, not a source
-            if tokens[look].lower in DETERMINERS or is_possessive(tokens[look]):
-                return make_phrase(tokens, text, look, last, "description")
-            look -= 1
-        return None
-    first = last
-    determiner = False
-    while first - 1 >= floor:
-        prev = tokens[first - 1]
-        if prev.kind != "w":
-            break
-        if prev.lower in DETERMINERS:
-            first -= 1
-            determiner = True
-            break
-        if prev.cap and prev.lower in NON_NAME_WORDS:
-            break
-        if (
-            prev.cap
-            or is_role_word(prev)
-            or prev.lower in PERSON_HEADS
-            or prev.lower in ORG_HEADS
-            or is_possessive(prev)
-        ):
-            first -= 1
-            continue
-        if prev.lower in NAME_PARTICLES and first - 2 >= floor and tokens[first - 2].cap:
-            first -= 1
-            continue
-        if prev.lower == "of" and first - 2 >= floor and is_role_word(tokens[first - 2]):
-            first -= 1  # "Secretary of State John Kerry"
-            continue
-        if (
-            not prev.cap
-            and prev.lower not in NP_STOP
-            and prev.lower not in SPEECH_VERBS
-            and not prev.lower.endswith("ly")
-            and tokens[last].lower in (PERSON_HEADS | ORG_HEADS)
-            and not token.cap
-        ):
-            # "a senior US official": a lower-case modifier inside a description
-            look = first - 1
-            while (
-                look - 1 >= floor
-                and tokens[look - 1].kind == "w"
-                and tokens[look - 1].lower not in NP_STOP
-                and first - look < 4
-            ):
-                if tokens[look - 1].lower in DETERMINERS:
-                    first = look - 1
-                    determiner = True
-                    break
-                look -= 1
-            break
-        break
+        return _noun_after_determiner(tokens, text, last, floor)
+    first, determiner = _phrase_start(tokens, last, floor)
     if determiner or (not token.cap and not any(t.cap for t in tokens[first : last + 1])):
         if not determiner and token.lower not in PERSON_HEADS and token.lower not in ORG_HEADS:
             return None
@@ -349,6 +312,73 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
         # "Trump's campaign", "Clinton spokesman": a description around a name
         return make_phrase(tokens, text, first, last, "description")
     return _through_cited(tokens, text, make_phrase(tokens, text, first, last, "name"), floor)
+
+
+def _noun_after_determiner(tokens: Sequence[Token], text: str, last: int, floor: int) -> Phrase | None:
+    """Any noun a determiner opens, three words back at most: "the email said", "an
+    engineer cited by". Not a thing of someone's ("his tax returns")."""
+    look = last - 1
+    while look >= floor and last - look <= 3 and tokens[look].kind == "w" and tokens[look].lower not in NP_STOP:
+        if tokens[look].lower in POSSESSIVE_DETERMINERS:
+            return None
+        if tokens[look].lower in DETERMINERS or is_possessive(tokens[look]):
+            return make_phrase(tokens, text, look, last, "description")
+        look -= 1
+    return None
+
+
+def _phrase_start(tokens: Sequence[Token], last: int, floor: int) -> tuple[int, bool]:
+    """Where a phrase headed at `last` starts, reading back over names, roles, heads
+    and possessives, and whether a determiner opens it."""
+    first = last
+    while first - 1 >= floor:
+        prev = tokens[first - 1]
+        if prev.kind != "w":
+            break
+        if prev.lower in DETERMINERS:
+            return first - 1, True
+        if prev.cap and prev.lower in NON_NAME_WORDS:
+            break
+        if (
+            prev.cap
+            or is_role_word(prev)
+            or prev.lower in PERSON_HEADS
+            or prev.lower in ORG_HEADS
+            or is_possessive(prev)
+            or (prev.lower in NAME_PARTICLES and first - 2 >= floor and tokens[first - 2].cap)
+            or (prev.lower == "of" and first - 2 >= floor and is_role_word(tokens[first - 2]))  # "Secretary of State"
+        ):
+            first -= 1
+            continue
+        if (
+            not prev.cap
+            and prev.lower not in NP_STOP
+            and prev.lower not in SPEECH_VERBS
+            and not prev.lower.endswith("ly")
+            and tokens[last].lower in (PERSON_HEADS | ORG_HEADS)
+            and not tokens[last].cap
+        ):
+            # "a senior US official": a lower-case modifier inside a description
+            determiner = _determiner_before(tokens, first, floor)
+            if determiner is not None:
+                return determiner, True
+        break
+    return first, False
+
+
+def _determiner_before(tokens: Sequence[Token], first: int, floor: int) -> int | None:
+    """A determiner up to three lower-case modifiers before `first`."""
+    look = first - 1
+    while (
+        look - 1 >= floor
+        and tokens[look - 1].kind == "w"
+        and tokens[look - 1].lower not in NP_STOP
+        and first - look < 4
+    ):
+        if tokens[look - 1].lower in DETERMINERS:
+            return look - 1
+        look -= 1
+    return None
 
 
 def _who_antecedent(tokens: Sequence[Token], text: str, who: int, floor: int) -> Phrase | None:
