@@ -10,23 +10,39 @@ from dataclasses import replace
 from archive.ingest.quotes import IF_FRAMED, NOT_A_QUOTE, MarkedSpans
 from archive.ingest.records import PARAGRAPH_SEPARATOR
 
-from .carry import CARRY_SENTENCES, Attribution, carry_open_quotes, sentences_between, share_following_cue
+from .carry import (
+    CARRY_SENTENCES,
+    COLON_INTRODUCER,
+    PREVIOUS_PARAGRAPH_SPEAKER,
+    PREVIOUS_PARAGRAPH_SUBJECT,
+    PREVIOUS_QUOTE,
+    Attribution,
+    carry_open_quotes,
+    sentences_between,
+    share_following_cue,
+)
 from .cues import cue_before
 from .memory import ArticleMemory
 from .paragraph import Paragraph
 from .resolution import UNATTRIBUTED, Speaker, organisation_for_it, resolve
-from .sieves import QuoteSite, cue_in_previous_sentence, find_cue, speech_frames
+from .sieves import QUOTE_SIEVES, QuoteSite, Sieve, cue_in_previous_sentence, find_cue, speech_frames
 
 
 class ArticleAttribution:
     """One article's attribution run; `memory` keeps who it named, for its speakers."""
 
     def __init__(
-        self, paragraphs: Sequence[str], marked: Sequence[MarkedSpans], known_roles: Mapping[str, str] | None
+        self,
+        paragraphs: Sequence[str],
+        marked: Sequence[MarkedSpans],
+        known_roles: Mapping[str, str] | None = None,
+        *,
+        sieves: tuple[Sieve, ...] = QUOTE_SIEVES,
     ) -> None:
         self.paragraphs = list(paragraphs)
         self.marked = list(marked)
         self.memory = ArticleMemory(known_roles)
+        self.sieves = sieves  # all of them but to score one alone
 
     def run(self) -> list[list[Attribution]]:
         out: list[list[Attribution]] = []
@@ -65,7 +81,7 @@ class ArticleAttribution:
                 continue
             scanned = memory.scan_names(para, qpos, scanned)
             site = QuoteSite(para, qpos)
-            cue = find_cue(site)
+            cue = find_cue(site, self.sieves)
             if para.marked.verdicts[token.quote] == IF_FRAMED and not speech_frames(cue):
                 continue  # a scare quote, nickname or title, unless speech frames it
             cue_follows = None if cue is None else cue.mention.first > qpos
@@ -110,15 +126,13 @@ class ArticleAttribution:
             and previous.speaker.attribution != "unattributed"
             and sentences_between(para.sentences, previous.qpos, qpos) <= CARRY_SENTENCES
         ):
-            speaker, rule = previous.speaker, "previous_quote"
+            speaker, rule = previous.speaker, PREVIOUS_QUOTE.name
         elif not results and qpos == 0 and continues and last_speaker is not None:
             speaker = replace(last_speaker, mention=None)
-            rule = "colon_introducer" if from_colon else "previous_paragraph_speaker"
+            rule = (COLON_INTRODUCER if from_colon else PREVIOUS_PARAGRAPH_SPEAKER).name
         elif not results and qpos == 0 and (name := self.memory.previous_paragraph_subject(para.index)) is not None:
-            speaker, rule = (
-                Speaker(attribution="pronoun", speaker=name, speaker_kind="person"),
-                "previous_paragraph_subject",
-            )
+            speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")
+            rule = PREVIOUS_PARAGRAPH_SUBJECT.name
         return Attribution(span=site.span, speaker=speaker, verb=None, rule=rule, qpos=qpos)
 
     def _introducer(self, para: Paragraph, last_speaker: Speaker | None) -> Speaker | None:

@@ -18,6 +18,78 @@ CARRY_SENTENCES = 2
 
 
 @dataclass(frozen=True, kw_only=True)
+class CarryRule:
+    """A way a quote with no cue of its own gets a speaker: its name, the paragraphs it
+    was written for, which quote of them it attributes, and to whom."""
+
+    name: str
+    example: tuple[str, ...]
+    quote: str
+    speaker: str
+
+
+PREVIOUS_SENTENCE_VERB = CarryRule(
+    name="previous_sentence_verb",
+    example=("Sam Lau said in a statement. “We will rebuild the port.”",),
+    quote="We will rebuild the port.",
+    speaker="Sam Lau",
+)
+PREVIOUS_SENTENCE_SUBJECT = CarryRule(
+    name="previous_sentence_subject",
+    example=("Lee walked to the podium. “We stay.”",),
+    quote="We stay.",
+    speaker="Lee",
+)
+PREVIOUS_QUOTE = CarryRule(
+    name="previous_quote",
+    example=("“The vote is final,” Ada Nwosu said. “We move on tomorrow.”",),
+    quote="We move on tomorrow.",
+    speaker="Ada Nwosu",
+)
+NEXT_QUOTE_IN_SENTENCE = CarryRule(
+    name="next_quote_in_sentence",
+    example=("“We will not move,” an aside, “until they do,” Ada Nwosu said.",),
+    quote="We will not move,",
+    speaker="Ada Nwosu",
+)
+PREVIOUS_PARAGRAPH_SPEAKER = CarryRule(
+    name="previous_paragraph_speaker",
+    example=("“The vote is final,” Ada Nwosu said.", "“We move on tomorrow.”"),
+    quote="We move on tomorrow.",
+    speaker="Ada Nwosu",
+)
+COLON_INTRODUCER = CarryRule(
+    name="colon_introducer",
+    example=("Ada Nwosu said in a statement:", "“It is the best we have had.”"),
+    quote="It is the best we have had.",
+    speaker="Ada Nwosu",
+)
+PREVIOUS_PARAGRAPH_SUBJECT = CarryRule(
+    name="previous_paragraph_subject",
+    example=("Ada Nwosu praised the plan.", "“It is the best we have had.”"),
+    quote="It is the best we have had.",
+    speaker="Ada Nwosu",
+)
+OPEN_QUOTE_RUN = CarryRule(
+    name="open_quote_run",
+    example=("“We will stay until the end. Not one of us will leave.", "“Let them come,” Ada Nwosu said."),
+    quote="We will stay until the end. Not one of us will leave.",
+    speaker="Ada Nwosu",
+)
+# In the order they are tried; a quote's own cue (the sieves) comes before all of them.
+CARRY_RULES: tuple[CarryRule, ...] = (
+    PREVIOUS_SENTENCE_VERB,
+    PREVIOUS_SENTENCE_SUBJECT,
+    PREVIOUS_QUOTE,
+    PREVIOUS_PARAGRAPH_SPEAKER,
+    COLON_INTRODUCER,
+    PREVIOUS_PARAGRAPH_SUBJECT,
+    NEXT_QUOTE_IN_SENTENCE,
+    OPEN_QUOTE_RUN,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Attribution:
     """A quote and the speaker given to it, by which rule."""
 
@@ -46,7 +118,7 @@ def share_following_cue(results: list[Attribution], sentences: Sequence[int]) ->
         this, nxt = results[index], results[index + 1]
         if this.cue_follows is None and nxt.cue_follows and sentences[this.qpos] == sentences[nxt.qpos]:
             results[index] = replace(
-                this, speaker=nxt.speaker, verb=nxt.verb, rule="next_quote_in_sentence", cue_follows=True
+                this, speaker=nxt.speaker, verb=nxt.verb, rule=NEXT_QUOTE_IN_SENTENCE.name, cue_follows=True
             )
 
 
@@ -77,7 +149,7 @@ def carry_open_quotes(paragraphs: Sequence[str], out: list[list[Attribution]]) -
                         out[p][q],
                         speaker=replace(source.speaker, mention=None),
                         verb=source.verb,
-                        rule="open_quote_run",
+                        rule=OPEN_QUOTE_RUN.name,
                     )
         index = max(index + 1, nxt if chain else index + 1)
 

@@ -13,6 +13,7 @@ from functools import cached_property
 from archive.ingest.lexicon import CLAUSE_REPORTING_CUES, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from archive.ingest.quotes import QuoteSpan
 
+from .carry import PREVIOUS_SENTENCE_SUBJECT, PREVIOUS_SENTENCE_VERB
 from .clauses import sentence_subject
 from .cues import (
     as_clause,
@@ -181,10 +182,12 @@ def _sentence_subject(site: QuoteSite) -> Found:
 
 @dataclass(frozen=True, kw_only=True)
 class Sieve:
-    """One rule: its name, the sentence it was written for, and how it finds a cue."""
+    """One rule: its name, the sentence it was written for and whom that sentence's
+    quote is attributed to, and how it finds a cue."""
 
     name: str
     example: str
+    speaker: str
     find: Callable[[QuoteSite], Found]
 
 
@@ -193,56 +196,67 @@ QUOTE_SIEVES: tuple[Sieve, ...] = (
     Sieve(
         name="passive_agent",
         example="The plan was called “a basket of fools” by Ada Vos.",
+        speaker="Ada Vos",
         find=_passive_agent,
     ),
     Sieve(
         name="as_clause",
         example="The bill is “a giveaway,” as one aide put it.",
+        speaker="one aide",
         find=_as_clause,
     ),
     Sieve(
         name="dash_name_colon",
         example="Polls were early - Ann Lee: “We won.”",
+        speaker="Ann Lee",
         find=_dash_name_colon,
     ),
     Sieve(
         name="reporting_verb_after",
         example="“The harbour will reopen,” Nadia Ferreira said.",
+        speaker="Nadia Ferreira",
         find=_reporting_verb_after,
     ),
     Sieve(
         name="verb_right_before",
-        example="A clip that the judge called “distasteful,” Lee posted online.",
+        example="A clip that the mayor called “distasteful,” Lee posted online.",
+        speaker="the mayor",
         find=_verb_right_before,
     ),
     Sieve(
         name="verb_after",
-        example="“Enough!” roared the crowd.",
+        example="At the rally, “We want our jobs back!” roared the crowd.",
+        speaker="the crowd",
         find=_verb_after,
     ),
     Sieve(
         name="question_ends_sentence",
         example="“Is it in our interest?” Lisa Moreau said.",
+        speaker="Lisa Moreau",
         find=_question_ends_sentence,
     ),
     Sieve(
         name="verb_at_sentence_end",
         example="The vote signals “the beginning of the end” for the bloc, said Geert Vos.",
+        speaker="Geert Vos",
         find=_verb_at_sentence_end,
     ),
     Sieve(
         name="verb_before",
         example="Mayor Ilse Vandam said: “The tunnel is safe.”",
+        speaker="Ilse Vandam",
         find=_verb_before,
     ),
     Sieve(
         name="colon_heading",
         example="Meghan Lowe, Twitter: “Not again.”",
+        speaker="Meghan Lowe",
         find=_colon_heading,
     ),
     Sieve(
         name="sentence_subject",
-        example="Ted Cruz blamed the law on “knuckleheaded politicians.”",
+        example="Ted Cruz pinned the failure on “knuckleheaded politicians who never read the bill.”",
+        speaker="Ted Cruz",
         find=_sentence_subject,
     ),
 )
@@ -264,23 +278,27 @@ def _leading_according_to(site: QuoteSite, cue: Cue | None) -> Found:
 
 @dataclass(frozen=True, kw_only=True)
 class Frame:
-    """A report around the cue a sieve found: its name, example, and how it finds the
-    outer source given that cue (None when the sieves found none)."""
+    """A report around the cue a sieve found: its name, example and the source the
+    example gives, and how it finds the outer source given that cue (None when the
+    sieves found none)."""
 
     name: str
     example: str
+    speaker: str
     find: Callable[[QuoteSite, Cue | None], Found]
 
 
 FRAMES: tuple[Frame, ...] = (
     Frame(
         name="outer_report",
-        example="“We will appeal,” the judge said, according to the Post.",
+        example="“We will appeal,” the mayor said, according to the Post.",
+        speaker="the Post",
         find=_outer_report,
     ),
     Frame(
         name="leading_according_to",
         example="According to the ministry, the general said “the line will hold.”",
+        speaker="the ministry",
         find=_leading_according_to,
     ),
 )
@@ -313,11 +331,11 @@ def cue_in_previous_sentence(site: QuoteSite) -> Cue | None:
     prev_floor = para.bounds.start(floor - 1)
     found = cue_before(tokens, text, floor, prev_floor)
     if found is not None:
-        return Cue(mention=found[0], verb=found[1], rule="previous_sentence_verb")
+        return Cue(mention=found[0], verb=found[1], rule=PREVIOUS_SENTENCE_VERB.name)
     if floor == qpos and qpos + 1 == len(tokens):
         subject = sentence_subject(tokens, text, prev_floor, floor)
         if subject is not None and subject.kind != "description":
-            return Cue(mention=subject, verb=None, rule="previous_sentence_subject")
+            return Cue(mention=subject, verb=None, rule=PREVIOUS_SENTENCE_SUBJECT.name)
     return None
 
 

@@ -1,0 +1,64 @@
+"""Every attribution rule on the sentence it was written for: each sieve of the
+table, in the cascade and alone; each frame of a report; each carry rule."""
+
+import pytest
+
+from archive.ingest.attribution.article import ArticleAttribution
+from archive.ingest.attribution.carry import CARRY_RULES
+from archive.ingest.attribution.sieves import FRAMES, QUOTE_SIEVES, Sieve
+from archive.ingest.quotes import find_quotes
+
+
+def attributions(paragraphs, sieves=QUOTE_SIEVES):
+    """{quoted text: (rule, speaker or description)} for an article's quotes."""
+    run = ArticleAttribution(paragraphs, find_quotes(paragraphs), sieves=sieves)
+    return {
+        paragraphs[index][found.span.start : found.span.end]: (
+            found.rule,
+            found.speaker.speaker or found.speaker.description,
+        )
+        for index, quotes in enumerate(run.run())
+        for found in quotes
+    }
+
+
+def test_rule_names_are_unique():
+    names = [rule.name for rule in (*QUOTE_SIEVES, *FRAMES, *CARRY_RULES)]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("sieve", QUOTE_SIEVES, ids=lambda sieve: sieve.name)
+def test_sieve_attributes_its_example(sieve):
+    assert list(attributions([sieve.example]).values()) == [(sieve.name, sieve.speaker)]
+
+
+@pytest.mark.parametrize("sieve", QUOTE_SIEVES, ids=lambda sieve: sieve.name)
+def test_sieve_alone_attributes_its_example(sieve):
+    assert list(attributions([sieve.example], sieves=(sieve,)).values()) == [(sieve.name, sieve.speaker)]
+
+
+@pytest.mark.parametrize("frame", FRAMES, ids=lambda frame: frame.name)
+def test_frame_of_a_report_takes_its_example(frame):
+    assert list(attributions([frame.example]).values()) == [(frame.name, frame.speaker)]
+
+
+@pytest.mark.parametrize("rule", CARRY_RULES, ids=lambda rule: rule.name)
+def test_carry_rule_attributes_its_example(rule):
+    assert attributions(list(rule.example))[rule.quote] == (rule.name, rule.speaker)
+
+
+def test_a_sieve_fills_only_what_earlier_ones_left_open():
+    example = "“The harbour will reopen,” Nadia Ferreira said."
+    never = Sieve(name="never", example="", speaker="", find=lambda site: None)
+    everyone = Sieve(name="everyone", example="", speaker="", find=QUOTE_SIEVES[3].find)
+    assert attributions([example], sieves=(never, everyone)) == {
+        "The harbour will reopen,": ("everyone", "Nadia Ferreira")
+    }
+    first = Sieve(name="first", example="", speaker="", find=QUOTE_SIEVES[3].find)
+    assert attributions([example], sieves=(first, everyone))["The harbour will reopen,"][0] == "first"
+
+
+def test_no_sieve_leaves_the_quote_unattributed():
+    assert attributions(["“The harbour will reopen,” Nadia Ferreira said."], sieves=()) == {
+        "The harbour will reopen,": ("", None)
+    }
