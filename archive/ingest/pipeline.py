@@ -79,10 +79,11 @@ def quotes_for_records(records: Iterable[dict]) -> Iterator[dict]:
         paragraphs = [record["text"] for record in article]
         quotes_per_paragraph, _ = attribute_quotes(paragraphs, find_quotes(paragraphs))
         for record, quotes in zip(article, quotes_per_paragraph):
-            yield {"id": record["id"], "quotes": [_prediction(quote) for quote in quotes]}
+            yield {"id": record["id"], "quotes": [prediction(quote) for quote in quotes]}
 
 
-def _prediction(quote: Quote) -> dict:
+def prediction(quote: Quote) -> dict:
+    """A quote as the scorer and `extract_quotes` read it."""
     return {
         "start": quote.start,
         "end": quote.end,
