@@ -62,3 +62,34 @@ def test_no_sieve_leaves_the_quote_unattributed():
     assert attributions(["“The harbour will reopen,” Nadia Ferreira said."], sieves=()) == {
         "The harbour will reopen,": ("", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        pytest.param("Ann Lee said Tom Ray had called the levy “a tax on hope.”", "Ann Lee", id="outer-reporter"),
+        pytest.param(
+            "Ann Lee said that the plan, which some have called a giveaway, was “dead on arrival.”",
+            "Ann Lee",
+            id="past-a-relative-clause",
+        ),
+        pytest.param(
+            "When Ann Lee noted that the levy had failed, Tom Ray boasted, “That makes me right.”",
+            "Tom Ray",
+            id="not-from-a-subordinate-clause",
+        ),
+        pytest.param(
+            "Ann Lee said the vote was close, and Tom Ray called it “a fluke.”", "Tom Ray", id="not-past-and"
+        ),
+        pytest.param(
+            "Ann Lee declared the plan dead, which Tom Ray called “a relief for everyone.”",
+            "Tom Ray",
+            id="not-into-a-relative-clause-holding-the-quote",
+        ),
+        pytest.param(
+            "Ann Lee said she met Tom Ray, who told her, “We are done here.”", "Tom Ray", id="not-over-direct-speech"
+        ),
+    ],
+)
+def test_reported_clause(sentence, speaker):
+    assert [found[1] for found in attributions([sentence]).values()] == [speaker]

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from archive.ingest.lexicon import (
+    CLAUSE_SUBORDINATORS,
     INTRANSITIVE_SPEECH_VERBS,
     INVERTIBLE_VERBS,
     NOUN_ONLY_VERBS,
+    REPORTING_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     VERB_FILLERS,
@@ -359,3 +361,68 @@ def outer_source(
                 return found, tokens[found.last + 1]
         pos += 1
     return None
+
+
+# Words after a comma that open a clause of its own, coordinated with the one before
+# or subordinate to it: what comes after is no longer what an earlier verb reports.
+CLAUSE_BREAKERS = frozenset({"and", "but", "yet", "while", "whereas", "although", "though", "when", "after", "as"})
+# Prepositions after a speech verb that take its object, not a clause: "responds to",
+# "agrees with", "asked about" ("said on Monday that" still reports one).
+OBJECT_PREPOSITIONS = frozenset({"to", "with", "about", "for", "of", "against", "from"})
+# Punctuation that ends the clause a verb reports: a parenthesis, a dash, a colon.
+REPORT_BREAKS = frozenset({";", ":", "(", ")", "-", "—", "–", "--"})
+
+
+def outer_reporter(
+    tokens: Sequence[Token], text: str, floor: int, inner: int, qpos: int
+) -> tuple[Phrase, Token] | None:
+    """`Lee said Ray called it “a disgrace”`, `He said that the plan, which some have
+    called a “giveaway,” would pass`: the first verb of the sentence that reports a
+    clause (its subject before it, the verb in no subordinate clause of its own), when
+    the clause it reports runs on to the mention at `inner` that a nearer verb gave
+    the quote to."""
+    for pos in range(floor, inner):
+        token = tokens[pos]
+        if (
+            token.kind != "w"
+            or token.lower not in REPORTING_VERBS
+            or not _speaks(tokens, pos, qpos, floor)
+            or (pos + 1 < inner and tokens[pos + 1].lower in OBJECT_PREPOSITIONS)
+            or _in_subordinate_clause(tokens, floor, pos)
+            or _clause_ends(tokens, pos + 1, inner, qpos)
+        ):
+            continue
+        found = _subject_of_speech_verb(tokens, text, pos, qpos, floor)
+        if found is not None and found.last < pos:
+            return found, token
+    return None
+
+
+def _in_subordinate_clause(tokens: Sequence[Token], floor: int, verb: int) -> bool:
+    """Whether a conjunction opens the clause of the verb at `verb`: "When Lee noted
+    that …,", "Ever since Lee announced …"."""
+    for pos in range(verb - 1, floor - 1, -1):
+        token = tokens[pos]
+        if token.text == ",":
+            return False
+        if token.lower in CLAUSE_SUBORDINATORS or token.lower == "how":
+            return True
+    return False
+
+
+def _clause_ends(tokens: Sequence[Token], start: int, end: int, qpos: int) -> bool:
+    """Whether a clause of its own opens in tokens[start:end]: a quote, a parenthesis,
+    a dash or colon, "and" or "but", a comma and a conjunction (", while", ", when"),
+    or a relative clause after a comma that holds the quote (`…, which he called “…”`)."""
+    for pos in range(start, end):
+        token = tokens[pos]
+        if token.kind == "q" or token.text in REPORT_BREAKS or token.lower in ("and", "but"):
+            return True
+        if token.text != "," or pos + 1 >= end:
+            continue
+        nxt = tokens[pos + 1].lower
+        if nxt in CLAUSE_BREAKERS or (
+            nxt in ("which", "who") and all(t.text != "," for t in tokens[pos + 2 : qpos - 1])
+        ):
+            return True
+    return False

@@ -21,6 +21,7 @@ from .cues import (
     cue_at_sentence_end,
     cue_before,
     leading_source,
+    outer_reporter,
     outer_source,
     passive_agent,
 )
@@ -269,6 +270,19 @@ def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
     return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, site.limit)
 
 
+def _reported_clause(site: QuoteSite, cue: Cue | None) -> Found:
+    """A verb that opens direct speech (`he said, “…”`, `Lee interjected: “…”`) quotes
+    its own speaker's words; a quote further into a clause is the reporter's."""
+    tokens, qpos = site.tokens, site.qpos
+    if cue is None or cue.mention.first <= site.floor or cue.mention.first > qpos:
+        return None
+    if qpos - 2 >= site.floor and tokens[qpos - 1].text in (",", ":") and tokens[qpos - 2] is cue.verb:
+        return None
+    if tokens[cue.mention.last].lower in ("who", "which"):
+        return None  # `…, who told her “…”`: the relative clause is the quote's own
+    return outer_reporter(site.tokens, site.text, site.floor, cue.mention.first, site.qpos)
+
+
 def _leading_according_to(site: QuoteSite, cue: Cue | None) -> Found:
     leading = leading_source(site.tokens, site.text, site.floor, site.qpos)
     if leading is not None and (cue is None or cue.mention.first > leading[0].last):
@@ -294,6 +308,12 @@ FRAMES: tuple[Frame, ...] = (
         example="“We will appeal,” the mayor said, according to the Post.",
         speaker="the Post",
         find=_outer_report,
+    ),
+    Frame(
+        name="reported_clause",
+        example="Lee said on Monday that Ray had called the plan “a giveaway.”",
+        speaker="Lee",
+        find=_reported_clause,
     ),
     Frame(
         name="leading_according_to",
