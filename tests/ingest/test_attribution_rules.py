@@ -78,9 +78,7 @@ def test_no_sieve_leaves_the_quote_unattributed():
             "Tom Ray",
             id="not-from-a-subordinate-clause",
         ),
-        pytest.param(
-            "Ann Lee said the vote was close, and Tom Ray called it “a fluke.”", "Tom Ray", id="not-past-and"
-        ),
+        pytest.param("Ann Lee said the vote was close, and Tom Ray called it “a fluke.”", "Tom Ray", id="not-past-and"),
         pytest.param(
             "Ann Lee declared the plan dead, which Tom Ray called “a relief for everyone.”",
             "Tom Ray",
@@ -93,3 +91,39 @@ def test_no_sieve_leaves_the_quote_unattributed():
 )
 def test_reported_clause(sentence, speaker):
     assert [found[1] for found in attributions([sentence]).values()] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote", "speaker"),
+    [
+        pytest.param(
+            "“The subpoena stands,” panel Chairman Ivo Marek said.",
+            "The subpoena stands,",
+            "Ivo Marek",
+            id="role-in-lower-case",
+        ),
+        pytest.param(
+            "“We grieve with Lyon,” Ms. Holm’s spokesman, Piet Vos, wrote on Twitter.",
+            "We grieve with Lyon,",
+            "Piet Vos",
+            id="possessive-name-and-appositive",
+        ),
+        pytest.param(
+            "“I like him,” one said. “He is honest,” said another.", "He is honest,", "another", id="said-another"
+        ),
+        pytest.param(
+            "“Is this the end?” a staffer in the room wondered.",
+            "Is this the end?",
+            "a staffer",
+            id="place-before-verb",
+        ),
+        pytest.param(
+            "“The harm is incalculable,” federal prosecutors wrote.",
+            "The harm is incalculable,",
+            "federal prosecutors",
+            id="bare-plural",
+        ),
+    ],
+)
+def test_cue_after_the_quote(paragraph, quote, speaker):
+    assert attributions([paragraph])[quote][1] == speaker

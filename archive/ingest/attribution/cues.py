@@ -11,6 +11,7 @@ from archive.ingest.lexicon import (
     INTRANSITIVE_SPEECH_VERBS,
     INVERTIBLE_VERBS,
     NOUN_ONLY_VERBS,
+    PREPOSITIONS,
     REPORTING_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -66,7 +67,19 @@ def cue_after(
         and not token.lower.endswith("ing")  # `“…,” blaming Lee`: a participle's object, never its subject
     ):
         return _inverted_subject(tokens, text, pos, limit)
-    found = phrase_forward(tokens, text, pos, limit)
+    found = _subject_then_verb(tokens, text, phrase_forward(tokens, text, pos, limit), limit, comma_before)
+    if found is None and comma_before and not token.cap:
+        # `“…,” panel Chairman Ann Lee said`: lower-case words of her role before the name
+        prefixed = phrase_forward(tokens, text, pos, limit, lower_prefix=True)
+        found = _subject_then_verb(tokens, text, prefixed, limit, comma_before)
+    return found
+
+
+def _subject_then_verb(
+    tokens: Sequence[Token], text: str, found: Phrase | None, limit: int, comma_before: bool
+) -> tuple[Phrase, Token] | None:
+    """A subject after a quote and its speech verb, past a parenthesis (`(D-Ohio)`), an
+    affiliation, an appositive, auxiliaries and adverbs."""
     if found is None:
         return None
     verb = skip_parenthetical(tokens, found.last + 1, limit)
@@ -74,6 +87,8 @@ def cue_after(
         found, verb = name_before_verb(tokens, text, found, verb, limit)
     if verb < limit and tokens[verb].text == ",":
         found, verb = _past_appositive(tokens, text, found, verb, limit)
+    elif comma_before and found.kind == "description" and verb < limit and tokens[verb].lower in PREPOSITIONS:
+        verb = _past_place(tokens, verb, limit)
     verb = _skip_fillers(tokens, verb, limit)
     if verb >= limit:
         return None
@@ -94,6 +109,18 @@ def _inverted_subject(tokens: Sequence[Token], text: str, verb: int, limit: int)
     ):
         return found, token
     return None
+
+
+def _past_place(tokens: Sequence[Token], prep: int, limit: int) -> int:
+    """Past a short prepositional phrase between a description and its speech verb:
+    `“…?” a staffer in the room wondered`. Unchanged when no speech verb follows it."""
+    for pos in range(prep + 1, min(limit, prep + 5)):
+        token = tokens[pos]
+        if token.kind != "w":
+            break
+        if token.lower in SPEECH_VERBS and not token.cap and not token.lower.endswith("ing"):
+            return pos
+    return prep
 
 
 def _past_appositive(tokens: Sequence[Token], text: str, found: Phrase, comma: int, limit: int) -> tuple[Phrase, int]:

@@ -147,15 +147,31 @@ def phrase_forward(
         return _role_then_name(tokens, text, pos, limit)
     if token.lower in PRONOUNS:
         return make_phrase(tokens, text, pos, pos, "pronoun")
-    if token.lower in STANDALONE_DETERMINERS and pos + 1 < limit and opens_predicate(tokens[pos + 1]):
-        # "Another notes …", "Others said …", "One added": a determiner standing for a
-        # noun the sentence before named
+    if token.lower in STANDALONE_DETERMINERS and (
+        pos + 1 >= limit or opens_predicate(tokens[pos + 1]) or tokens[pos + 1].text in (".", "!", "?")
+    ):
+        # "Another notes …", "Others said …", "One added", "said another.": a determiner
+        # standing for a noun the sentence before named
         return make_phrase(tokens, text, pos, pos, "description")
     if token.lower in DETERMINERS or (is_possessive(token) and token.cap):
         return _description_forward(tokens, text, pos, limit)
+    if not token.cap and (plural := _bare_plural(tokens, text, pos, limit)) is not None:
+        return plural
     if not (is_name_word(token) or is_role_word(token)):
         return None
     return _name_forward(tokens, text, pos, limit)
+
+
+def _bare_plural(tokens: Sequence[Token], text: str, pos: int, limit: int) -> Phrase | None:
+    """People in the plural need no determiner: "federal prosecutors", "legal
+    observers", "officials": up to three lower-case modifiers and a plural person noun."""
+    for end in range(pos, min(limit, pos + 4)):
+        token = tokens[end]
+        if not is_plain_noun(token) or token.lower in PREPOSITIONS:
+            return None
+        if token.lower.endswith("s") and token.lower in PERSON_HEADS:
+            return make_phrase(tokens, text, pos, end, "description")
+    return None
 
 
 def _role_then_name(tokens: Sequence[Token], text: str, pos: int, limit: int) -> Phrase | None:
@@ -228,6 +244,9 @@ def _name_forward(tokens: Sequence[Token], text: str, pos: int, limit: int) -> P
     end, last_name = _capitalised_run(tokens, pos, limit)
     if last_name is None:
         return None
+    if any(is_possessive(t) and not n.cap for t, n in zip(tokens[pos:end], tokens[pos + 1 : end + 1])):
+        # "Ms. Lee's spokesman", "Ruritania's foreign minister": someone of the name's
+        return _description_forward(tokens, text, pos, limit)
     if tokens[pos].lower in ROLE_MODIFIERS and not tokens[pos].cap and pos == last_name:
         return None
     if last_name == end and last_name - pos < 2:
