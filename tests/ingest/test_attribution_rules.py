@@ -3,6 +3,7 @@ table, in the cascade and alone; each frame of a report; each carry rule."""
 
 import pytest
 
+from archive.ingest.attribution import attribute_article
 from archive.ingest.attribution.article import ArticleAttribution
 from archive.ingest.attribution.carry import CARRY_RULES
 from archive.ingest.attribution.sieves import FRAMES, QUOTE_SIEVES, Sieve
@@ -127,3 +128,20 @@ def test_reported_clause(sentence, speaker):
 )
 def test_cue_after_the_quote(paragraph, quote, speaker):
     assert attributions([paragraph])[quote][1] == speaker
+
+
+def test_a_role_with_a_lower_case_noun_is_no_part_of_the_name():
+    paragraphs = [
+        "Republican presidential front-runner Ada Vos defended her manager as a “very decent man” on Tuesday."
+    ]
+    quotes, speakers = attribute_article(paragraphs)
+    assert [(q.speaker, q.attribution) for q in quotes[0]] == [("Ada Vos", "named")]
+    assert [(s.name, s.roles) for s in speakers] == [("Ada Vos", ("Republican presidential front-runner",))]
+
+
+def test_which_after_a_comma_is_the_document_it_follows():
+    paragraph = "The campaign linked to the Herald report, which notes, “Half the donors met her in person.”"
+    assert attributions([paragraph])["Half the donors met her in person."] == (
+        "verb_before",
+        "the Herald report, which",
+    )

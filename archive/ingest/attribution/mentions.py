@@ -242,6 +242,18 @@ def _name_forward(tokens: Sequence[Token], text: str, pos: int, limit: int) -> P
     """ "U.S. Vice President JD Vance", "Secretary of State John Kerry", "British
     musician Ada Vos", "Ann Lee of the Sierra Club": a capitalised run with its roles."""
     end, last_name = _capitalised_run(tokens, pos, limit)
+    if last_name is None or (last_name == end and last_name - pos < 2):
+        # "British musician Ada Vos", "Former Olympic skater Ada Vos", "Republican
+        # presidential front-runner Ada Vos": capitalised modifiers or role words, a
+        # lower-case noun, then the person's name; the run is a role
+        role_end = _role_noun_run(tokens, end + 1, limit) if end - pos < 3 else None
+        if role_end is not None:
+            person = phrase_forward(tokens, text, role_end + 1, limit)
+            if person is not None and person.kind == "name" and len(person.name.split()) > 1:
+                role = text[tokens[pos].start : tokens[person.first - 1].end]
+                if person.role:
+                    role = f"{role} {person.role}"
+                return replace(make_phrase(tokens, text, pos, person.last, "name"), role=role, name=person.name)
     if last_name is None:
         return None
     if any(is_possessive(t) and not n.cap for t, n in zip(tokens[pos:end], tokens[pos + 1 : end + 1])):
@@ -249,14 +261,6 @@ def _name_forward(tokens: Sequence[Token], text: str, pos: int, limit: int) -> P
         return _description_forward(tokens, text, pos, limit)
     if tokens[pos].lower in ROLE_MODIFIERS and not tokens[pos].cap and pos == last_name:
         return None
-    if last_name == end and last_name - pos < 2:
-        # "British musician Ada Vos", "Former Olympic skater Ada Vos": a capitalised
-        # modifier, a lower-case noun, then the person's name; the run is a role
-        role_end = _role_noun_run(tokens, end + 1, limit)
-        if role_end is not None:
-            person = phrase_forward(tokens, text, role_end + 1, limit)
-            if person is not None and person.kind == "name" and len(person.name.split()) > 1:
-                return make_phrase(tokens, text, pos, person.last, "name")
     if not _looks_personal(tokens, pos, last_name):
         last_name = extend_post_modifier(tokens, last_name, limit)
     return make_phrase(tokens, text, pos, last_name, "name")
@@ -316,6 +320,8 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
             return None
         # The mention runs through the relative pronoun that is the verb's subject.
         return replace(found, last=last, end=token.end)
+    if token.lower == "which" and last - 2 >= floor and tokens[last - 1].text == ",":
+        return _which_antecedent(tokens, text, last, floor)
     if token.lower in QUANTITY_HEADS:
         return _quantity_backward(tokens, text, last, floor)
     if token.lower in NON_NAME_WORDS or token.lower in NP_STOP or token.lower in TIME_WORDS:
@@ -398,6 +404,15 @@ def _determiner_before(tokens: Sequence[Token], first: int, floor: int) -> int |
             return look - 1
         look -= 1
     return None
+
+
+def _which_antecedent(tokens: Sequence[Token], text: str, which: int, floor: int) -> Phrase | None:
+    """What ", which" stands for when it is a speech verb's subject: a document or an
+    organisation ("the report, which notes"). The mention runs through "which"."""
+    found = phrase_backward(tokens, text, which - 2, floor)
+    if found is None or found.kind == "pronoun" or found.last != which - 2 or not may_speak(tokens, found):
+        return None
+    return replace(found, last=which, end=tokens[which].end, text=text[found.start : tokens[which].end])
 
 
 def _who_antecedent(tokens: Sequence[Token], text: str, who: int, floor: int) -> Phrase | None:
