@@ -414,9 +414,11 @@ def skip_subject_modifiers(tokens: Sequence[Token], found: Phrase, limit: int) -
     elif found.kind == "description" and pos + 1 < limit and tokens[pos].lower == "of":
         pos = _skip_noun_list(tokens, pos + 1, limit)  # "a group of 60 writers, actors and scientists"
     pos = _skip_time(tokens, pos, limit)
-    if pos < limit and tokens[pos].text == "," and found.kind != "pronoun":
+    if pos < limit and tokens[pos].text == ",":
+        # ", who led the talks,"; after a pronoun only a word or two: "She, too, is"
+        reach = 25 if found.kind != "pronoun" else 3
         look = pos + 1
-        while look < limit and tokens[look].text != "," and tokens[look].kind != "q" and look - pos < 25:
+        while look < limit and tokens[look].text != "," and tokens[look].kind != "q" and look - pos < reach:
             look += 1
         if look + 1 < limit and tokens[look].text == ",":
             pos = look + 1
