@@ -145,3 +145,20 @@ def test_which_after_a_comma_is_the_document_it_follows():
         "verb_before",
         "the Herald report, which",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Interior Ministry less than two weeks ago said that “top secret” files had leaked from the archive.",
+        "The Interior Ministry on Friday said that “top secret” files had leaked from the archive.",
+        "The Interior Ministry last week said that “top secret” files had leaked from the archive.",
+    ],
+)
+def test_a_time_between_subject_and_verb_is_stepped_over(sentence):
+    assert attributions([sentence])["top secret"][1] == "The Interior Ministry"
+
+
+def test_a_series_of_messages_is_sent_by_the_subject():
+    sentence = "Ann Lee unleashed a series of tweets early Friday saying that Tom Ray was “a paragon of virtue.”"
+    assert attributions([sentence])["a paragon of virtue."][1] == "Ann Lee"

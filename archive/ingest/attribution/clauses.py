@@ -20,6 +20,7 @@ from archive.ingest.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     QUANTITY_HEADS,
+    QUANTITY_MODIFIERS,
     REPORT_MARKERS,
     SOURCE_ADJECTIVES,
     SPEECH_VERBS,
@@ -49,6 +50,7 @@ from .tokens import (
 
 def subject_before_verb(tokens: Sequence[Token], text: str, verb: int, floor: int) -> Phrase | None:
     pos = _skip_fillers_back(tokens, verb - 1, floor)
+    pos = _skip_time_back(tokens, pos, floor)
     pos = skip_parenthetical_back(tokens, pos, floor)
     if pos < floor:
         return None
@@ -266,7 +268,7 @@ def is_sent_object(tokens: Sequence[Token], found: Phrase, floor: int) -> bool:
     before = tokens[found.first - 1] if found.first - 1 >= floor else None
     if before is None or before.kind != "w" or before.cap:
         return False
-    if head in DOCUMENT_HEADS:
+    if head in DOCUMENT_HEADS or (head.endswith("s") and head[:-1] in DOCUMENT_HEADS):  # "a series of tweets"
         return before.lower not in DETERMINERS and before.lower not in PREPOSITIONS
     return before.lower == "to" and found.first - 2 >= floor and tokens[found.first - 2].kind == "w"
 
@@ -381,6 +383,39 @@ def _past_subordinator(tokens: Sequence[Token], pos: int, qpos: int) -> int:
     if look == pos or any(tokens[p].kind == "p" for p in range(look, qpos)):
         return pos
     return look
+
+
+# Words of a span of time before "ago": "less than two weeks ago", "a few days ago".
+AGO_WORDS = frozenset("a an few several less more than about nearly almost just only".split())
+
+
+def _skip_time_back(tokens: Sequence[Token], pos: int, floor: int) -> int:
+    """Step back over a time between a subject and its verb: "The ministry on Tuesday
+    said", "The ministry last week said", "The ministry two weeks ago said"."""
+    start = pos
+    if pos >= floor and tokens[pos].lower == "ago":
+        pos -= 1
+        while (
+            pos >= floor
+            and start - pos <= 5
+            and (
+                tokens[pos].lower in TIME_WORDS
+                or tokens[pos].lower in AGO_WORDS
+                or tokens[pos].lower in QUANTITY_MODIFIERS
+                or tokens[pos].lower[:1].isdigit()
+            )
+        ):
+            pos -= 1
+        return pos if pos < start - 2 else start
+    if pos < floor or tokens[pos].lower not in TIME_WORDS:
+        return start
+    while pos >= floor and tokens[pos].lower in TIME_WORDS:
+        pos -= 1
+    if pos >= floor and tokens[pos].lower in ("on", "this", "last", "next", "late", "early", "earlier", "later"):
+        pos -= 1
+        if pos >= floor and tokens[pos].lower in ("earlier", "later", "late", "early"):
+            pos -= 1
+    return pos
 
 
 def _skip_time(tokens: Sequence[Token], pos: int, limit: int) -> int:
