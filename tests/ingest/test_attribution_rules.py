@@ -9,6 +9,8 @@ from archive.ingest.attribution.carry import CARRY_RULES
 from archive.ingest.attribution.sieves import FRAMES, QUOTE_SIEVES, Sieve
 from archive.ingest.quotes import find_quotes
 
+REPORTING_VERB_AFTER = next(sieve for sieve in QUOTE_SIEVES if sieve.name == "reporting_verb_after")
+
 
 def attributions(paragraphs, sieves=QUOTE_SIEVES):
     """{quoted text: (rule, speaker or description)} for an article's quotes."""
@@ -51,11 +53,11 @@ def test_carry_rule_attributes_its_example(rule):
 def test_a_sieve_fills_only_what_earlier_ones_left_open():
     example = "“The harbour will reopen,” Nadia Ferreira said."
     never = Sieve(name="never", example="", speaker="", find=lambda site: None)
-    everyone = Sieve(name="everyone", example="", speaker="", find=QUOTE_SIEVES[3].find)
+    everyone = Sieve(name="everyone", example="", speaker="", find=REPORTING_VERB_AFTER.find)
     assert attributions([example], sieves=(never, everyone)) == {
         "The harbour will reopen,": ("everyone", "Nadia Ferreira")
     }
-    first = Sieve(name="first", example="", speaker="", find=QUOTE_SIEVES[3].find)
+    first = Sieve(name="first", example="", speaker="", find=REPORTING_VERB_AFTER.find)
     assert attributions([example], sieves=(first, everyone))["The harbour will reopen,"][0] == "first"
 
 
@@ -69,6 +71,11 @@ def test_no_sieve_leaves_the_quote_unattributed():
     ("sentence", "speaker"),
     [
         pytest.param("Ann Lee said Tom Ray had called the levy “a tax on hope.”", "Ann Lee", id="outer-reporter"),
+        pytest.param(
+            "One voter was cheerful. Another said he hoped “with all his heart” for a win.",
+            "Another",
+            id="another-said",
+        ),
         pytest.param(
             "Ann Lee said that the plan, which some have called a giveaway, was “dead on arrival.”",
             "Ann Lee",
@@ -162,3 +169,11 @@ def test_a_time_between_subject_and_verb_is_stepped_over(sentence):
 def test_a_series_of_messages_is_sent_by_the_subject():
     sentence = "Ann Lee unleashed a series of tweets early Friday saying that Tom Ray was “a paragon of virtue.”"
     assert attributions([sentence])["a paragon of virtue."][1] == "Ann Lee"
+
+
+def test_a_transcript_label_names_a_speaker_the_article_named_before():
+    paragraphs = ["Senator Ann Lowe opened the debate.", "“LOWE: Will taxes rise?”", "“MR. PIKE: Not this year.”"]
+    assert attributions(paragraphs) == {
+        "LOWE: Will taxes rise?": ("transcript_label", "Ann Lowe"),
+        "MR. PIKE: Not this year.": ("transcript_label", "Pike"),
+    }

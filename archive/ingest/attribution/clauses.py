@@ -24,6 +24,7 @@ from archive.ingest.lexicon import (
     REPORT_MARKERS,
     SOURCE_ADJECTIVES,
     SPEECH_VERBS,
+    STANDALONE_DETERMINERS,
     SUBORDINATORS,
     TIME_WORDS,
     TITLE_WORDS,
@@ -214,6 +215,8 @@ def is_noun_use(tokens: Sequence[Token], pos: int, floor: int) -> bool:
     prev = tokens[pos - 1]
     if prev.lower in QUANTITY_HEADS and tokens[pos].lower not in NOUN_LIKE_VERBS:
         return False  # "most said", "many warned": a share of a group is the subject
+    if prev.lower in STANDALONE_DETERMINERS and (pos - 1 == floor or tokens[pos - 2].kind != "w"):
+        return False  # "Another said", "One added": the determiner stands for its noun
     if prev.kind == "w" and (prev.lower in DETERMINERS or is_possessive(prev)):
         return True  # "Rubio's proposed credit", "the stated goal"
     if tokens[pos].lower not in NOUN_LIKE_VERBS:

@@ -322,6 +322,8 @@ def phrase_backward(tokens: Sequence[Token], text: str, last: int, floor: int) -
         return replace(found, last=last, end=token.end)
     if token.lower == "which" and last - 2 >= floor and tokens[last - 1].text == ",":
         return _which_antecedent(tokens, text, last, floor)
+    if token.lower in STANDALONE_DETERMINERS and (last == floor or tokens[last - 1].kind != "w"):
+        return make_phrase(tokens, text, last, last, "description")  # "Another said", "Some argue"
     if token.lower in QUANTITY_HEADS:
         return _quantity_backward(tokens, text, last, floor)
     if token.lower in NON_NAME_WORDS or token.lower in NP_STOP or token.lower in TIME_WORDS:

@@ -6,12 +6,14 @@ the quote for an outer source, as PolNeAR's univocal annotation does."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from archive.ingest.lexicon import CLAUSE_REPORTING_CUES, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from archive.ingest.quotes import QuoteSpan
+from archive.ingest.speakers import split_role
 
 from .carry import PREVIOUS_SENTENCE_SUBJECT, PREVIOUS_SENTENCE_VERB
 from .clauses import sentence_subject
@@ -75,6 +77,30 @@ class QuoteSite:
 
 
 Found = tuple[Phrase, Token | None] | None
+
+
+# A transcript's speaker label opening a quote: `"WALLACE: Let's start with the debate."`
+TRANSCRIPT_LABEL_RE = re.compile(r"((?:[A-Z][A-Z.'’-]*\s){0,2}[A-Z][A-Z.'’-]+):\s")
+
+
+def _transcript_label(site: QuoteSite) -> Found:
+    """An upper-case name and a colon opening the quote speaks it."""
+    label = TRANSCRIPT_LABEL_RE.match(site.text, site.span.start, site.span.end)
+    if label is None or not any(ch.isalpha() for ch in label.group(1)):
+        return None
+    words = label.group(1).title()
+    role, name = split_role(words)
+    mention = Phrase(
+        first=site.qpos,
+        last=site.qpos,
+        start=label.start(1),
+        end=label.end(1),
+        text=label.group(1),
+        kind="name",
+        role=role,
+        name=name or words,
+    )
+    return mention, None
 
 
 def _passive_agent(site: QuoteSite) -> Found:
@@ -194,6 +220,12 @@ class Sieve:
 
 # From the most precise to the loosest; the first that finds a mention wins.
 QUOTE_SIEVES: tuple[Sieve, ...] = (
+    Sieve(
+        name="transcript_label",
+        example="“LOWE: We will not raise taxes this year.”",
+        speaker="Lowe",
+        find=_transcript_label,
+    ),
     Sieve(
         name="passive_agent",
         example="The plan was called “a basket of fools” by Ada Vos.",
