@@ -177,3 +177,18 @@ def test_a_transcript_label_names_a_speaker_the_article_named_before():
         "LOWE: Will taxes rise?": ("transcript_label", "Ann Lowe"),
         "MR. PIKE: Not this year.": ("transcript_label", "Pike"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "But as the Harbour Times noted in an editorial, the mayor “has earned a few fans abroad.”",
+            "the Harbour Times",
+        ),
+        ("As the chief executive, Ann Lee, put it in her memo, “We lead now.”", "Ann Lee"),
+        ("As Ann Lee attacked Tom Ray, the crowd chanted, “Lock him up now!”", "the crowd"),
+    ],
+)
+def test_leading_as_clause(sentence, speaker):
+    assert [found[1] for found in attributions([sentence]).values()] == [speaker]

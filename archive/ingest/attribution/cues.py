@@ -355,6 +355,27 @@ def leading_source(tokens: Sequence[Token], text: str, floor: int, qpos: int) ->
     return (found, tokens[floor]) if found.kind != "pronoun" else None
 
 
+def leading_as_clause(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> tuple[Phrase, Token] | None:
+    """`As Ann Lee put it in a memo, the plan is “dead,”`, `But as the Herald noted on
+    Friday, …`: an "as" clause that opens the sentence (or a clause after a comma)
+    and closes with a comma before the quote names whose words the sentence gives."""
+    for pos in range(floor, qpos - 3):
+        if tokens[pos].lower != "as" or not (
+            pos == floor or tokens[pos - 1].text == "," or tokens[pos - 1].lower in ("but", "and")
+        ):
+            continue
+        found = _subject_then_verb(tokens, text, phrase_forward(tokens, text, pos + 1, qpos), qpos, False)
+        if found is None or found[0].kind == "pronoun" and found[0].text.lower() == "it":
+            continue
+        verb = next(p for p in range(found[0].last + 1, qpos) if tokens[p] is found[1])
+        comma = next((p for p in range(verb + 1, min(qpos, verb + 14)) if tokens[p].text == ","), None)
+        if comma is None or not all(t.kind == "w" for t in tokens[verb + 1 : comma]):
+            continue
+        if comma == verb + 1 or tokens[verb + 1].lower == "it" or tokens[verb + 1].lower in PREPOSITIONS:
+            return found  # "as Lee noted,", "as Lee put it", "as Lee wrote in a memo": not "as Lee attacked Ray"
+    return None
+
+
 def outer_source(
     tokens: Sequence[Token], text: str, cue: tuple[Phrase, Token | None], qpos: int, limit: int
 ) -> tuple[Phrase, Token | None] | None:

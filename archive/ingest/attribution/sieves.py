@@ -22,6 +22,7 @@ from .cues import (
     cue_after,
     cue_at_sentence_end,
     cue_before,
+    leading_as_clause,
     leading_source,
     outer_reporter,
     outer_source,
@@ -302,17 +303,32 @@ def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
     return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, site.limit)
 
 
+def _opens_direct_speech(site: QuoteSite, cue: Cue) -> bool:
+    """Whether the cue's verb and a comma or colon open the quote: `Lee said, “…”`."""
+    tokens, qpos = site.tokens, site.qpos
+    return qpos - 2 >= site.floor and tokens[qpos - 1].text in (",", ":") and tokens[qpos - 2] is cue.verb
+
+
 def _reported_clause(site: QuoteSite, cue: Cue | None) -> Found:
     """A verb that opens direct speech (`he said, “…”`, `Lee interjected: “…”`) quotes
     its own speaker's words; a quote further into a clause is the reporter's."""
     tokens, qpos = site.tokens, site.qpos
     if cue is None or cue.mention.first <= site.floor or cue.mention.first > qpos:
         return None
-    if qpos - 2 >= site.floor and tokens[qpos - 1].text in (",", ":") and tokens[qpos - 2] is cue.verb:
+    if _opens_direct_speech(site, cue):
         return None
     if tokens[cue.mention.last].lower in ("who", "which"):
         return None  # `…, who told her “…”`: the relative clause is the quote's own
     return outer_reporter(site.tokens, site.text, site.floor, cue.mention.first, site.qpos)
+
+
+def _leading_as_clause(site: QuoteSite, cue: Cue | None) -> Found:
+    leading = leading_as_clause(site.tokens, site.text, site.floor, site.qpos)
+    if leading is not None and (
+        cue is None or (cue.mention.first > leading[0].last and not _opens_direct_speech(site, cue))
+    ):
+        return leading
+    return None
 
 
 def _leading_according_to(site: QuoteSite, cue: Cue | None) -> Found:
@@ -346,6 +362,12 @@ FRAMES: tuple[Frame, ...] = (
         example="Lee said on Monday that Ray had called the plan “a giveaway.”",
         speaker="Lee",
         find=_reported_clause,
+    ),
+    Frame(
+        name="leading_as_clause",
+        example="As Ann Lee put it in a memo to staff, the merger is “a marriage of equals.”",
+        speaker="Ann Lee",
+        find=_leading_as_clause,
     ),
     Frame(
         name="leading_according_to",
