@@ -192,3 +192,22 @@ def test_a_transcript_label_names_a_speaker_the_article_named_before():
 )
 def test_leading_as_clause(sentence, speaker):
     assert [found[1] for found in attributions([sentence]).values()] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        (
+            "Conditions remained “tight,” with “modest” wage gains, according to the survey.",
+            "modest",
+            "the survey",
+        ),
+        (
+            "Ann Lee's relatives, according to their lawyers, said they came away with “more questions than answers.”",
+            "more questions than answers.",
+            "their lawyers",
+        ),
+    ],
+)
+def test_according_to_frames_its_whole_sentence(sentence, quote, speaker):
+    assert attributions([sentence])[quote][1] == speaker

@@ -299,7 +299,10 @@ QUOTE_SIEVES: tuple[Sieve, ...] = (
 # Frames of a report around a cue: they take the quote for the outer source.
 def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
     if cue is None:
-        return None
+        # `Conditions remained “tight,” with “modest” gains, according to the survey`:
+        # with no cue of its own, the report's frame may lie past further quotes
+        here = Phrase(first=site.qpos, last=site.qpos, start=0, end=0, text="", kind="description")
+        return outer_source(site.tokens, site.text, (here, None), site.qpos, site.sentence_end)
     return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, site.limit)
 
 
@@ -333,7 +336,12 @@ def _leading_as_clause(site: QuoteSite, cue: Cue | None) -> Found:
 
 def _leading_according_to(site: QuoteSite, cue: Cue | None) -> Found:
     leading = leading_source(site.tokens, site.text, site.floor, site.qpos)
-    if leading is not None and (cue is None or cue.mention.first > leading[0].last):
+    if leading is None or (cue is not None and _opens_direct_speech(site, cue)):
+        return None
+    set_off = leading[0].first - 3 >= site.floor and site.tokens[leading[0].first - 3].text == ","
+    if cue is None or cue.mention.first > leading[0].last or set_off:
+        # `Lee's relatives, according to their lawyers, said they saw “…”`: set off by
+        # commas inside the sentence, the report still frames all of it
         return leading
     return None
 
