@@ -12,6 +12,7 @@ from archive.ingest.records import PARAGRAPH_SEPARATOR
 
 from .carry import (
     CARRY_SENTENCES,
+    CLAUSE_TOPIC,
     COLON_INTRODUCER,
     PREVIOUS_PARAGRAPH_SPEAKER,
     PREVIOUS_PARAGRAPH_SUBJECT,
@@ -21,6 +22,7 @@ from .carry import (
     sentences_between,
     share_following_cue,
 )
+from .clauses import clause_topic
 from .cues import cue_before
 from .memory import ArticleMemory
 from .paragraph import Paragraph
@@ -133,6 +135,9 @@ class ArticleAttribution:
         elif not results and qpos == 0 and (name := self.memory.previous_paragraph_subject(para.index)) is not None:
             speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")
             rule = PREVIOUS_PARAGRAPH_SUBJECT.name
+        elif (topic := clause_topic(para.tokens, para.text, site.floor, qpos)) is not None:
+            speaker = resolve(self.memory, para, topic, para.sentence_of(qpos), last_speaker)
+            rule = CLAUSE_TOPIC.name
         return Attribution(span=site.span, speaker=speaker, verb=None, rule=rule, qpos=qpos)
 
     def _introducer(self, para: Paragraph, last_speaker: Speaker | None) -> Speaker | None:

@@ -76,6 +76,12 @@ OPEN_QUOTE_RUN = CarryRule(
     quote="We will stay until the end. Not one of us will leave.",
     speaker="Ada Nwosu",
 )
+CLAUSE_TOPIC = CarryRule(
+    name="clause_topic",
+    example=("Ann Lee -- the head of the port authority, which runs both harbours -- told me, “We only build.”",),
+    quote="We only build.",
+    speaker="Ann Lee",
+)
 # In the order they are tried; a quote's own cue (the sieves) comes before all of them.
 CARRY_RULES: tuple[CarryRule, ...] = (
     PREVIOUS_SENTENCE_VERB,
@@ -84,6 +90,7 @@ CARRY_RULES: tuple[CarryRule, ...] = (
     PREVIOUS_PARAGRAPH_SPEAKER,
     COLON_INTRODUCER,
     PREVIOUS_PARAGRAPH_SUBJECT,
+    CLAUSE_TOPIC,
     NEXT_QUOTE_IN_SENTENCE,
     OPEN_QUOTE_RUN,
 )

@@ -341,6 +341,20 @@ def sentence_subject(tokens: Sequence[Token], text: str, floor: int, qpos: int) 
     return None
 
 
+def clause_topic(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> Phrase | None:
+    """The first phrase that can speak at the start of a clause before the quote,
+    whatever verb follows it: the loosest guess at a speaker."""
+    for start in _clause_starts(tokens, floor, qpos):
+        found = phrase_forward(tokens, text, _past_subordinator(tokens, start, qpos), qpos)
+        if found is None or found.last + 1 >= qpos:
+            continue
+        if found.kind == "pronoun" and found.text.lower() not in ("it", "i", "we"):
+            return found
+        if found.kind != "pronoun" and may_speak(tokens, found):
+            return found
+    return None
+
+
 def _clause_starts(tokens: Sequence[Token], floor: int, qpos: int) -> list[int]:
     """Where the subject of a partial quote may open, in the order they are tried: a
     clause a conjunction opens after a comma, and that holds the quote, first (`Lee
