@@ -211,3 +211,11 @@ def test_leading_as_clause(sentence, speaker):
 )
 def test_according_to_frames_its_whole_sentence(sentence, quote, speaker):
     assert attributions([sentence])[quote][1] == speaker
+
+
+def test_narrative_ends_a_run_of_quotes_leaving_only_a_guess():
+    paragraph = (
+        "Ivo Sand said: “The ferry will run.” The port opened in 1990. It has two piers and a crane."
+        " Few ships call there now. “Nobody expected that.”"
+    )
+    assert attributions([paragraph])["Nobody expected that."] == ("salient_person", "Ivo Sand")

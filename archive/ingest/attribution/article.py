@@ -17,6 +17,7 @@ from .carry import (
     PREVIOUS_PARAGRAPH_SPEAKER,
     PREVIOUS_PARAGRAPH_SUBJECT,
     PREVIOUS_QUOTE,
+    SALIENT_PERSON,
     Attribution,
     carry_open_quotes,
     sentences_between,
@@ -138,6 +139,9 @@ class ArticleAttribution:
         elif (topic := clause_topic(para.tokens, para.text, site.floor, qpos)) is not None:
             speaker = resolve(self.memory, para, topic, para.sentence_of(qpos), last_speaker)
             rule = CLAUSE_TOPIC.name
+        elif (name := self.memory.most_salient(None, para.index, para.sentence_of(qpos), qpos)) is not None:
+            speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")
+            rule = SALIENT_PERSON.name  # the loosest guess: whom the article is talking about
         return Attribution(span=site.span, speaker=speaker, verb=None, rule=rule, qpos=qpos)
 
     def _introducer(self, para: Paragraph, last_speaker: Speaker | None) -> Speaker | None:

@@ -82,6 +82,12 @@ CLAUSE_TOPIC = CarryRule(
     quote="We only build.",
     speaker="Ann Lee",
 )
+SALIENT_PERSON = CarryRule(
+    name="salient_person",
+    example=("Ann Lee toured the port on Monday.", "The ferry runs twice a day. “We will rebuild it all.”"),
+    quote="We will rebuild it all.",
+    speaker="Ann Lee",
+)
 # In the order they are tried; a quote's own cue (the sieves) comes before all of them.
 CARRY_RULES: tuple[CarryRule, ...] = (
     PREVIOUS_SENTENCE_VERB,
@@ -91,6 +97,7 @@ CARRY_RULES: tuple[CarryRule, ...] = (
     COLON_INTRODUCER,
     PREVIOUS_PARAGRAPH_SUBJECT,
     CLAUSE_TOPIC,
+    SALIENT_PERSON,
     NEXT_QUOTE_IN_SENTENCE,
     OPEN_QUOTE_RUN,
 )
