@@ -15,7 +15,6 @@ from .carry import (
     CLAUSE_TOPIC,
     COLON_INTRODUCER,
     PREVIOUS_PARAGRAPH_SPEAKER,
-    PREVIOUS_PARAGRAPH_SUBJECT,
     PREVIOUS_QUOTE,
     SALIENT_PERSON,
     Attribution,
@@ -120,8 +119,9 @@ class ArticleAttribution:
     ) -> Attribution:
         """A quote without a cue of its own: the speaker of the quote just before (`“A,”
         Lee said. “B.”`; sentences of narrative between them end that run), of the
-        paragraph before, or the person that paragraph was about (`Ann Lee praised the
-        plan.` / `“It is the best we have had.”`)."""
+        paragraph before; else the first phrase that can speak in its clause, else the
+        person the article is talking about (`Ann Lee praised the plan.` / `“It is the
+        best we have had.”`)."""
         speaker, rule = UNATTRIBUTED, ""
         previous = results[-1] if results else None
         if (
@@ -133,9 +133,6 @@ class ArticleAttribution:
         elif not results and qpos == 0 and continues and last_speaker is not None:
             speaker = replace(last_speaker, mention=None)
             rule = (COLON_INTRODUCER if from_colon else PREVIOUS_PARAGRAPH_SPEAKER).name
-        elif not results and qpos == 0 and (name := self.memory.previous_paragraph_subject(para.index)) is not None:
-            speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")
-            rule = PREVIOUS_PARAGRAPH_SUBJECT.name
         elif (topic := clause_topic(para.tokens, para.text, site.floor, qpos)) is not None:
             speaker = resolve(self.memory, para, topic, para.sentence_of(qpos), last_speaker)
             rule = CLAUSE_TOPIC.name

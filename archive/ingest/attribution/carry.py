@@ -64,12 +64,6 @@ COLON_INTRODUCER = CarryRule(
     quote="It is the best we have had.",
     speaker="Ada Nwosu",
 )
-PREVIOUS_PARAGRAPH_SUBJECT = CarryRule(
-    name="previous_paragraph_subject",
-    example=("Ada Nwosu praised the plan.", "“It is the best we have had.”"),
-    quote="It is the best we have had.",
-    speaker="Ada Nwosu",
-)
 OPEN_QUOTE_RUN = CarryRule(
     name="open_quote_run",
     example=("“We will stay until the end. Not one of us will leave.", "“Let them come,” Ada Nwosu said."),
@@ -84,8 +78,8 @@ CLAUSE_TOPIC = CarryRule(
 )
 SALIENT_PERSON = CarryRule(
     name="salient_person",
-    example=("Ann Lee toured the port on Monday.", "The ferry runs twice a day. “We will rebuild it all.”"),
-    quote="We will rebuild it all.",
+    example=("Ann Lee praised the plan.", "“It is the best we have had.”"),
+    quote="It is the best we have had.",
     speaker="Ann Lee",
 )
 # In the order they are tried; a quote's own cue (the sieves) comes before all of them.
@@ -95,7 +89,6 @@ CARRY_RULES: tuple[CarryRule, ...] = (
     PREVIOUS_QUOTE,
     PREVIOUS_PARAGRAPH_SPEAKER,
     COLON_INTRODUCER,
-    PREVIOUS_PARAGRAPH_SUBJECT,
     CLAUSE_TOPIC,
     SALIENT_PERSON,
     NEXT_QUOTE_IN_SENTENCE,

@@ -168,19 +168,6 @@ class ArticleMemory:
 
     # -- salience
 
-    def previous_paragraph_subject(self, paragraph: int) -> str | None:
-        """The first person named in the last sentence of the previous paragraph that names one."""
-        best: Mention | None = None
-        for mention in reversed(self.mentions):
-            if mention.paragraph < paragraph - 1:
-                break
-            if mention.paragraph != paragraph - 1:
-                continue
-            if best is not None and mention.sentence != best.sentence:
-                break
-            best = mention
-        return best.name if best else None
-
     def most_salient(self, gender: str | None, paragraph: int, sentence: int, order: int) -> str | None:
         """The subject of the most recent sentence that names a suitable person."""
         best: Mention | None = None
