@@ -219,3 +219,27 @@ def test_narrative_ends_a_run_of_quotes_leaving_only_a_guess():
         " Few ships call there now. “Nobody expected that.”"
     )
     assert attributions([paragraph])["Nobody expected that."] == ("salient_person", "Ivo Sand")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        (
+            "The talks turn to ballot access, an option seen by organizers as a “lifeboat” for the party.",
+            "lifeboat",
+            "organizers",
+        ),
+        (
+            "The surge does not surprise pollster Dara Shaw: “Late deciders always break this way.”",
+            "Late deciders always break this way.",
+            "Dara Shaw",
+        ),
+        (
+            "She ended by quoting a poet in Italian: “Ogni impedimento è distrutto dal rigore.”",
+            "Ogni impedimento è distrutto dal rigore.",
+            "She",
+        ),
+    ],
+)
+def test_agent_or_name_before_the_quote(sentence, quote, speaker):
+    assert attributions([sentence])[quote][1] == speaker

@@ -284,12 +284,13 @@ def cue_at_sentence_end(tokens: Sequence[Token], text: str, pos: int, limit: int
 
 def passive_agent(tokens: Sequence[Token], text: str, qpos: int, floor: int, limit: int) -> tuple[Phrase, Token] | None:
     """`were called “a basket of fools” by Hale`, `was described as “reckless,” by the
-    mayor`: a passive speech verb just before the quote, its agent after "by"."""
+    mayor`: a passive speech verb just before the quote, its agent after "by"; or
+    between them: `an option seen by organizers as a “lifeboat”`."""
     by = qpos + 1
     if by < limit and tokens[by].text == ",":
         by += 1
     if by + 1 >= limit or tokens[by].lower != "by":
-        return None
+        return _agent_before(tokens, text, qpos, floor)
     for pos in range(qpos - 1, max(floor, qpos - 3) - 1, -1):
         verb = tokens[pos]
         if verb.kind == "w" and verb.lower.endswith("ed") and verb.lower in SPEECH_VERBS:
@@ -299,6 +300,24 @@ def passive_agent(tokens: Sequence[Token], text: str, qpos: int, floor: int, lim
             return found, verb
         if verb.kind != "w" or verb.lower not in ("as", "a", "an"):
             return None
+    return None
+
+
+def _agent_before(tokens: Sequence[Token], text: str, qpos: int, floor: int) -> tuple[Phrase, Token] | None:
+    """ "VERB-ed by AGENT as (a) “…”": a passive of seeing, knowing or calling."""
+    as_pos = qpos - 1 if tokens[qpos - 1].lower == "as" else qpos - 2
+    if as_pos - 3 < floor or tokens[as_pos].lower != "as" or tokens[as_pos + 1].kind not in ("q", "w"):
+        return None
+    for by in range(as_pos - 2, max(floor, as_pos - 8), -1):
+        if tokens[by].lower != "by":
+            continue
+        verb = tokens[by - 1] if by - 1 >= floor else None
+        if verb is None or verb.kind != "w" or not verb.lower.endswith(("ed", "en", "wn")):
+            return None
+        found = phrase_forward(tokens, text, by + 1, as_pos)
+        if found is None or found.kind == "pronoun" or found.last + 1 != as_pos:
+            return None
+        return found, verb
     return None
 
 

@@ -28,7 +28,7 @@ from .cues import (
     outer_source,
     passive_agent,
 )
-from .mentions import Phrase, phrase_backward, phrase_forward
+from .mentions import Phrase, may_speak, phrase_backward, phrase_forward
 from .paragraph import Paragraph
 from .tokens import Token, closing_mark_length
 
@@ -193,6 +193,12 @@ def _colon_heading(site: QuoteSite) -> Found:
     found = phrase_forward(tokens, site.text, start, qpos - 1)
     if found is None:
         found = phrase_backward(tokens, site.text, qpos - 2, floor)
+    elif found.kind == "description":
+        # `The surge does not surprise pollster Dara Shaw: “…”`: the name the colon
+        # follows, a person's full name (not `quoting da Vinci in Italian: “…”`)
+        found = phrase_backward(tokens, site.text, qpos - 2, floor)
+        if found is not None and not may_speak(tokens, found):
+            return None
     if found is not None and found.kind != "description":
         return found, tokens[qpos - 1]
     return None
