@@ -243,3 +243,23 @@ def test_narrative_ends_a_run_of_quotes_leaving_only_a_guess():
 )
 def test_agent_or_name_before_the_quote(sentence, quote, speaker):
     assert attributions([sentence])[quote][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote", "speaker"),
+    [
+        (
+            "“If she wants to win, she should come here,” the editorial read.",
+            "If she wants to win, she should come here,",
+            "the editorial",
+        ),
+        ("“Welcome, neighbours!” a message on the council website reads.", "Welcome, neighbours!", "a message"),
+        (
+            "“Well, what does that mean?” Ann Lee asked, according to a transcript of the interview.",
+            "Well, what does that mean?",
+            "a transcript",
+        ),
+    ],
+)
+def test_documents_and_their_reports(paragraph, quote, speaker):
+    assert attributions([paragraph])[quote][1] == speaker

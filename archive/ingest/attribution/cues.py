@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from archive.ingest.lexicon import (
     CLAUSE_SUBORDINATORS,
+    DOCUMENT_HEADS,
     INTRANSITIVE_SPEECH_VERBS,
     INVERTIBLE_VERBS,
     NOUN_ONLY_VERBS,
@@ -94,6 +95,8 @@ def _subject_then_verb(
         return None
     if tokens[verb].lower in SPEECH_VERBS and not tokens[verb].lower.endswith("ing"):
         return found, tokens[verb]
+    if tokens[verb].lower in DOCUMENT_VERBS and found.kind == "description" and _is_document(tokens[found.last]):
+        return found, tokens[verb]  # `“…,” the editorial read`, `a message on the site reads`
     if comma_before and tokens[verb].kind == "w" and tokens[verb].lower.endswith("ed") and not tokens[verb].cap:
         return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
     return None
@@ -111,6 +114,14 @@ def _inverted_subject(tokens: Sequence[Token], text: str, verb: int, limit: int)
     return None
 
 
+# What a document does with its words besides the speech verbs: "the sign reads".
+DOCUMENT_VERBS = frozenset({"read", "reads"})
+
+
+def _is_document(token: Token) -> bool:
+    return token.lower in DOCUMENT_HEADS or (token.lower.endswith("s") and token.lower[:-1] in DOCUMENT_HEADS)
+
+
 def _past_place(tokens: Sequence[Token], prep: int, limit: int) -> int:
     """Past a short prepositional phrase between a description and its speech verb:
     `“…?” a staffer in the room wondered`. Unchanged when no speech verb follows it."""
@@ -118,7 +129,11 @@ def _past_place(tokens: Sequence[Token], prep: int, limit: int) -> int:
         token = tokens[pos]
         if token.kind != "w":
             break
-        if token.lower in SPEECH_VERBS and not token.cap and not token.lower.endswith("ing"):
+        if (
+            (token.lower in SPEECH_VERBS or token.lower in DOCUMENT_VERBS)
+            and not token.cap
+            and not token.lower.endswith("ing")
+        ):
             return pos
     return prep
 

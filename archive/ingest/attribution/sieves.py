@@ -309,7 +309,12 @@ def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
         # with no cue of its own, the report's frame may lie past further quotes
         here = Phrase(first=site.qpos, last=site.qpos, start=0, end=0, text="", kind="description")
         return outer_source(site.tokens, site.text, (here, None), site.qpos, site.sentence_end)
-    return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, site.limit)
+    limit = site.limit
+    if cue.mention.last >= limit:
+        # `“…?” Lee asked, according to a transcript`: the cue's own sentence
+        bounds = site.para.bounds
+        limit = min(bounds.end(cue.mention.last), bounds.next_quote(cue.mention.last))
+    return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, limit)
 
 
 def _opens_direct_speech(site: QuoteSite, cue: Cue) -> bool:
