@@ -3,8 +3,9 @@
 For dev, train-A, train-B and train: the scorer's figures, then for every rule
 (each sieve, frame of a report and carry rule, in the order they are tried) how
 many quotes it attributed, and how often it was right on the quotes the scorer
-matched to a gold quote with a speaker. With --alone, each sieve is also run as the
-only one (carry rules still on), which is what it can do without the others.
+matched to a gold quote with a speaker; then the calibration of the confidence
+(bands of confidence: count, share right). With --alone, each sieve is also run as
+the only one (carry rules still on), which is what it can do without the others.
 Correctness is the shared scorer's (../shared/eval/score_quotes.py).
 """
 
@@ -35,6 +36,22 @@ def rule_table(judged: list[evalsets.Judged]) -> dict[str, tuple[int, int, int]]
     return {rule: (attributed[rule], scored[rule], right[rule]) for rule in attributed}
 
 
+# Bands of confidence for the calibration table: [low, high).
+BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01))
+
+
+def calibration(judged: list[evalsets.Judged]) -> list[tuple[str, int, int]]:
+    """For each band of confidence (and for 0.9 and above): quotes scored, right."""
+    scored = [(item.predicted.attribution.confidence, item.right) for item in judged if item.right is not None]
+    rows = []
+    for low, high in BANDS:
+        chosen = [right for conf, right in scored if low <= conf < high]
+        rows.append((f"{low:.2f}–{min(high, 1.0):.2f}", len(chosen), sum(chosen)))
+    high = [right for conf, right in scored if conf >= 0.9]
+    rows.append(("≥ 0.90", len(high), sum(high)))
+    return rows
+
+
 def _cell(counts: tuple[int, int, int] | None) -> str:
     if not counts or not counts[0]:
         return "–"
@@ -51,7 +68,7 @@ def main() -> int:
         print(f"The PolNeAR sets are not in {evalsets.EVAL}: nothing to measure.")
         return 0
     gold = {split: evalsets.records(split) for split in evalsets.SPLITS}
-    tables = {}
+    tables, calibrations = {}, {}
     print("| set | paragraphs | paragraphs/s (CPU) | quote F1 | attribution | named | nominal | pronoun | e2e F1 |")
     print("|---|---|---|---|---|---|---|---|---|")
     for split, records in gold.items():
@@ -59,7 +76,9 @@ def main() -> int:
         predictions = evalsets.predict(records)
         cpu = time.process_time() - started
         f = evalsets.figures(records, predictions)
-        tables[split] = rule_table(list(evalsets.judge(records, predictions)))
+        judged = list(evalsets.judge(records, predictions))
+        tables[split] = rule_table(judged)
+        calibrations[split] = calibration(judged)
         print(
             f"| {split} | {len(records)} | {len(records) / max(cpu, 1e-9):,.0f} | {f['quote_f1']:.3f} "
             f"| {f['attribution_acc']:.3f} | {f['attribution_acc_named']:.3f} | {f['attribution_acc_nominal']:.3f} "
@@ -73,6 +92,18 @@ def main() -> int:
     print("|---|" + "---|" * len(gold))
     for rule in RULES:
         print(f"| {rule or '(none)'} | " + " | ".join(_cell(tables[split].get(rule)) for split in gold) + " |")
+    print()
+    print("Calibration: quotes the scorer matched to a gold quote with a speaker, by confidence band:")
+    print("count · share right.")
+    print()
+    print("| confidence | " + " | ".join(gold) + " |")
+    print("|---|" + "---|" * len(gold))
+    for index, (band, _, _) in enumerate(calibrations["dev"]):
+        cells = []
+        for split in gold:
+            _, count, right = calibrations[split][index]
+            cells.append(f"{count} · {right / count:.3f}" if count else "–")
+        print(f"| {band} | " + " | ".join(cells) + " |")
     if args.alone:
         print()
         print("Each sieve alone (the carry rules still on): what it attributes itself · share right.")

@@ -90,4 +90,5 @@ def prediction(quote: Quote) -> dict:
         "speaker": quote.speaker or quote.source_description,
         "speaker_start": quote.mention_start,
         "speaker_end": quote.mention_end,
+        "confidence": quote.confidence,
     }

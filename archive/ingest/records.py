@@ -32,6 +32,9 @@ class Quote:
     mention_end: int | None = None
     cue: str | None = None  # the speech verb: "said", "warned", ":"...
     partial: bool = False  # a fragment inside paraphrase rather than the whole statement
+    # How sure the speaker is, in [0, 1]: of quotes given 0.9 or more, at least nine in
+    # ten have the right speaker (BENCHMARKS.md); 0.0 when unattributed.
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)

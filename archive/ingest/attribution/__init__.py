@@ -76,6 +76,7 @@ def as_quote(text: str, found: Attribution) -> Quote:
         mention_start=mention[0] if mention else None,
         mention_end=mention[1] if mention else None,
         cue=found.verb,
+        confidence=found.confidence,
         partial=span.start > len(span.mark) + 1
         and text[span.start - len(span.mark) - 1 : span.start - len(span.mark)].isalnum() is False
         and not _starts_statement(text, span),

@@ -5,7 +5,7 @@ resolved to a speaker; a quote with no cue takes one from its neighbours."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from archive.ingest.quotes import IF_FRAMED, NOT_A_QUOTE, MarkedSpans
 from archive.ingest.records import PARAGRAPH_SEPARATOR
@@ -24,10 +24,14 @@ from .carry import (
 )
 from .clauses import clause_topic
 from .cues import cue_before
+from .decision import Cue, confidence
 from .memory import ArticleMemory
 from .paragraph import Paragraph
 from .resolution import UNATTRIBUTED, Speaker, organisation_for_it, resolve
 from .sieves import QUOTE_SIEVES, QuoteSite, Sieve, cue_in_previous_sentence, find_cue, speech_frames
+
+# The rule a paragraph-ending `Lee said:` introduces the next paragraph's quote by.
+VERB_BEFORE = "verb_before"
 
 
 class ArticleAttribution:
@@ -45,36 +49,35 @@ class ArticleAttribution:
         self.marked = list(marked)
         self.memory = ArticleMemory(known_roles)
         self.sieves = sieves  # all of them but to score one alone
+        self.latest: Latest | None = None
+        # Whether the paragraph before went on speaking (its last quote attributed, or
+        # open at its end), and whether it ended introducing the next (`… said:`).
+        self.continues = False
+        self.introduced = False
 
     def run(self) -> list[list[Attribution]]:
         out: list[list[Attribution]] = []
-        # The latest attributed speaker, and whether the paragraph before went on speaking
-        # (its last quote attributed, or open at its end).
-        last_speaker: Speaker | None = None
-        continues = False
-        introducer: Speaker | None = None
         start = first_sentence = 0
         for index, (text, marked) in enumerate(zip(self.paragraphs, self.marked)):
-            if introducer is not None:
-                last_speaker, continues = introducer, True
             para = Paragraph.read(index=index, text=text, start=start, first_sentence=first_sentence, marked=marked)
-            found, latest = self._paragraph(para, last_speaker, continues, from_colon=introducer is not None)
-            introducer = self._introducer(para, latest)
+            found = self._paragraph(para)
+            introducer = self._introducer(para)
             out.append(found)
-            attributed = [a.speaker for a in found if a.speaker.attribution != "unattributed"]
+            attributed = [a for a in found if a.speaker.attribution != "unattributed"]
             if attributed:
-                last_speaker = attributed[-1]
-            continues = bool(attributed) or (bool(found) and found[-1].span.open_ended)
+                self.latest = Latest(speaker=attributed[-1].speaker, confidence=attributed[-1].confidence)
+            self.continues = bool(attributed) or (bool(found) and found[-1].span.open_ended)
+            self.introduced = introducer is not None
+            if introducer is not None:
+                self.latest, self.continues = introducer, True
             start += len(text) + len(PARAGRAPH_SEPARATOR)
             first_sentence += para.sentence_count + 1
         carry_open_quotes(self.paragraphs, out)
         return out
 
-    def _paragraph(
-        self, para: Paragraph, last_speaker: Speaker | None, continues: bool, *, from_colon: bool
-    ) -> tuple[list[Attribution], Speaker | None]:
-        """The paragraph's quotes attributed, and its latest attributed speaker (before
-        a quote shares the cue of the next)."""
+    def _paragraph(self, para: Paragraph) -> list[Attribution]:
+        """The paragraph's quotes attributed. `latest` follows them as they are read (so
+        the paragraph's introducer sees it before a quote shares the cue of the next)."""
         memory = self.memory
         results: list[Attribution] = []
         scanned = 0
@@ -90,58 +93,72 @@ class ArticleAttribution:
             if cue is None and not results and qpos > 0:
                 cue = cue_in_previous_sentence(site)
             if cue is not None:
-                speaker = resolve(memory, para, cue.mention, para.sentence_of(qpos), last_speaker)
-                if cue.mention.kind == "pronoun" and cue.mention.text.lower() == "it":
-                    speaker = organisation_for_it(para, para.bounds.start(qpos), cue.mention, speaker)
-                verb = cue.verb.text if cue.verb is not None else None
-                found = Attribution(
-                    span=site.span, speaker=speaker, verb=verb, rule=cue.rule, qpos=qpos, cue_follows=cue_follows
-                )
+                found = self._resolved(para, site, cue, cue_follows)
             else:
-                found = self._carried(para, qpos, site, results, last_speaker, continues, from_colon=from_colon)
+                found = self._carried(para, site, results)
             results.append(found)
             if found.speaker.attribution != "unattributed":
-                last_speaker = found.speaker
+                self.latest = Latest(speaker=found.speaker, confidence=found.confidence)
         share_following_cue(results, para.sentences)
         memory.scan_names(para, len(para.tokens), scanned)
-        return results, last_speaker
+        return results
 
-    def _carried(
-        self,
-        para: Paragraph,
-        qpos: int,
-        site: QuoteSite,
-        results: list[Attribution],
-        last_speaker: Speaker | None,
-        continues: bool,
-        *,
-        from_colon: bool,
-    ) -> Attribution:
+    def _resolved(self, para: Paragraph, site: QuoteSite, cue: Cue, cue_follows: bool | None) -> Attribution:
+        """The speaker a cue's mention stands for."""
+        latest = self.latest.speaker if self.latest else None
+        speaker = resolve(self.memory, para, cue.mention, para.sentence_of(site.qpos), latest)
+        if cue.mention.kind == "pronoun" and cue.mention.text.lower() == "it":
+            speaker = organisation_for_it(para, para.bounds.start(site.qpos), cue.mention, speaker)
+        return Attribution(
+            span=site.span,
+            speaker=speaker,
+            verb=cue.verb.text if cue.verb is not None else None,
+            rule=cue.rule,
+            qpos=site.qpos,
+            cue_follows=cue_follows,
+            confidence=confidence(cue.rule, speaker, cue),
+        )
+
+    def _carried(self, para: Paragraph, site: QuoteSite, results: list[Attribution]) -> Attribution:
         """A quote without a cue of its own: the speaker of the quote just before (`“A,”
         Lee said. “B.”`; sentences of narrative between them end that run), of the
         paragraph before; else the first phrase that can speak in its clause, else the
         person the article is talking about (`Ann Lee praised the plan.` / `“It is the
         best we have had.”`)."""
-        speaker, rule = UNATTRIBUTED, ""
+        qpos = site.qpos
         previous = results[-1] if results else None
+        latest = self.latest
         if (
             previous is not None
             and previous.speaker.attribution != "unattributed"
             and sentences_between(para.sentences, previous.qpos, qpos) <= CARRY_SENTENCES
         ):
-            speaker, rule = previous.speaker, PREVIOUS_QUOTE.name
-        elif not results and qpos == 0 and continues and last_speaker is not None:
-            speaker = replace(last_speaker, mention=None)
-            rule = (COLON_INTRODUCER if from_colon else PREVIOUS_PARAGRAPH_SPEAKER).name
-        elif (topic := clause_topic(para.tokens, para.text, site.floor, qpos)) is not None:
-            speaker = resolve(self.memory, para, topic, para.sentence_of(qpos), last_speaker)
-            rule = CLAUSE_TOPIC.name
-        elif (name := self.memory.most_salient(None, para.index, para.sentence_of(qpos), qpos)) is not None:
+            return self._carry(site, PREVIOUS_QUOTE.name, previous.speaker, previous.confidence)
+        if not results and qpos == 0 and self.continues and latest is not None:
+            rule = (COLON_INTRODUCER if self.introduced else PREVIOUS_PARAGRAPH_SPEAKER).name
+            return self._carry(site, rule, replace(latest.speaker, mention=None), latest.confidence)
+        topic = clause_topic(para.tokens, para.text, site.floor, qpos)
+        if topic is not None:
+            cue = Cue(mention=topic, verb=None, rule=CLAUSE_TOPIC.name)
+            return self._resolved(para, site, cue, None)
+        name = self.memory.most_salient(None, para.index, para.sentence_of(qpos), qpos)
+        if name is not None:
+            # the loosest guess: whom the article is talking about
             speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")
-            rule = SALIENT_PERSON.name  # the loosest guess: whom the article is talking about
-        return Attribution(span=site.span, speaker=speaker, verb=None, rule=rule, qpos=qpos)
+            return self._carry(site, SALIENT_PERSON.name, speaker, None)
+        return Attribution(span=site.span, speaker=UNATTRIBUTED, verb=None, rule="", qpos=qpos)
 
-    def _introducer(self, para: Paragraph, last_speaker: Speaker | None) -> Speaker | None:
+    def _carry(self, site: QuoteSite, rule: str, speaker: Speaker, source: float | None) -> Attribution:
+        return Attribution(
+            span=site.span,
+            speaker=speaker,
+            verb=None,
+            rule=rule,
+            qpos=site.qpos,
+            confidence=confidence(rule, speaker, None, source=source),
+        )
+
+    def _introducer(self, para: Paragraph) -> Latest | None:
         """A paragraph that ends `Clinton said in a statement:` introduces the next."""
         tokens = para.tokens
         if not tokens or tokens[-1].text != ":":
@@ -150,4 +167,14 @@ class ArticleAttribution:
         if cue is None:
             return None
         next_sentence = para.first_sentence + para.sentence_count + 1
-        return replace(resolve(self.memory, para, cue[0], next_sentence, last_speaker), mention=None)
+        latest = self.latest.speaker if self.latest else None
+        speaker = replace(resolve(self.memory, para, cue[0], next_sentence, latest), mention=None)
+        return Latest(speaker=speaker, confidence=confidence(VERB_BEFORE, speaker, None))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Latest:
+    """The latest attributed speaker of the article, and how sure it was."""
+
+    speaker: Speaker
+    confidence: float

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from archive.ingest.quotes import QuoteSpan
 
+from .decision import confidence
 from .resolution import Speaker
 
 # How many sentences after the previous quote of its paragraph a quote without a cue
@@ -106,6 +107,7 @@ class Attribution:
     rule: str  # the sieve or carry rule that gave the speaker, "" when none did
     qpos: int  # the quote's token in its paragraph
     cue_follows: bool | None = None  # whether its own cue lies after it; None for a carried speaker
+    confidence: float = 0.0  # how sure the speaker is (decision.confidence)
 
 
 def sentences_between(sentences: Sequence[int], previous: int, qpos: int) -> int:
@@ -125,7 +127,12 @@ def share_following_cue(results: list[Attribution], sentences: Sequence[int]) ->
         this, nxt = results[index], results[index + 1]
         if this.cue_follows is None and nxt.cue_follows and sentences[this.qpos] == sentences[nxt.qpos]:
             results[index] = replace(
-                this, speaker=nxt.speaker, verb=nxt.verb, rule=NEXT_QUOTE_IN_SENTENCE.name, cue_follows=True
+                this,
+                speaker=nxt.speaker,
+                verb=nxt.verb,
+                rule=NEXT_QUOTE_IN_SENTENCE.name,
+                cue_follows=True,
+                confidence=confidence(NEXT_QUOTE_IN_SENTENCE.name, nxt.speaker, None, source=nxt.confidence),
             )
 
 
@@ -152,11 +159,13 @@ def carry_open_quotes(paragraphs: Sequence[str], out: list[list[Attribution]]) -
             source = attributed[0]
             for p, q in chain:
                 if out[p][q].speaker.attribution == "unattributed":
+                    speaker = replace(source.speaker, mention=None)
                     out[p][q] = replace(
                         out[p][q],
-                        speaker=replace(source.speaker, mention=None),
+                        speaker=speaker,
                         verb=source.verb,
                         rule=OPEN_QUOTE_RUN.name,
+                        confidence=confidence(OPEN_QUOTE_RUN.name, speaker, None, source=source.confidence),
                     )
         index = max(index + 1, nxt if chain else index + 1)
 

@@ -28,22 +28,12 @@ from .cues import (
     outer_source,
     passive_agent,
 )
+from .decision import Cue, choose
 from .mentions import Phrase, may_speak, phrase_backward, phrase_forward
 from .paragraph import Paragraph
 from .tokens import Token, closing_mark_length
 
 DASHES = ("-", "—", "–", "--")
-
-
-@dataclass(frozen=True, kw_only=True)
-class Cue:
-    """The mention a rule takes to be a quote's source, the word that says so (a
-    speech verb, "according", a colon; None when only the sentence's subject does)
-    and the rule's name."""
-
-    mention: Phrase
-    verb: Token | None
-    rule: str
 
 
 class QuoteSite:
@@ -398,13 +388,14 @@ FRAMES: tuple[Frame, ...] = (
 
 
 def find_cue(site: QuoteSite, sieves: tuple[Sieve, ...] = QUOTE_SIEVES) -> Cue | None:
-    """The first sieve's cue, then any frame of a report around it."""
-    cue = None
+    """Every sieve's candidate, the decision's choice among them, then any frame of a
+    report around it."""
+    candidates = []
     for sieve in sieves:
         found = sieve.find(site)
         if found is not None:
-            cue = Cue(mention=found[0], verb=found[1], rule=sieve.name)
-            break
+            candidates.append(Cue(mention=found[0], verb=found[1], rule=sieve.name))
+    cue = choose(candidates)
     for frame in FRAMES:
         found = frame.find(site, cue)
         if found is not None:
