@@ -126,19 +126,14 @@ def choose(candidates: Sequence[Cue]) -> Cue | None:
     on a tie the more precise rule (the earlier in the table) wins."""
     if not candidates:
         return None
-    counted = [
-        replace(
-            cue,
-            agreeing=sum(1 for other in candidates if other is not cue and _same(other.mention, cue.mention)),
-            competing=sum(1 for other in candidates if not _same(other.mention, cue.mention)),
-        )
-        for cue in candidates
-    ]
-    best = counted[0]
-    for cue in counted[1:]:
-        if score(cue) > score(best):
-            best = cue
-    return best
+    best, best_score, best_agreeing = candidates[0], -1.0, 0
+    for cue in candidates:
+        agreeing = sum(1 for other in candidates if other is not cue and _same(other.mention, cue.mention))
+        cue_score = RULE_TRUST.get(cue.rule, 0.5) + min(agreeing, 2) * ADJUSTMENTS["agreeing"].weight
+        if cue_score > best_score:
+            best, best_score, best_agreeing = cue, cue_score, agreeing
+    competing = sum(1 for other in candidates if not _same(other.mention, best.mention))
+    return replace(best, agreeing=best_agreeing, competing=competing)
 
 
 def _same(one: Phrase, other: Phrase) -> bool:
