@@ -263,3 +263,19 @@ def test_agent_or_name_before_the_quote(sentence, quote, speaker):
 )
 def test_documents_and_their_reports(paragraph, quote, speaker):
     assert attributions([paragraph])[quote][1] == speaker
+
+
+def test_co_authors_after_a_quote():
+    paragraph = "“The plan is dead,” Ann Lee and Tom Ray wrote. “It was never alive.”"
+    assert attributions([paragraph]) == {
+        "The plan is dead,": ("reporting_verb_after", "Ann Lee"),
+        "It was never alive.": ("previous_quote", "Ann Lee"),
+    }
+
+
+def test_a_sentence_of_speech_between_quotes_attributes_the_next():
+    paragraph = "“We will not cut it,” Ann Lee said. She added that she would restore the fund. “It helps the poor.”"
+    run = ArticleAttribution([paragraph], find_quotes([paragraph])).run()
+    second = run[0][1]
+    assert (second.rule, second.speaker.speaker) == ("previous_sentence_verb", "Ann Lee")
+    assert paragraph[second.speaker.mention[0] : second.speaker.mention[1]] == "She"

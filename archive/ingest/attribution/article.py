@@ -90,7 +90,7 @@ class ArticleAttribution:
             if para.marked.verdicts[token.quote] == IF_FRAMED and not speech_frames(cue):
                 continue  # a scare quote, nickname or title, unless speech frames it
             cue_follows = None if cue is None else cue.mention.first > qpos
-            if cue is None and not results and qpos > 0:
+            if cue is None and qpos > 0:
                 cue = cue_in_previous_sentence(site)
             if cue is not None:
                 found = self._resolved(para, site, cue, cue_follows)

@@ -5,6 +5,7 @@ passive agent, an "as" clause, and the frames of a report around them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from archive.ingest.lexicon import (
     CLAUSE_SUBORDINATORS,
@@ -86,6 +87,12 @@ def _subject_then_verb(
     verb = skip_parenthetical(tokens, found.last + 1, limit)
     if found.kind == "name":
         found, verb = name_before_verb(tokens, text, found, verb, limit)
+    if found.kind == "name" and verb + 1 < limit and tokens[verb].lower == "and":
+        # `“…,” Ann Lee and Tom Ray wrote`: co-authors; the first named speaks for both
+        other = phrase_forward(tokens, text, verb + 1, limit)
+        if other is not None and other.kind == "name":
+            found = replace(found, last=other.last, end=other.end, text=text[found.start : other.end])
+            verb = other.last + 1
     if verb < limit and tokens[verb].text == ",":
         found, verb = _past_appositive(tokens, text, found, verb, limit)
     elif comma_before and found.kind == "description" and verb < limit and tokens[verb].lower in PREPOSITIONS:
