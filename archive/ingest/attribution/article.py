@@ -91,7 +91,7 @@ class ArticleAttribution:
                 continue  # a scare quote, nickname or title, unless speech frames it
             cue_follows = None if cue is None else cue.mention.first > qpos
             if cue is None and qpos > 0:
-                cue = cue_in_previous_sentence(site)
+                cue = cue_in_previous_sentence(site, results[-1].qpos if results else -1)
             if cue is not None:
                 found = self._resolved(para, site, cue, cue_follows)
             else:

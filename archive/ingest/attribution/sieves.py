@@ -403,8 +403,9 @@ def find_cue(site: QuoteSite, sieves: tuple[Sieve, ...] = QUOTE_SIEVES) -> Cue |
     return cue
 
 
-def cue_in_previous_sentence(site: QuoteSite) -> Cue | None:
-    """For a quote with no cue, standing alone in its sentence after one with no quote:
+def cue_in_previous_sentence(site: QuoteSite, last_quote: int) -> Cue | None:
+    """For a quote with no cue, standing alone in its sentence after one with no quote
+    (`last_quote` is the token of the paragraph's latest quote, -1 for none):
     `Sam Lau said in a statement. “…”` (the previous sentence's speech verb) and
     `Lee spoke to the crowd. “…”` (a quote ending the paragraph after a sentence
     about a person is that person's)."""
@@ -413,7 +414,7 @@ def cue_in_previous_sentence(site: QuoteSite) -> Cue | None:
     if floor == 0 or para.bounds.has_words(floor, qpos):
         return None
     prev_floor = para.bounds.start(floor - 1)
-    if any(t.kind == "q" for t in tokens[prev_floor:floor]):
+    if last_quote >= prev_floor:
         return None  # the sentence before holds a quote of its own: this one goes on from it
     found = cue_before(tokens, text, floor, prev_floor)
     if found is not None:
