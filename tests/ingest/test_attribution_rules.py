@@ -279,3 +279,10 @@ def test_a_sentence_of_speech_between_quotes_attributes_the_next():
     second = run[0][1]
     assert (second.rule, second.speaker.speaker) == ("previous_sentence_verb", "Ann Lee")
     assert paragraph[second.speaker.mention[0] : second.speaker.mention[1]] == "She"
+
+
+def test_they_is_the_group_its_sentence_is_about():
+    sentence = (
+        "The Lee campaign is seeking to contrast her approach with what they call Tom Ray’s “self-centered message.”"
+    )
+    assert attributions([sentence])["self-centered message."] == ("verb_before", "The Lee campaign")

@@ -27,7 +27,7 @@ from .cues import cue_before
 from .decision import Cue, confidence
 from .memory import ArticleMemory
 from .paragraph import Paragraph
-from .resolution import UNATTRIBUTED, Speaker, organisation_for_it, resolve
+from .resolution import UNATTRIBUTED, Speaker, group_for_they, organisation_for_it, resolve
 from .sieves import QUOTE_SIEVES, QuoteSite, Sieve, cue_in_previous_sentence, find_cue, speech_frames
 
 # The rule a paragraph-ending `Lee said:` introduces the next paragraph's quote by.
@@ -109,6 +109,8 @@ class ArticleAttribution:
         speaker = resolve(self.memory, para, cue.mention, para.sentence_of(site.qpos), latest)
         if cue.mention.kind == "pronoun" and cue.mention.text.lower() == "it":
             speaker = organisation_for_it(para, para.bounds.start(site.qpos), cue.mention, speaker)
+        elif cue.mention.kind == "pronoun" and cue.mention.text.lower() == "they" and speaker.speaker is None:
+            speaker = group_for_they(para, para.bounds.start(site.qpos), cue.mention, speaker)
         return Attribution(
             span=site.span,
             speaker=speaker,

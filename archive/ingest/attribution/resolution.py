@@ -169,3 +169,17 @@ def organisation_for_it(para: Paragraph, floor: int, found: Phrase, speaker: Spe
         speaker_kind="organisation",
         mention=speaker.mention,
     )
+
+
+def group_for_they(para: Paragraph, floor: int, found: Phrase, speaker: Speaker) -> Speaker:
+    """ "The campaign contrasts her plan with what they call his “…”": "they" is the
+    group or organisation that is the subject of its sentence. The mention stays "they"."""
+    subject = sentence_subject(para.tokens, para.text, floor, found.first)
+    if subject is None or subject.kind != "description" or subject.last >= found.first:
+        return speaker
+    head = bare_word(para.tokens[subject.last].text)
+    if head in ORG_HEADS:
+        return Speaker(attribution="named", speaker=subject.text, speaker_kind="organisation", mention=speaker.mention)
+    if head.endswith("s") and (head in PERSON_HEADS or head[:-1] in PERSON_HEADS):
+        return Speaker(attribution="anonymous", description=subject.text, mention=speaker.mention)
+    return speaker
