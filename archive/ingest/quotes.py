@@ -62,9 +62,13 @@ COORDINATED_RE = re.compile(r"^[,;]?\s*(?:and|or|but)(?:\s+(?:a|an|the|as))?\s*$
 WORK_INTRO_RE = re.compile(
     r"\b(?:books?|novels?|memoirs?|biography|film|movie|documentary|show|series|program|programme|podcast"
     r"|song|album|play|musical|column|article|essay|op-ed|editorial|headline|poem|titled|entitled"
-    r"|(?:co-?)?author of)\s*,?$",
+    r"|(?:co-?)?author of"
+    # a programme named after its channel: `on Fox News’s “Sunday Morning Futures,”`
+    r"|\bon\s+(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s)\s*,?$",
     re.I,
 )
+# A parenthetical alone between marks: a transcript's stage direction, `"(CROSSTALK.)`.
+STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)\.?")
 # `what critics call the “…”`: the words are someone's, however short or capitalised.
 WHAT_THEY_CALL_RE = re.compile(
     r"\bwhat\s+(?:[\w.’'-]+\s+){1,5}(?:" + "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + r")"
@@ -354,6 +358,8 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     words = WORD_RE.findall(quoted)
     if not words or not any(ch.isalnum() for ch in quoted):
         return False  # `“…”`, `"!"`, `“—”`: marks around punctuation quote nobody
+    if STAGE_DIRECTION_RE.fullmatch(quoted.strip()):
+        return False  # a transcript's `"(CROSSTALK.)`: what happened, not what was said
     if span.open_ended:
         return True
     opening = span.start - len(span.mark)

@@ -37,6 +37,10 @@ def texts(paragraph):
         ('The fight was won by Dolores "Lola" Hart in the end.', []),
         ("She appeared on “Morning Roundtable” to promote the book.", []),
         ("Critics dismissed the “reform” as cosmetic.", []),
+        # a programme named after its channel, even with an attribution after it
+        ("Sunday on Harbour TV’s “Morning Desk,” Rep. Ana Cole said the port would close.", []),
+        # a transcript's stage direction
+        ('"(CROSSTALK.)', []),
     ],
 )
 def test_quote_spans(paragraph, expected):
