@@ -579,5 +579,9 @@ CLAUSE_WORDS: frozenset[str] = frozenset(
     in on at by for from into of to with without about over under during until unless
     he she they it we i you the a an his her their its""".split()
 )
+# Short words a title leaves in lower case: "War of the Worlds", "Gone with the Wind".
+TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    "a an the and or but nor of in on at to for by as vs via per from with into off up out".split()
+)
 # First and second person in a fragment are the speaker's voice, not the writer's.
 SPEAKER_PRONOUNS: frozenset[str] = frozenset("i me my mine myself we us our ours ourselves you your yours".split())

@@ -16,6 +16,7 @@ from archive.ingest.lexicon import (
     SCARE_PRECEDERS,
     SPEAKER_PRONOUNS,
     SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
     WEAK_SPEECH_VERBS,
 )
 
@@ -257,7 +258,7 @@ CONTEXT_WINDOW = 600
 NEAR_WINDOW = 120
 
 
-def _is_headline(text: str) -> bool:
+def _is_title_case_line(text: str) -> bool:
     """Title Case lines ("Trump Claims ‘The Shackles’ Are Off") are headlines, not reporting."""
     words = [w for w in WORD_RE.findall(text) if w[0].isalpha()]
     if len(words) < 4:
@@ -454,10 +455,12 @@ def quotation_flags(text: str, spans: list[QuoteSpan]) -> list[bool]:
 
 
 def is_title_case(quoted: str) -> bool:
-    """Whether the first word, and every word of more than three letters, is
-    capitalised: the title of a work, a show or a slogan ("Make America Great Again")."""
+    """Whether the first word and every other but the short function words a title
+    leaves in lower case are capitalised: the title of a work, a show or a slogan
+    ("Make America Great Again", "War of the Worlds"), not a sentence ("Go Donald
+    Trump, go!")."""
     words = WORD_RE.findall(quoted)
-    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words)
 
 
 # Double marks other than doubled apostrophes, and a straight single mark opening a quote.
@@ -505,7 +508,7 @@ def paired_spans(paragraph: str, *, double_marks: bool | None = None) -> list[Qu
                 continue
             kept.append(span)
         spans = kept
-    if _is_headline(paragraph) and not any(s.open_ended for s in spans):
+    if _is_title_case_line(paragraph) and not any(s.open_ended for s in spans):
         return []
     return spans
 
@@ -545,14 +548,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[MarkedSpans]:
 
 
 def _unsure_verdict(quoted: str) -> str:
-    if not any(ch.isalnum() for ch in quoted) or _title_case(quoted):
+    if not any(ch.isalnum() for ch in quoted) or is_title_case(quoted):
         return NOT_A_QUOTE
     return IF_FRAMED
-
-
-def _title_case(quoted: str) -> bool:
-    words = [w for w in quoted.split() if w[:1].isalpha()]
-    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
 
 
 def quote_spans(paragraph: str) -> list[QuoteSpan]:
