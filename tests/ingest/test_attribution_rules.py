@@ -286,3 +286,19 @@ def test_they_is_the_group_its_sentence_is_about():
         "The Lee campaign is seeking to contrast her approach with what they call Tom Ray’s “self-centered message.”"
     )
     assert attributions([sentence])["self-centered message."] == ("verb_before", "The Lee campaign")
+
+
+def test_a_hyphenated_modifier_opens_no_name():
+    paragraphs = ["Ann Lee will discuss British-made Storm Shadow missiles and Saudi-led Coalition strikes."]
+    run = ArticleAttribution(paragraphs, find_quotes(paragraphs))
+    run.run()
+    assert [record.name for record in run.memory.register.records()] == ["Ann Lee"]
+
+
+def test_the_loosest_guess_is_someone_named_in_the_last_three_paragraphs():
+    named = ["Ann Lee toured the port.", "Ships come in.", "Ships go out.", "The cranes are new."]
+    assert attributions([*named, "“We will rebuild it all.”"])["We will rebuild it all."] == ("", None)
+    assert attributions([*named[:3], "“We will rebuild it all.”"])["We will rebuild it all."] == (
+        "salient_person",
+        "Ann Lee",
+    )

@@ -30,6 +30,9 @@ from .paragraph import Paragraph
 from .resolution import UNATTRIBUTED, Speaker, group_for_they, organisation_for_it, resolve
 from .sieves import QUOTE_SIEVES, QuoteSite, Sieve, cue_in_previous_sentence, find_cue, speech_frames
 
+# How many paragraphs back the person a quote with no other clue is guessed to be
+# may last have been named: further back, the article has moved on.
+SALIENCE_PARAGRAPHS = 3
 # The rule a paragraph-ending `Lee said:` introduces the next paragraph's quote by.
 VERB_BEFORE = "verb_before"
 
@@ -143,7 +146,7 @@ class ArticleAttribution:
         if topic is not None:
             cue = Cue(mention=topic, verb=None, rule=CLAUSE_TOPIC.name)
             return self._resolved(para, site, cue, None)
-        name = self.memory.most_salient(None, para.index, para.sentence_of(qpos), qpos)
+        name = self.memory.most_salient(None, para.index, para.sentence_of(qpos), qpos, within=SALIENCE_PARAGRAPHS)
         if name is not None:
             # the loosest guess: whom the article is talking about
             speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")

@@ -142,6 +142,8 @@ class ArticleMemory:
                 return None
             if found.first > 0 and tokens[found.first - 1].lower == "the":
                 return None  # "the Super Bowl", "the Black Sea": no person goes by "the" and a name
+            if "-" in words[0] and words[0].split("-", 1)[1][:1].islower():
+                return None  # "British-made Storm Shadow", "Saudi-led Coalition": a modifier, then a thing
         if known is not None and self.register.kind_of(name) != "person":
             return None
         canonical = self.register.add(name, role=role, position=para.position(found.start))
@@ -168,14 +170,19 @@ class ArticleMemory:
 
     # -- salience
 
-    def most_salient(self, gender: str | None, paragraph: int, sentence: int, order: int) -> str | None:
-        """The subject of the most recent sentence that names a suitable person."""
+    def most_salient(
+        self, gender: str | None, paragraph: int, sentence: int, order: int, *, within: int | None = None
+    ) -> str | None:
+        """The subject of the most recent sentence that names a suitable person; with
+        `within`, only one named in the last that many paragraphs."""
         best: Mention | None = None
         # A pronoun's antecedent is a few sentences back at most; the bound keeps a
         # pronoun whose gender nobody matches from reading every mention before it.
         for mention in islice(reversed(self.mentions), SALIENCE_LOOKBACK):
             if (mention.sentence, mention.order) >= (sentence, order) and mention.paragraph == paragraph:
                 continue
+            if within is not None and mention.paragraph < paragraph - within:
+                break
             known = self.genders.get(mention.name, mention.gender)
             if gender is not None and known is not None and known != gender:
                 continue
