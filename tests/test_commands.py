@@ -95,7 +95,7 @@ def test_extract_quotes_streams_the_contract(tmp_path):
     assert [line["id"] for line in lines] == ["d1/p0", "d1/p1", "single"]
     assert lines[0]["quotes"] == []
     (quote,) = lines[1]["quotes"]
-    assert set(quote) == {"start", "end", "speaker", "speaker_start", "speaker_end", "escalation"}
+    assert set(quote) == {"start", "end", "speaker", "speaker_start", "speaker_end", "confidence", "escalation"}
     # Coded as ingest codes it: "We will respond" is a threat the coder is sure of.
     assert quote["escalation"] == {
         "act": "threat",
@@ -110,6 +110,9 @@ def test_extract_quotes_streams_the_contract(tmp_path):
     assert records[1]["text"][quote["speaker_start"] : quote["speaker_end"]] == "he"
     (anonymous,) = lines[2]["quotes"]
     assert anonymous["speaker"] == "a senior US official"
+    # `he said` right after the quote is surer than a description nobody is named in
+    assert 0.9 <= quote["confidence"] <= 1.0
+    assert 0.0 < anonymous["confidence"] < quote["confidence"]
 
 
 def test_extract_quotes_codes_escalation_in_context(tmp_path):

@@ -472,3 +472,116 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
     max mo neil nathaniel omar oscar pete reggie rob rod ross sam seth
     shane simon stan todd travis trey troy wade warren wes will zach""".split()
 )
+
+
+# ---------------------------------------------------------------- grammar words
+# The closed classes attribution reads a sentence by: determiners, prepositions,
+# the words that end a noun phrase or open a clause.
+
+# Abbreviations whose full stop ends no sentence: "Mr. Lee", "Sen. Ray", "Calif.".
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col adm sgt capt maj prof rev jr sr st mt ft
+    inc co corp ltd no vs sept oct nov dec jan feb aug calif fla mass penn wis
+    ariz ill mich minn conn del md va wash ore tenn ky ala ga ind iowa kan nev""".split()
+)
+# A pronoun's contracted auxiliary: "he's said", "they’ve told".
+CONTRACTIONS: frozenset[str] = frozenset({"s", "re", "ve", "d", "ll", "m"})
+# Possessive determiners and the pronoun each stands for.
+POSSESSIVE_DETERMINERS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Words that open a noun phrase, so never continue one: "sent out a message".
+ARTICLES: frozenset[str] = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+DETERMINERS: frozenset[str] = frozenset({"the", "this"}) | INDEFINITE_DETERMINERS | frozenset(POSSESSIVE_DETERMINERS)
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"de", "van", "von", "bin", "al", "el", "da", "di", "del", "der", "la", "le", "du", "ibn"}
+)
+# Prepositions that open a post-modifier of a source: "a spokesman for the ministry".
+POST_MODIFIER_PREPS: frozenset[str] = frozenset({"for", "of", "at", "with", "from", "in", "to", "on"})
+# Participles of a source reported by another: "an official cited by Reuters".
+CITED: frozenset[str] = frozenset({"cited", "quoted", "interviewed", "contacted", "reached", "obtained", "reviewed"})
+# Words that end a noun phrase: relatives, conjunctions, prepositions, auxiliaries.
+NP_STOP: frozenset[str] = frozenset(
+    """who which that whom whose and or but if when while as because said says told
+    on in at by to from into about after before during since than then is was are were
+    be been has have had will would could should may might can do does did not no""".split()
+)
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
+# Sentence openers that may make a person named elsewhere the sentence's subject.
+TITLED_SUBJECT_OPENERS: frozenset[str] = frozenset({"he", "she", "the"})
+HONORIFIC_GENDER: dict[str, str] = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "lord": "m",
+    "dame": "f",
+    "lady": "f",
+}
+PREPOSITIONS: frozenset[str] = frozenset(
+    """at in of for with on from by to about into over under after before during since
+    near across against among around between through toward towards via per as""".split()
+)
+# Words that may open a sentence before its subject.
+CLAUSE_OPENERS: frozenset[str] = frozenset(
+    "and but so yet still then now already instead meanwhile however also later earlier".split()
+)
+# Heads of a description that never names one known person: "the official said".
+ANONYMOUS_HEADS: frozenset[str] = frozenset(
+    """official officials source sources aide aides person people insider insiders diplomat
+    diplomats staffer staffers adviser advisers advisor advisors spokesman spokeswoman
+    spokesperson someone""".split()
+)
+# Words that head a share of a group, which speaks like a description: "most said",
+# "63 percent of voters said", "a majority say".
+QUANTITY_HEADS: frozenset[str] = frozenset(
+    """percent majority minority plurality half third thirds quarter most many some few others both""".split()
+)
+# Words that may stand before a quantity head: "only 52 percent", "more than half".
+QUANTITY_MODIFIERS: frozenset[str] = frozenset(
+    """only just nearly almost about roughly around over under more less fewer than some
+    one two three four five six seven eight nine ten twenty thirty forty fifty sixty
+    seventy eighty ninety hundred""".split()
+)
+# Cues after a quote that report it even when a speech verb sits right before it:
+# `He called it “a mess,” Lee said` is Lee's report.
+CLAUSE_REPORTING_CUES: frozenset[str] = (
+    REPORTING_VERBS | INVERTIBLE_VERBS | {"according", "reported", "reports", "claimed", "claims"}
+)
+# Determiners that can stand alone as a subject: "Another said", "Others warned".
+STANDALONE_DETERMINERS: frozenset[str] = frozenset("another others one some many most both several few".split())
+# Adjectives that open a post-modifier of a source: "a person familiar with the talks".
+SOURCE_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "knowledgeable", "involved", "briefed", "speaking"})
+# Words that make a capitalised run an organisation or a place. "Press", "campaign",
+# "house", "staff" and "team" also head roles ("campaign manager", "House Speaker").
+ORG_NAME_WORDS: frozenset[str] = (ORG_HEADS | NON_PERSON_WORDS) - {"press", "campaign", "house", "staff", "team"}
+# Conjunctions that open an adverbial clause before its subject: "as they", "when Lee".
+CLAUSE_SUBORDINATORS: frozenset[str] = frozenset(
+    "as when whenever while after before because since once though although if unless until whereas such even".split()
+)
+CLAUSE_LINKS: frozenset[str] = CLAUSE_SUBORDINATORS | {"and", "but", "yet"}
+# Words before a clause's subject pronoun that show it is no subordinate report:
+# "said he", "that he", "told him he".
+REPORT_MARKERS: frozenset[str] = frozenset({"that", "if", "whether"})
+SUBORDINATORS: frozenset[str] = frozenset(
+    """after before when whenever until unless since because as once while how what why
+    where who which whom so than""".split()
+)
+
+# ---------------------------------------------------------------- quote finding
+
+# Words before a short quote that make it a scare quote: "the “reform”", "so-called “experts”".
+SCARE_PRECEDERS: frozenset[str] = frozenset({"so-called", "the", "so–called", "self-styled", "self-described"})
+# Words that follow a closing mark but never a plural possessive ("speculations' as the
+# deal nears" closes a quote; "the soldiers' families" is a possessive).
+CLAUSE_WORDS: frozenset[str] = frozenset(
+    """as and or but if when while because after before since than that which who whom
+    is was are were has have had will would could should may might can do does did
+    in on at by for from into of to with without about over under during until unless
+    he she they it we i you the a an his her their its""".split()
+)
+# Short words a title leaves in lower case: "War of the Worlds", "Gone with the Wind".
+TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    "a an the and or but nor of in on at to for by as vs via per from with into off up out".split()
+)
+# First and second person in a fragment are the speaker's voice, not the writer's.
+SPEAKER_PRONOUNS: frozenset[str] = frozenset("i me my mine myself we us our ours ourselves you your yours".split())

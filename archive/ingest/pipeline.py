@@ -1,4 +1,4 @@
-"""The ingestion pipeline as a short list of steps: clean, find quotes, name speakers.
+"""The ingestion pipeline as a short list of steps: clean, find quotes, attribute them.
 
 `extract_article` serves the ingest service; `quotes_for_records` serves the
 `extract_quotes` command. Both run the same extraction code.
@@ -12,11 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 
 from .article import clean_article
-from .attribution import attribute_article, extract_quotes
+from .attribution import attribute_quotes
 from .escalation import Escalation, code_quotes
-from .records import ArticleInput, ArticleRecord, Quote
-
-PARAGRAPH_SEPARATOR = "\n\n"
+from .quotes import find_quotes
+from .records import PARAGRAPH_SEPARATOR, ArticleInput, ArticleRecord, Quote
 
 
 def sha256(text: str) -> str:
@@ -26,7 +25,8 @@ def sha256(text: str) -> str:
 def extract_article(item: ArticleInput, *, known_roles: Mapping[str, str] | None = None) -> ArticleRecord:
     """Raw article text in; clean body, metadata, quotes and speakers out."""
     clean = clean_article(item)
-    quotes_per_paragraph, speakers = attribute_article(clean.paragraphs, known_roles=known_roles)
+    marked = find_quotes(clean.paragraphs)
+    quotes_per_paragraph, speakers = attribute_quotes(clean.paragraphs, marked, known_roles=known_roles)
     return ArticleRecord(
         raw_text=item.raw_text,
         body=PARAGRAPH_SEPARATOR.join(clean.paragraphs),
@@ -69,24 +69,31 @@ def quotes_for_records(records: Iterable[dict]) -> Iterator[dict]:
     for _, group in groupby(records, key=lambda record: record.get("doc_id") or object()):
         article = list(group)
         paragraphs = [record["text"] for record in article]
-        for record, quotes in zip(article, extract_quotes(paragraphs)):
+        quotes_per_paragraph, _ = attribute_quotes(paragraphs, find_quotes(paragraphs))
+        for record, quotes in zip(article, quotes_per_paragraph):
             # Coded as ingest codes them: the same function, each quote in its paragraph.
             codes = code_quotes(record["text"], quotes)
-            yield {"id": record["id"], "quotes": [_prediction(quote, code) for quote, code in zip(quotes, codes)]}
+            yield {"id": record["id"], "quotes": [prediction(quote, code) for quote, code in zip(quotes, codes)]}
 
 
-def _prediction(quote: Quote, escalation: Escalation) -> dict:
+def prediction(quote: Quote, escalation: Escalation | None = None) -> dict:
+    """A quote as the scorer and `extract_quotes` read it."""
     return {
         "start": quote.start,
         "end": quote.end,
         "speaker": quote.speaker or quote.source_description,
         "speaker_start": quote.mention_start,
         "speaker_end": quote.mention_end,
-        "escalation": {
-            "act": escalation.act,
-            "weapons": list(escalation.weapons),
-            "targets": list(escalation.targets),
-            "conditional": escalation.conditional,
-            "confidence": escalation.confidence,
-        },
+        "confidence": quote.confidence,
+        **({} if escalation is None else {"escalation": escalation_codes(escalation)}),
+    }
+
+
+def escalation_codes(escalation: Escalation) -> dict:
+    return {
+        "act": escalation.act,
+        "weapons": list(escalation.weapons),
+        "targets": list(escalation.targets),
+        "conditional": escalation.conditional,
+        "confidence": escalation.confidence,
     }

@@ -5,9 +5,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from archive.ingest.lexicon import INVERTIBLE_VERBS, NAMING_VERBS, REPORTING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from archive.ingest.lexicon import (
+    CLAUSE_WORDS,
+    INVERTIBLE_VERBS,
+    NAMING_VERBS,
+    REPORTING_VERBS,
+    SCARE_PRECEDERS,
+    SPEAKER_PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
+    WEAK_SPEECH_VERBS,
+)
 
 # Double marks: curly, straight, guillemets, low-9 and NYT's doubled apostrophes.
 DOUBLE_MARK_RE = re.compile(r"''|``|[“”\"«»„‟]")
@@ -47,17 +58,18 @@ COMPLEMENT_INTRO_RE = re.compile(r"(?<!known )\b(?:as|was|is|were|are|an?)$", re
 AS_INTRO_RE = re.compile(r"\bas(?:\s+(?:a|an))?$", re.I)
 # A second quote coordinated with a first: `a “grave threat” and a “provocation”`.
 COORDINATED_RE = re.compile(r"^[,;]?\s*(?:and|or|but)(?:\s+(?:a|an|the|as))?\s*$", re.I)
-SCARE_PRECEDERS = frozenset({"so-called", "the", "so–called", "self-styled", "self-described"})
 # A work named right after its kind: `his 2002 book, “…”`, `an essay titled “…”`. A
 # Title Case span there is the work's title, however long.
 WORK_INTRO_RE = re.compile(
     r"\b(?:books?|novels?|memoirs?|biography|film|movie|documentary|show|series|program|programme|podcast"
     r"|song|album|play|musical|column|article|essay|op-ed|editorial|headline|poem|titled|entitled"
-    r"|(?:co-?)?author of)\s*,?$",
+    r"|(?:co-?)?author of"
+    # a programme named after its channel: `on Fox News’s “Sunday Morning Futures,”`
+    r"|\bon\s+(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s)\s*,?$",
     re.I,
 )
-# First and second person in a fragment are the speaker's voice, not the writer's.
-SPEAKER_PRONOUNS = frozenset("i me my mine myself we us our ours ourselves you your yours".split())
+# A parenthetical alone between marks: a transcript's stage direction, `"(CROSSTALK.)`.
+STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)\.?")
 # `what critics call the “…”`: the words are someone's, however short or capitalised.
 WHAT_THEY_CALL_RE = re.compile(
     r"\bwhat\s+(?:[\w.’'-]+\s+){1,5}(?:" + "|".join(sorted(NAMING_VERBS, key=len, reverse=True)) + r")"
@@ -184,16 +196,6 @@ def _double_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-# Words that follow a closing mark but never a plural possessive ("speculations' as the
-# deal nears" closes a quote; "the soldiers' families" is a possessive).
-CLAUSE_WORDS = frozenset(
-    """as and or but if when while because after before since than that which who whom
-    is was are were has have had will would could should may might can do does did
-    in on at by for from into of to with without about over under during until unless
-    he she they it we i you the a an his her their its""".split()
-)
-
-
 def _clause_word_at(text: str, pos: int) -> bool:
     match = PLAIN_WORD_RE.match(text, pos)
     return match is not None and match.group() in CLAUSE_WORDS
@@ -235,16 +237,18 @@ def _single_spans(text: str, taken: list[QuoteSpan], *, straight: bool = False) 
         if end > start:
             spans.append(QuoteSpan(start=start, end=end, mark=text[opened]))
         opened = None
-    if opened is not None and opened == 0:
-        start, end = _trimmed(text, 1, len(text))
-        if end > start:
-            spans.append(QuoteSpan(start=start, end=end, mark=text[0], open_ended=True))
-    elif opened is not None and spans and spans[-1].open_ended and spans[-1].end <= opened:
-        # the last of a run of lost paragraph breaks runs to the end too
-        start, end = _trimmed(text, opened + 1, len(text))
-        if end > start:
-            spans.append(QuoteSpan(start=start, end=end, mark=text[opened], open_ended=True))
+    if opened is not None:
+        spans.extend(_single_open_at_end(text, opened, spans))
     return spans
+
+
+def _single_open_at_end(text: str, opened: int, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A single mark still open at the paragraph's end quotes to its end when it opens
+    the paragraph, or when it is the last of a run of lost paragraph breaks."""
+    if opened != 0 and not (spans and spans[-1].open_ended and spans[-1].end <= opened):
+        return []
+    start, end = _trimmed(text, opened + 1, len(text))
+    return [QuoteSpan(start=start, end=end, mark=text[opened], open_ended=True)] if end > start else []
 
 
 # How far around a quote its sentence is read: enough for any sentence, and it keeps
@@ -254,7 +258,7 @@ CONTEXT_WINDOW = 600
 NEAR_WINDOW = 120
 
 
-def _is_headline(text: str) -> bool:
+def _is_title_case_line(text: str) -> bool:
     """Title Case lines ("Trump Claims ‘The Shackles’ Are Off") are headlines, not reporting."""
     words = [w for w in WORD_RE.findall(text) if w[0].isalpha()]
     if len(words) < 4:
@@ -355,11 +359,13 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     words = WORD_RE.findall(quoted)
     if not words or not any(ch.isalnum() for ch in quoted):
         return False  # `“…”`, `"!"`, `“—”`: marks around punctuation quote nobody
+    if STAGE_DIRECTION_RE.fullmatch(quoted.strip()):
+        return False  # a transcript's `"(CROSSTALK.)`: what happened, not what was said
     if span.open_ended:
         return True
     opening = span.start - len(span.mark)
     before = text[max(0, opening - NEAR_WINDOW) : opening].rstrip()
-    if _title_case_words(quoted) and WORK_INTRO_RE.search(before, max(0, len(before) - 24)):
+    if is_title_case(quoted) and WORK_INTRO_RE.search(before, max(0, len(before) - 24)):
         # `his 2002 book, “Make Your Kid a Millionaire,” Lee suggested`: a title,
         # even when a speech verb follows it
         return False
@@ -369,14 +375,8 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     after = text[after_start : after_start + NEAR_WINDOW].lstrip()
     if _is_nickname(words, before, after):
         return False
-    if ATTRIBUTION_FOLLOWS_RE.match(after):
-        return True
     stripped = quoted.rstrip()
-    if stripped[-1:] in ".!?" and words[0][0].isupper() and (not before or before[-1] in ".!?:”\"'"):
-        return True  # a sentence of its own: `“First,” she said. “Second.”`
-    if before[-1:] in ",:" and SPEECH_OPENS_RE.search(before, max(0, len(before) - 16)):
-        return True
-    if WHAT_THEY_CALL_RE.search(before, max(0, len(before) - 80)):
+    if _speech_marks_it(words, stripped, before, after):
         return True
     last_word_before = before.rsplit(None, 1)[-1].lower() if before else ""
     if last_word_before in SCARE_PRECEDERS and len(words) <= 2 and stripped[-1:] not in ".,!?":
@@ -387,7 +387,7 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
             return False  # "the “reform”", "so-called “experts”", but not "she said the “loose talk” …"
     if CALLED_PERSON_RE.search(before, max(0, len(before) - 60)):
         return True
-    title_case = all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+    title_case = is_title_case(quoted)
     if (
         title_case
         and len(words) <= 2
@@ -401,6 +401,29 @@ def is_quotation(text: str, span: QuoteSpan, *, context: QuoteContext | None = N
     if title_case:
         # A title of a work, a show or a slogan: not a quotation unless attributed.
         return False
+    return _fragment_is_quotation(text, span, words, before, context)
+
+
+def _speech_marks_it(words: list[str], stripped: str, before: str, after: str) -> bool:
+    """Whether the words around a quote make it speech: an attribution right after it,
+    a sentence of its own, a speech verb and its comma or colon right before it, or
+    "what critics call"."""
+    if ATTRIBUTION_FOLLOWS_RE.match(after):
+        return True
+    if stripped[-1:] in ".!?" and words[0][0].isupper() and (not before or before[-1] in ".!?:”\"'"):
+        return True  # a sentence of its own: `“First,” she said. “Second.”`
+    if before[-1:] in ",:" and SPEECH_OPENS_RE.search(before, max(0, len(before) - 16)):
+        return True
+    return WHAT_THEY_CALL_RE.search(before, max(0, len(before) - 80)) is not None
+
+
+def _fragment_is_quotation(
+    text: str, span: QuoteSpan, words: list[str], before: str, context: QuoteContext | None
+) -> bool:
+    """A short lower-case fragment is someone's words when "as" introduces it, when it
+    speaks in the first or second person, when it ends a sentence of its own, or when
+    a speech verb sits in its sentence."""
+    quoted = text[span.start : span.end]
     if AS_INTRO_RE.search(before, max(0, len(before) - 8)):
         return True
     if len(words) > 2 and any(w.lower().split("’")[0].split("'")[0] in SPEAKER_PRONOUNS for w in words):
@@ -422,7 +445,7 @@ def quotation_flags(text: str, spans: list[QuoteSpan]) -> list[bool]:
     context = QuoteContext(text)
     flags = [is_quotation(text, span, context=context) for span in spans]
     for index in range(1, len(spans)):
-        if flags[index] or not flags[index - 1] or _title_case_words(text[spans[index].start : spans[index].end]):
+        if flags[index] or not flags[index - 1] or is_title_case(text[spans[index].start : spans[index].end]):
             continue
         previous, span = spans[index - 1], spans[index]
         between = text[previous.end + (0 if previous.open_ended else 1) : span.start - len(span.mark)]
@@ -431,9 +454,13 @@ def quotation_flags(text: str, spans: list[QuoteSpan]) -> list[bool]:
     return flags
 
 
-def _title_case_words(quoted: str) -> bool:
+def is_title_case(quoted: str) -> bool:
+    """Whether the first word and every other but the short function words a title
+    leaves in lower case are capitalised: the title of a work, a show or a slogan
+    ("Make America Great Again", "War of the Worlds"), not a sentence ("Go Donald
+    Trump, go!")."""
     words = WORD_RE.findall(quoted)
-    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words)
 
 
 # Double marks other than doubled apostrophes, and a straight single mark opening a quote.
@@ -481,9 +508,49 @@ def paired_spans(paragraph: str, *, double_marks: bool | None = None) -> list[Qu
                 continue
             kept.append(span)
         spans = kept
-    if _is_headline(paragraph) and not any(s.open_ended for s in spans):
+    if _is_title_case_line(paragraph) and not any(s.open_ended for s in spans):
         return []
     return spans
+
+
+# What a stretch between paired marks is, as far as the marks and words show.
+QUOTATION = "quotation"  # a quotation whatever frames it
+IF_FRAMED = "if_framed"  # a quotation only where a speech verb frames it (scare quotes, nicknames do not)
+NOT_A_QUOTE = "not_a_quote"  # marks around no word, or a Title Case phrase nobody is said to have said
+VERDICTS = (QUOTATION, IF_FRAMED, NOT_A_QUOTE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MarkedSpans:
+    """Every stretch of a paragraph between paired marks, nicknames aside, with a
+    verdict for each. Attribution reads all of them (their marks bound its tokens) and
+    attributes the quotations, and those IF_FRAMED that a speech verb frames."""
+
+    spans: tuple[QuoteSpan, ...]
+    verdicts: tuple[str, ...]
+
+
+def find_quotes(paragraphs: Sequence[str]) -> list[MarkedSpans]:
+    """The marked spans of each paragraph of an article. The article's marks decide
+    whether single marks quote: an article that quotes with double marks uses single
+    ones for a quote inside a quote."""
+    double_marks = quotes_with_double_marks(list(paragraphs))
+    found = []
+    for text in paragraphs:
+        # A nickname (Marcia "Cia" Price) is part of the name around it, not a quote.
+        spans = tuple(span for span in paired_spans(text, double_marks=double_marks) if not is_nickname(text, span))
+        verdicts = tuple(
+            QUOTATION if quotation else _unsure_verdict(text[span.start : span.end])
+            for span, quotation in zip(spans, quotation_flags(text, list(spans)))
+        )
+        found.append(MarkedSpans(spans=spans, verdicts=verdicts))
+    return found
+
+
+def _unsure_verdict(quoted: str) -> str:
+    if not any(ch.isalnum() for ch in quoted) or is_title_case(quoted):
+        return NOT_A_QUOTE
+    return IF_FRAMED
 
 
 def quote_spans(paragraph: str) -> list[QuoteSpan]:

@@ -33,6 +33,8 @@ class ArticleInput:
 # "unattributed": nobody in the text is given as the speaker.
 ATTRIBUTION_KINDS = ("named", "pronoun", "title", "anonymous", "unattributed")
 SPEAKER_KINDS = ("person", "organisation")
+# What joins an article's clean paragraphs into its body.
+PARAGRAPH_SEPARATOR = "\n\n"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +54,9 @@ class Quote:
     mention_end: int | None = None
     cue: str | None = None  # the speech verb: "said", "warned", ":"...
     partial: bool = False  # a fragment inside paraphrase rather than the whole statement
+    # How sure the speaker is, in [0, 1]: of quotes given 0.9 or more, at least nine in
+    # ten have the right speaker (BENCHMARKS.md); 0.0 when unattributed.
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -37,6 +37,10 @@ def texts(paragraph):
         ('The fight was won by Dolores "Lola" Hart in the end.', []),
         ("She appeared on “Morning Roundtable” to promote the book.", []),
         ("Critics dismissed the “reform” as cosmetic.", []),
+        # a programme named after its channel, even with an attribution after it
+        ("Sunday on Harbour TV’s “Morning Desk,” Rep. Ana Cole said the port would close.", []),
+        # a transcript's stage direction
+        ('"(CROSSTALK.)', []),
     ],
 )
 def test_quote_spans(paragraph, expected):
@@ -195,3 +199,18 @@ def test_unbalanced_marks_never_raise(paragraph):
 )
 def test_straight_single_marks_and_lost_paragraph_breaks(paragraph, expected):
     assert texts(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("quoted", "title"),
+    [
+        ("Make America Great Again", True),
+        ("War of the Worlds", True),
+        ("Go Donald Trump, go!!!", False),
+        ("the beginning of the end", False),
+    ],
+)
+def test_title_case_leaves_only_short_function_words_in_lower_case(quoted, title):
+    from archive.ingest.quotes import is_title_case
+
+    assert is_title_case(quoted) is title

@@ -1,0 +1,196 @@
+"""Who the article has named so far: the speaker register, every person mentioned
+and where, and what each mention shows of gender. Pronouns and titles are read
+against it: the subject of the latest sentence that names someone suitable."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from archive.ingest.lexicon import (
+    ANONYMOUS_HEADS,
+    HONORIFIC_GENDER,
+    HONORIFICS,
+    INVERTIBLE_VERBS,
+    NON_NAME_WORDS,
+    POST_MODIFIER_PREPS,
+    PRONOUNS,
+    TITLE_WORDS,
+    TITLED_SUBJECT_OPENERS,
+)
+from archive.ingest.speakers import ArticleSpeakers, first_name_gender
+
+from .clauses import appositive_role, skip_subject_modifiers
+from .mentions import Phrase, names_organisation, phrase_forward
+from .paragraph import Paragraph
+from .tokens import Token, is_role_word, opens_predicate
+
+# How many of the latest mentions pronoun and title resolution read.
+SALIENCE_LOOKBACK = 400
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mention:
+    """A person named in the text, for pronoun resolution."""
+
+    name: str
+    paragraph: int
+    sentence: int  # counted through the article
+    order: int  # position of the mention within its sentence
+    gender: str | None
+
+
+class ArticleMemory:
+    """The people an article has named, in the order it named them."""
+
+    def __init__(self, known_roles: Mapping[str, str] | None) -> None:
+        self.register = ArticleSpeakers(dict(known_roles or {}))
+        self.mentions: list[Mention] = []
+        # What the article shows of each person's gender: "Mrs. Lee", "Ann Lee".
+        self.genders: dict[str, str] = {}
+
+    def gender(self, canonical: str, words: Sequence[Token]) -> str | None:
+        """The gender a mention shows (an honorific, else a common first name), kept
+        for the person so that a later bare-surname mention still has it."""
+        gender = None
+        for token in words:
+            gender = HONORIFIC_GENDER.get(token.lower.rstrip("."))
+            if gender is not None:
+                break
+        if gender is None:
+            gender = first_name_gender(canonical)
+        if gender is not None:
+            self.genders.setdefault(canonical, gender)
+            return gender
+        return self.genders.get(canonical)
+
+    # -- people named in running text
+
+    def scan_names(self, para: Paragraph, upto: int, start: int) -> int:
+        """Register the people named in tokens[start:upto]; return upto."""
+        tokens, sentences, text = para.tokens, para.sentences, para.text
+        pos = start
+        while pos < upto:
+            token = tokens[pos]
+            if token.lower in INVERTIBLE_VERBS:
+                pos += 1  # "Stated Holt:" is not a person called "Stated Holt"
+                continue
+            if (
+                token.cap
+                and (pos == 0 or sentences[pos] != sentences[pos - 1])
+                and token.lower in TITLED_SUBJECT_OPENERS
+            ):
+                self._remember_subject(para, pos, upto)
+            if token.kind == "w" and (token.cap or is_role_word(token)) and (pos == 0 or not tokens[pos - 1].cap):
+                found = phrase_forward(tokens, text, pos, upto)
+                if found is not None and found.kind == "name":
+                    canonical = self._remember(para, pos, found)
+                    role = appositive_role(tokens, text, found, upto) if canonical else None
+                    if role:
+                        self.register.add(canonical, role=role, position=para.position(found.start))
+                    pos = found.last + 1
+                    continue
+            pos += 1
+        return upto
+
+    def _remember_subject(self, para: Paragraph, pos: int, upto: int) -> None:
+        """A sentence that opens with "He" or "The minister" has that person as its
+        subject, ahead of anyone it names later (`He accused Lee of …`)."""
+        tokens = para.tokens
+        found = phrase_forward(tokens, para.text, pos, upto)
+        if found is None:
+            return
+        verb = skip_subject_modifiers(tokens, found, upto)
+        if verb >= upto or not opens_predicate(tokens[verb]):
+            return
+        sentence = para.sentence_of(pos)
+        if found.kind == "pronoun":
+            gender = PRONOUNS.get(found.text.lower())
+            name = self.most_salient(gender, para.index, sentence, pos) if gender in ("m", "f") else None
+        elif found.kind == "description":
+            head = found.last
+            while head > found.first + 1 and tokens[head - 1].lower not in POST_MODIFIER_PREPS:
+                head -= 1  # "the Secretary of State": the office before its "of"
+            head = head - 2 if head > found.first + 1 else found.last
+            if tokens[head].lower not in TITLE_WORDS or tokens[head].lower in ANONYMOUS_HEADS:
+                return
+            name = self.register.by_role(found.text)
+        else:
+            return
+        if name is not None:
+            self.mention_subject(name, para.index, sentence, pos)
+
+    def _remember(self, para: Paragraph, order: int, found: Phrase) -> str | None:
+        """Register a name in running text as a person, unless it looks like no one's:
+        an organisation, a single word, a sentence-initial common word, "the" and a name."""
+        tokens = para.tokens
+        name, role = found.name, found.role
+        if not name:
+            return None
+        words = name.split()
+        org = names_organisation(words)
+        first = tokens[found.first]
+        sentence_initial = order == 0 or tokens[found.first - 1].kind == "p" if found.first > 0 else True
+        known = self.register.lookup(name)
+        personal_title = bool(role) and not org
+        honorific = any(t.lower in HONORIFICS for t in tokens[found.first : found.last + 1])
+        if known is None and not personal_title and not honorific:
+            if org or len(words) < 2 or len(words) > 4 or any(w.isupper() and len(w) > 1 for w in words):
+                return None
+            if first.lower in NON_NAME_WORDS and sentence_initial:
+                return None
+            if found.first > 0 and tokens[found.first - 1].lower == "the":
+                return None  # "the Super Bowl", "the Black Sea": no person goes by "the" and a name
+            if "-" in words[0] and words[0].split("-", 1)[1][:1].islower():
+                return None  # "British-made Storm Shadow", "Saudi-led Coalition": a modifier, then a thing
+        if known is not None and self.register.kind_of(name) != "person":
+            return None
+        canonical = self.register.add(name, role=role, position=para.position(found.start))
+        self.mentions.append(
+            Mention(
+                name=canonical,
+                paragraph=para.index,
+                sentence=para.sentence_of(order),
+                order=order,
+                gender=self.gender(canonical, tokens[found.first : found.last + 1]),
+            )
+        )
+        return canonical
+
+    def mention_subject(self, name: str, paragraph: int, sentence: int, order: int) -> None:
+        """A speaker named only by a pronoun or a title is still the subject of its
+        sentence: `The minister accused Lee of lying. “…,” he said` is the minister's,
+        not Lee's, whom the sentence names later."""
+        if self.register.kind_of(name) != "person":
+            return
+        self.mentions.append(
+            Mention(name=name, paragraph=paragraph, sentence=sentence, order=order, gender=self.genders.get(name))
+        )
+
+    # -- salience
+
+    def most_salient(
+        self, gender: str | None, paragraph: int, sentence: int, order: int, *, within: int | None = None
+    ) -> str | None:
+        """The subject of the most recent sentence that names a suitable person; with
+        `within`, only one named in the last that many paragraphs."""
+        best: Mention | None = None
+        # A pronoun's antecedent is a few sentences back at most; the bound keeps a
+        # pronoun whose gender nobody matches from reading every mention before it.
+        for mention in islice(reversed(self.mentions), SALIENCE_LOOKBACK):
+            if (mention.sentence, mention.order) >= (sentence, order) and mention.paragraph == paragraph:
+                continue
+            if within is not None and mention.paragraph < paragraph - within:
+                break
+            known = self.genders.get(mention.name, mention.gender)
+            if gender is not None and known is not None and known != gender:
+                continue
+            if best is None:
+                best = mention
+                continue
+            if mention.sentence != best.sentence:
+                break
+            if mention.order <= best.order:
+                best = mention  # leftmost in the sentence: the subject
+        return best.name if best else None

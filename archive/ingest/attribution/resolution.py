@@ -1,0 +1,185 @@
+"""From a mention to a speaker within the article: a name to the person the article
+knows by it, "he" to the most salient man, "the minister" to whoever holds that
+role, "a senior official" to an anonymous source, "the ministry" to an organisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from archive.ingest.lexicon import (
+    ANONYMOUS_HEADS,
+    CITED,
+    DETERMINERS,
+    INDEFINITE_DETERMINERS,
+    ORG_HEADS,
+    PERSON_HEADS,
+    PLURAL_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
+    POST_MODIFIER_PREPS,
+    PRONOUNS,
+    TITLE_WORDS,
+)
+
+from .clauses import sentence_subject
+from .memory import ArticleMemory, Mention
+from .mentions import Phrase, name_in_description, names_organisation
+from .paragraph import Paragraph
+from .tokens import bare_word
+
+
+@dataclass(frozen=True, kw_only=True)
+class Speaker:
+    """What an attribution resolved to."""
+
+    attribution: str  # one of records.ATTRIBUTION_KINDS
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    description: str | None = None
+    mention: tuple[int, int] | None = None  # paragraph offsets of the mention relied on
+
+
+UNATTRIBUTED = Speaker(attribution="unattributed")
+
+
+def resolve(
+    memory: ArticleMemory, para: Paragraph, found: Phrase, sentence: int, last_speaker: Speaker | None
+) -> Speaker:
+    """The speaker a mention in para stands for; `sentence` is the article-wide number
+    of the sentence it speaks in, `last_speaker` the article's latest attributed one."""
+    if found.kind == "pronoun":
+        return _resolve_pronoun(memory, para, found, sentence, last_speaker)
+    if found.kind == "name":
+        return _resolve_name(memory, para, found, sentence)
+    promoted = name_in_description(found)
+    if promoted is not None:
+        return resolve(memory, para, promoted, sentence, last_speaker)
+    return _resolve_description(memory, para, found, sentence)
+
+
+def _resolve_pronoun(
+    memory: ArticleMemory, para: Paragraph, found: Phrase, sentence: int, last_speaker: Speaker | None
+) -> Speaker:
+    mention = (found.start, found.end)
+    word = found.text.lower()
+    word = POSSESSIVE_DETERMINERS.get(word, word)
+    if word in PLURAL_PRONOUNS or word == "it":
+        if (
+            last_speaker is not None
+            and (last_speaker.speaker or last_speaker.description)
+            and not (last_speaker.speaker and last_speaker.speaker_kind == "person")
+        ):
+            # "it" and "they" are never one named person: the ministry or the
+            # family the sentence is about
+            return replace(
+                last_speaker,
+                attribution="pronoun" if last_speaker.speaker else last_speaker.attribution,
+                mention=mention,
+            )
+        return Speaker(attribution="pronoun", description=found.text, mention=mention)
+    gender = PRONOUNS.get(word)
+    name = memory.most_salient(gender, para.index, sentence, found.first) if gender in ("m", "f") else None
+    if name is None:
+        return Speaker(attribution="pronoun", description=found.text, mention=mention)
+    memory.mention_subject(name, para.index, sentence, found.first)
+    return Speaker(attribution="pronoun", speaker=name, speaker_kind=memory.register.kind_of(name), mention=mention)
+
+
+def _resolve_name(memory: ArticleMemory, para: Paragraph, found: Phrase, sentence: int) -> Speaker:
+    mention = (found.start, found.end)
+    words = found.name.split()
+    org = names_organisation(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+    if org and not found.role:
+        return Speaker(
+            attribution="named", speaker=found.text.strip(" ,.’'"), speaker_kind="organisation", mention=mention
+        )
+    position = para.position(found.start)
+    canonical = memory.register.lookup(found.name) if not found.role else None
+    if canonical is None:
+        canonical = memory.register.add(found.name, role=found.role, position=position)
+    else:
+        memory.register.touch(canonical, position)
+    memory.mentions.append(
+        Mention(
+            name=canonical,
+            paragraph=para.index,
+            sentence=sentence,
+            order=-1,
+            gender=memory.gender(canonical, para.tokens[found.first : found.last + 1]),
+        )
+    )
+    return Speaker(attribution="named", speaker=canonical, speaker_kind="person", mention=mention)
+
+
+def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, sentence: int) -> Speaker:
+    mention = (found.start, found.end)
+    words = found.text.split()
+    determiner = words[0].lower()
+    core = found.text
+    head = words[-1].lower().strip(",.")
+    personal = head in PERSON_HEADS
+    for pos, word in enumerate(words):
+        if word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close", "who"} and pos > 0:
+            head = words[pos - 1].lower().strip(",")
+            core = " ".join(words[:pos])
+            # "another Muslim who asked not to be named": only people take "who"
+            personal = head in PERSON_HEADS or word.lower() == "who"
+            break
+    indefinite = determiner in INDEFINITE_DETERMINERS or (
+        determiner not in DETERMINERS and head.endswith("s") and head in PERSON_HEADS and not words[0][0].isupper()
+    )
+    if personal and indefinite:
+        return Speaker(attribution="anonymous", description=found.text, mention=mention)
+    # "the experts noted", "the ministers say": a group, never the one person
+    # the article last named
+    plural = head.endswith("s") and (head[:-1] in PERSON_HEADS or head[:-2] in PERSON_HEADS)
+    if head in PERSON_HEADS or (head in TITLE_WORDS and head not in ORG_HEADS):
+        # "campaign", "staff" are roles before a noun ("campaign manager") but an
+        # organisation as the head: "the Vale campaign said" is no one person
+        name = memory.register.by_role(core)
+        if name is not None:
+            role = re.sub(r"^(?:the|this)\s+", "", core, flags=re.I)
+            memory.register.add(name, role=role, position=para.position(found.start))
+        if name is None and determiner in ("the", "this") and head not in ANONYMOUS_HEADS and not plural:
+            # "the senator", "the billionaire": the person the article is talking about
+            name = memory.most_salient(None, para.index, sentence, found.first)
+        if name is not None:
+            memory.mention_subject(name, para.index, sentence, found.first)
+            return Speaker(
+                attribution="title", speaker=name, speaker_kind=memory.register.kind_of(name), mention=mention
+            )
+        return Speaker(attribution="anonymous", description=found.text, mention=mention)
+    if any(w[0].isupper() for w in words[1:]) or head in ORG_HEADS:
+        return Speaker(attribution="named", speaker=found.text, speaker_kind="organisation", mention=mention)
+    return Speaker(attribution="anonymous", description=found.text, mention=mention)
+
+
+def organisation_for_it(para: Paragraph, floor: int, found: Phrase, speaker: Speaker) -> Speaker:
+    """ "The council on Friday condemned the test, which it called “…”": "it" is the
+    organisation that is the subject of its sentence. The mention stays "it"."""
+    subject = sentence_subject(para.tokens, para.text, floor, found.first)
+    if subject is None or subject.kind == "pronoun" or subject.last >= found.first:
+        return speaker
+    words = subject.text.split()
+    if not any(bare_word(w) in ORG_HEADS for w in words):
+        return speaker
+    return Speaker(
+        attribution="named",
+        speaker=subject.text.strip(" ,.’'"),
+        speaker_kind="organisation",
+        mention=speaker.mention,
+    )
+
+
+def group_for_they(para: Paragraph, floor: int, found: Phrase, speaker: Speaker) -> Speaker:
+    """ "The campaign contrasts her plan with what they call his “…”": "they" is the
+    group or organisation that is the subject of its sentence. The mention stays "they"."""
+    subject = sentence_subject(para.tokens, para.text, floor, found.first)
+    if subject is None or subject.kind != "description" or subject.last >= found.first:
+        return speaker
+    head = bare_word(para.tokens[subject.last].text)
+    if head in ORG_HEADS:
+        return Speaker(attribution="named", speaker=subject.text, speaker_kind="organisation", mention=speaker.mention)
+    if head.endswith("s") and (head in PERSON_HEADS or head[:-1] in PERSON_HEADS):
+        return Speaker(attribution="anonymous", description=subject.text, mention=speaker.mention)
+    return speaker
