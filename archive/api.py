@@ -41,6 +41,7 @@ def quote_json(request, quote):
         "speaker": {"name": quote.speaker.name, "slug": quote.speaker.slug} if quote.speaker else None,
         "source_description": quote.source_description or None,
         "attribution": quote.attribution,
+        "confidence": None if quote.confidence is None else round(quote.confidence, 3),
         "escalation": {
             "act": quote.shown_act,
             "confidence": round(quote.act_confidence, 3),

@@ -37,6 +37,7 @@ def quote_row(request, quote) -> dict:
         "speaker_slug": quote.speaker.slug if quote.speaker else None,
         "source_description": quote.source_description or None,
         "attribution": quote.attribution,
+        "confidence": None if quote.confidence is None else round(quote.confidence, 3),
         "act": quote.shown_act,
         "act_confidence": round(quote.act_confidence, 3),
         "act_guess": quote.act,

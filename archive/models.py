@@ -345,6 +345,12 @@ class Quote(models.Model):
     )
     cue = models.CharField(max_length=100, blank=True, help_text="The speech verb.")
     attribution = models.CharField(max_length=20, choices=Attribution.choices)
+    confidence = models.FloatField(
+        null=True,
+        blank=True,
+        help_text="How sure the extractor is of the speaker, 0-1 (archive/ingest/attribution/decision.py); "
+        "an editor's correction is 1; empty for quotes held before it was measured.",
+    )
     corrected = models.BooleanField(
         default=False, help_text="An editor set the span, speaker or attribution: re-extraction keeps it."
     )

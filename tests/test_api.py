@@ -4,7 +4,18 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-QUOTE_KEYS = {"id", "text", "speaker", "source_description", "attribution", "escalation", "group", "article", "url"}
+QUOTE_KEYS = {
+    "id",
+    "text",
+    "speaker",
+    "source_description",
+    "attribution",
+    "confidence",
+    "escalation",
+    "group",
+    "article",
+    "url",
+}
 ESCALATION_KEYS = {"act", "confidence", "guess", "corrected", "weapons", "targets", "conditional"}
 ARTICLE_KEYS = {"id", "title", "url", "source", "published"}
 
@@ -20,6 +31,8 @@ def test_quotes_shape(client, seeded):
         assert quote["url"].startswith("http://testserver/quotes/")
         assert quote["speaker"] is None or set(quote["speaker"]) == {"name", "slug"}
         assert set(quote["escalation"]) == ESCALATION_KEYS
+        # How sure the extractor is of the speaker: a named speaker beside its verb more than a guess.
+        assert 0 <= quote["confidence"] <= 1
         codes = quote["escalation"]
         acts = {"threat", "warning", "red_line", "denial", "reassurance", "talks", "other"}
         assert codes["guess"] in acts and 0 <= codes["confidence"] <= 1 and codes["corrected"] is False
@@ -29,6 +42,8 @@ def test_quotes_shape(client, seeded):
         assert isinstance(quote["group"], int)
     anonymous = [q for q in data["results"] if q["attribution"] == "anonymous"]
     assert {q["source_description"] for q in anonymous} == {"a UK government official", "an official cited by Reuters"}
+    named = [q["confidence"] for q in data["results"] if q["attribution"] == "named"]
+    assert max(named) >= 0.9
     assert all(q["speaker"] is None for q in anonymous)
 
 

@@ -85,14 +85,16 @@ def test_correcting_rejecting_and_adding_quotes_in_the_article_page(
         changes={first.pk: {"speaker": kirby.pk}, second.pk: {"rejected": "on"}},
         extra=[missed],
     )
+    assert first.confidence < 1.0
     first.refresh_from_db()
     assert first.speaker == kirby and first.corrected
+    assert first.confidence == 1.0  # an editor's word on who said it
     assert Quote.all_objects.get(pk=second.pk).rejected
     added = Quote.all_objects.get(article=article, start=0, end=20)
     assert added.corrected and added.text == article.body[:20] and added.speaker == kirby
     untouched = quotes[2]
     untouched.refresh_from_db()
-    assert not untouched.corrected
+    assert not untouched.corrected and untouched.confidence == quotes[2].confidence
     # Who did it is in the history.
     entry = LogEntry.objects.filter(user__username="editor", object_id=str(article.pk)).latest("action_time")
     assert "quote" in entry.get_change_message().lower()

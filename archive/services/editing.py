@@ -28,6 +28,8 @@ def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
     recode = quote.pk is None or bool({"start", "end"} & changed)
     if quote.pk is None or CORRECTED_FIELDS & changed:
         quote.corrected = True
+    if quote.pk is None or {"speaker", "attribution", "source_description"} & changed:
+        quote.confidence = 1.0  # an editor's word on who said it
     if (
         "speaker" in changed
         and "attribution" not in changed

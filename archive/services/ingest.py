@@ -230,6 +230,7 @@ def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookup
             source_description=(quote.source_description or "")[:300],
             cue=(quote.cue or "")[:100],
             attribution=quote.attribution,
+            confidence=quote.confidence,
         )
         apply_code(stored, coded)
         quotes.append(stored)
