@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import escalation_rules as rules
+from .backtracking import backtracking_risk
 from .prefilter import NeedleScan, needles
 
 # What a quote does (the names editors may give an act term).
@@ -151,9 +152,13 @@ def compile_term(term: Term) -> re.Pattern:
     if term.kind == "act" and term.label not in ACTS:
         raise InvalidTerm(f"an act term's label must be one of {', '.join(ACTS)}, not {term.label!r}")
     try:
-        return re.compile(rf"(?<![\w-])(?:{term.pattern})(?![\w-])", re.IGNORECASE)
+        compiled = re.compile(rf"(?<![\w-])(?:{term.pattern})(?![\w-])", re.IGNORECASE)
     except re.error as error:
         raise InvalidTerm(f"not a valid pattern: {error}") from None
+    risk = backtracking_risk(term.pattern, re.IGNORECASE)
+    if risk:
+        raise InvalidTerm(f"refused: {risk}")
+    return compiled
 
 
 @dataclass(frozen=True)
@@ -447,19 +452,25 @@ DEFAULT_LEXICON = Lexicon()
 
 
 SENTENCE_END = re.compile(r"[.!?…][\"”’»')]*\s+|\n\n")
+# A sentence runs at most this far either side of its quote: text without full stops
+# (a pasted transcript) is not one sentence, and each quote then costs the same in a
+# one-paragraph upload as in a short article.
+SENTENCE_REACH = 1000
 
 
 def sentence_around(body: str, start: int, end: int) -> str:
     """The sentence(s) holding body[start:end], within its paragraph."""
-    paragraph_start = body.rfind("\n\n", 0, start)
-    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+    reach_back = max(0, start - SENTENCE_REACH)
+    paragraph_start = body.rfind("\n\n", reach_back, start)
+    paragraph_start = reach_back if paragraph_start < 0 else paragraph_start + 2
     sentence_start = paragraph_start
     for match in SENTENCE_END.finditer(body, paragraph_start, start):
         sentence_start = match.end()
     # From the quote's last character: a quote may end on its own full stop.
-    after = SENTENCE_END.search(body, max(start, end - 1))
-    sentence_end = after.start() + 1 if after else len(body)
-    paragraph_end = body.find("\n\n", end)
+    reach_forward = min(len(body), end + SENTENCE_REACH)
+    after = SENTENCE_END.search(body, max(start, end - 1), reach_forward)
+    sentence_end = after.start() + 1 if after else reach_forward
+    paragraph_end = body.find("\n\n", end, reach_forward)
     if paragraph_end >= 0:
         sentence_end = min(sentence_end, paragraph_end)
     return body[sentence_start:sentence_end].strip()
