@@ -253,6 +253,8 @@ class ArticleAdmin(admin.ModelAdmin):
         obj.__dict__.update({k: v for k, v in result.article.__dict__.items() if not k.startswith("_")})
         obj._state.adding = False
         messages.info(request, f"Extracted {result.article.quotes.count()} quotes. Review them below.")
+        if result.quote_cap_message():
+            messages.warning(request, result.quote_cap_message())
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Quote:

@@ -154,6 +154,9 @@ STORAGES = {
 REDLINE_MAX_UPLOAD_BYTES = int(os.environ.get("REDLINE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = REDLINE_MAX_UPLOAD_BYTES + 1024 * 1024
 REDLINE_ALLOW_PRIVATE_URLS = os.environ.get("REDLINE_ALLOW_PRIVATE_URLS", "") == "1"  # fetch pages on private hosts
+# Quotes stored per article: the densest live blog of the shared war-reporting corpus holds
+# 378; a text beyond this (a pasted transcript) keeps its first quotes and the editor is told.
+REDLINE_MAX_QUOTES_PER_ARTICLE = int(os.environ.get("REDLINE_MAX_QUOTES_PER_ARTICLE", 1000))
 
 LOGIN_URL = "admin:login"
 

@@ -85,8 +85,9 @@ def near_copy(a: str, b: str, threshold: float = QUOTE_SIMILARITY) -> bool:
         and len(shorter.pairs & longer.pairs) / len(shorter.pairs) >= threshold
     ):
         return True
-    # The share of words in common bounds difflib's ratio from above (its quick_ratio).
-    shared = sum((wa.counts & wb.counts).values())
+    # The share of words in common bounds difflib's ratio from above (its quick_ratio);
+    # counted over the distinct words both hold, which is quicker than a Counter's &.
+    shared = sum(min(wa.counts[word], wb.counts[word]) for word in wa.distinct & wb.distinct)
     if 2 * shared / (len(wa.words) + len(wb.words)) < threshold:
         return False
     return similarity(a, b) >= threshold
@@ -96,13 +97,15 @@ def near_copy(a: str, b: str, threshold: float = QUOTE_SIMILARITY) -> bool:
 class _Profile:
     words: tuple[str, ...]
     counts: Counter
+    distinct: frozenset
     pairs: frozenset
 
 
 @functools.lru_cache(maxsize=4096)
 def _profile(text: str) -> _Profile:
     tokens = words(text)
-    return _Profile(tuple(tokens), Counter(tokens), frozenset(_shingles(tokens, 2)))
+    counts = Counter(tokens)
+    return _Profile(tuple(tokens), counts, frozenset(counts), frozenset(_shingles(tokens, 2)))
 
 
 def article_key(body: str) -> str:

@@ -32,6 +32,17 @@ from .speakers import ArchiveLookups
 class IngestResult:
     article: Article
     created: bool
+    quotes_left_out: int = 0  # quotes found beyond settings.REDLINE_MAX_QUOTES_PER_ARTICLE, not stored
+
+    def quote_cap_message(self) -> str | None:
+        """What to tell the editor when the text held more quotes than an article may."""
+        if not self.quotes_left_out:
+            return None
+        cap = settings.REDLINE_MAX_QUOTES_PER_ARTICLE
+        return (
+            f"The text holds {cap + self.quotes_left_out:,} quotes; an article keeps at most {cap:,}, so the last "
+            f"{self.quotes_left_out:,} were not extracted. Split the text into several articles to keep them all."
+        )
 
 
 def find_duplicate(*, raw_text: str | None = None, url: str | None = None, body: str | None = None) -> Article | None:
@@ -59,7 +70,9 @@ def ingest_article(item: ArticleInput, *, index: bool = True, lookups: ArchiveLo
     With index=True the search index is updated once the transaction commits;
     bulk callers pass index=False and index in batches (`index_articles`).
     """
-    if "\x00" in item.raw_text:  # no article holds one, and PostgreSQL cannot store it
+    if "\x00" in item.raw_text or "\x00" in (
+        item.raw_html or ""
+    ):  # no article holds one, and PostgreSQL cannot store it
         raise UnreadableInput("The text holds NUL characters: it is binary data, not an article.")
     existing = Article.objects.filter(raw_sha256=sha256(item.raw_text)).first()
     if existing is not None:
@@ -70,6 +83,7 @@ def ingest_article(item: ArticleInput, *, index: bool = True, lookups: ArchiveLo
     existing = find_duplicate(body=record.body, url=item.url)
     if existing is not None:
         return IngestResult(article=existing, created=False)
+    record, quotes_left_out = _within_quote_cap(record)
     try:
         with transaction.atomic():
             article = _save_article(record, lookups, raw_html=item.raw_html, captured_at=item.captured_at)
@@ -78,7 +92,19 @@ def ingest_article(item: ArticleInput, *, index: bool = True, lookups: ArchiveLo
     except Exception:
         lookups.forget()  # what it remembered may have been rolled back with the article
         raise
-    return IngestResult(article=article, created=True)
+    return IngestResult(article=article, created=True, quotes_left_out=quotes_left_out)
+
+
+def _within_quote_cap(record: ArticleRecord) -> tuple[ArticleRecord, int]:
+    """The record with its first REDLINE_MAX_QUOTES_PER_ARTICLE quotes (and their speakers), and how many
+    it left out: storing, coding and grouping each quote costs a database row and an index document."""
+    cap = settings.REDLINE_MAX_QUOTES_PER_ARTICLE
+    if len(record.quotes) <= cap:
+        return record, 0
+    kept = record.quotes[:cap]
+    names = {quote.speaker for quote in kept}
+    speakers = tuple(speaker for speaker in record.speakers if speaker.name in names)
+    return dataclasses.replace(record, quotes=kept, speakers=speakers), len(record.quotes) - cap
 
 
 # -- web pages and uploads ----------------------------------------------------
@@ -143,7 +169,7 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
         published=article.published.isoformat() if article.published else None,
         url=article.url or None,
     )
-    record = extract_article(held, known_roles=lookups.known_roles())
+    record, _ = _within_quote_cap(extract_article(held, known_roles=lookups.known_roles()))
     with transaction.atomic():
         kept = list(
             Quote.all_objects.filter(article=article).filter(

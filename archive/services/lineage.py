@@ -3,6 +3,8 @@ and so do near-duplicate articles (wire copies)."""
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
+
 from django.db import connection, transaction
 from django.db.models import F, Q
 
@@ -50,34 +52,66 @@ def join_quote_groups(quotes) -> None:
     )
     # This article's quotes so far, with their groups: a held group's id, or a new
     # group, created with the others in one statement at the end.
-    earlier: list[tuple[Quote, int | QuoteGroup]] = []
+    earlier = _EarlierQuotes()
+    held: dict = {}
     for quote in quotes:
-        group = _copy_group(quote, earlier, exact.get(quote.text_key))
-        earlier.append((quote, QuoteGroup(key=quote.text_key) if group is None else group))
+        group = _copy_group(quote, earlier, exact.get(quote.text_key), held)
+        earlier.add(quote, QuoteGroup(key=quote.text_key) if group is None else group)
     QuoteGroup.objects.bulk_create(
-        list({id(group): group for _, group in earlier if isinstance(group, QuoteGroup)}.values())
+        list({id(group): group for _, group in earlier.groups if isinstance(group, QuoteGroup)}.values())
     )
-    for quote, group in earlier:
+    for quote, group in earlier.groups:
         quote.group_id = group.pk if isinstance(group, QuoteGroup) else group
 
 
-def _copy_group(quote: Quote, earlier, exact_copy: int | None) -> int | QuoteGroup | None:
+class _EarlierQuotes:
+    """An article's quotes so far with their groups, looked up the way held quotes are:
+    by normalised text, else among the latest 100, and the latest 100 sharing the probe
+    or the speaker. An article of up to 100 quotes compares each with all before it; a
+    quote-dense text costs each quote the same few comparisons, not one per quote before it."""
+
+    def __init__(self):
+        self.groups: list[tuple[Quote, int | QuoteGroup]] = []
+        self.by_text_key: dict[str, int | QuoteGroup] = {}
+        self.latest: deque = deque(maxlen=CANDIDATES_PER_LOOKUP)
+        self.by_probe: dict[str, deque] = defaultdict(lambda: deque(maxlen=CANDIDATES_PER_LOOKUP))
+        self.by_speaker: dict[int, deque] = defaultdict(lambda: deque(maxlen=CANDIDATES_PER_LOOKUP))
+
+    def add(self, quote: Quote, group: int | QuoteGroup) -> None:
+        position = len(self.groups)
+        self.groups.append((quote, group))
+        self.by_text_key.setdefault(quote.text_key, group)
+        self.latest.append(position)
+        if quote.probe:
+            self.by_probe[quote.probe].append(position)
+        if quote.speaker_id is not None:
+            self.by_speaker[quote.speaker_id].append(position)
+
+    def candidates(self, quote: Quote) -> list[tuple[str, int | QuoteGroup]]:
+        """(text, group) of the earlier quotes to compare, in the article's order."""
+        positions = set(self.latest)
+        if quote.probe:
+            positions.update(self.by_probe.get(quote.probe, ()))
+        if quote.speaker_id is not None:
+            positions.update(self.by_speaker.get(quote.speaker_id, ()))
+        return [(self.groups[n][0].text, self.groups[n][1]) for n in sorted(positions)]
+
+
+def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, held: dict) -> int | QuoteGroup | None:
     """The group of an earlier quote of this article or of a held quote that this
-    quote copies; None if it copies nothing."""
-    for other, group in earlier:
-        if other.text_key == quote.text_key:
-            return group
+    quote copies; None if it copies nothing. `held` keeps the candidates' query
+    answers: quotes not yet stored with the same probe and speaker share them."""
+    if quote.text_key in earlier.by_text_key:
+        return earlier.by_text_key[quote.text_key]
     if exact_copy:
         return exact_copy
-    candidates = [(other.text, group) for other, group in earlier]
-    with connection.cursor() as cursor:
-        # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
-        cursor.execute(
-            CANDIDATES_SQL,
-            [quote.probe or None, quote.pk or 0, quote.speaker_id, quote.pk or 0],
-        )
-        candidates += [(text, group_id) for _, _, text, group_id in cursor.fetchall()]
-    for text, group_id in candidates:
+    key = (quote.probe or None, quote.speaker_id, quote.pk or 0)
+    if key not in held:
+        with connection.cursor() as cursor:
+            # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
+            cursor.execute(CANDIDATES_SQL, [key[0], key[2], key[1], key[2]])
+            held[key] = [(text, group_id) for _, _, text, group_id in cursor.fetchall()]
+    for text, group_id in [*earlier.candidates(quote), *held[key]]:
         if lineage.near_copy(quote.text, text):
             return group_id
     return None

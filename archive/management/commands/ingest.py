@@ -76,6 +76,8 @@ class Command(BaseCommand):
                     self.stderr.write(f"{label}: could not be ingested: {error}")
                     failed += 1
                     continue
+                if result.quote_cap_message():
+                    self.stderr.write(f"{label}: {result.quote_cap_message()}")
                 if result.created:
                     created += 1
                     pending.append(result.article.pk)
