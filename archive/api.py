@@ -5,6 +5,7 @@ from django.http import JsonResponse
 
 from .forms import ArticleSearchForm, QuoteSearchForm
 from .models import Speaker
+from .search_backend import PARTIAL_HEADER, search_was_partial
 from .views import results_as_objects
 
 PAGE_SIZE = 20
@@ -63,15 +64,28 @@ def quote_json(request, quote):
     }
 
 
+def _search_page(body: dict, search) -> JsonResponse:
+    """A page of search results; `"partial": true` is added when the search stopped at
+    its time budget, so the count and results are what it found in time."""
+    partial = search_was_partial(search)
+    if partial:
+        body["partial"] = True
+    response = JsonResponse(body)
+    if partial:
+        response[PARTIAL_HEADER] = "true"
+    return response
+
+
 def quotes(request):
     form = QuoteSearchForm(request.GET, load_all=True)
     if not form.is_valid():
         return _error(_form_errors(form))
-    page, next_url, error = _page(request, form.search())
+    search = form.search()
+    page, next_url, error = _page(request, search)
     if error:
         return error
     results = [quote_json(request, quote) for quote in results_as_objects(page.object_list)]
-    return JsonResponse({"count": page.paginator.count, "next": next_url, "results": results})
+    return _search_page({"count": page.paginator.count, "next": next_url, "results": results}, search)
 
 
 def speakers(request):
@@ -99,7 +113,8 @@ def articles(request):
     form = ArticleSearchForm(request.GET, load_all=True)
     if not form.is_valid():
         return _error(_form_errors(form))
-    page, next_url, error = _page(request, form.search())
+    search = form.search()
+    page, next_url, error = _page(request, search)
     if error:
         return error
     results = [
@@ -114,4 +129,4 @@ def articles(request):
         }
         for article in results_as_objects(page.object_list)
     ]
-    return JsonResponse({"count": page.paginator.count, "next": next_url, "results": results})
+    return _search_page({"count": page.paginator.count, "next": next_url, "results": results}, search)

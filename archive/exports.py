@@ -8,8 +8,12 @@ import json
 from django.http import JsonResponse, StreamingHttpResponse
 
 from .forms import ArticleSearchForm, QuoteSearchForm
+from .search_backend import PARTIAL_HEADER, search_was_partial
 
 CHUNK = 200  # objects read per database or index round trip
+# A spreadsheet runs a cell starting with one of these as a formula ("=HYPERLINK(…)"):
+# OWASP's advice is a leading apostrophe, which shows the text as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def each_result(results):
@@ -78,9 +82,11 @@ class _Echo:
 
 def _csv_value(value):
     if isinstance(value, list):
-        return ";".join(value)
+        value = ";".join(value)
     if value is None:
         return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
@@ -100,15 +106,18 @@ def stream_csv(rows, filename):
     return response
 
 
-def stream_json(count, rows, filename):
+def stream_json(count, rows, filename, *, partial=False):
     def chunks():
-        yield f'{{"count": {count:d}, "results": ['
+        # "partial": the search stopped at its time budget; the key is there only then.
+        yield f'{{"count": {count:d}, ' + ('"partial": true, ' if partial else "") + '"results": ['
         for n, row in enumerate(rows):
             yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
         yield "\n]}\n"
 
     response = StreamingHttpResponse(chunks(), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if partial:
+        response[PARTIAL_HEADER] = "true"
     return response
 
 
@@ -131,4 +140,5 @@ def export(request, kind, fmt):
     rows = (to_row(request, obj) for obj in each_result(results))
     if fmt == "csv":
         return stream_csv(rows, f"redline-{kind}.csv")
-    return stream_json(results.count(), rows, f"redline-{kind}.json")
+    count = results.count()
+    return stream_json(count, rows, f"redline-{kind}.json", partial=search_was_partial(results))

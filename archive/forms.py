@@ -1,14 +1,62 @@
 """Search forms: one set of filters (speaker, source, dates, order; for quotes the
 escalation codes) for pages, exports, feeds and the API."""
 
+import datetime
+import re
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from haystack.forms import SearchForm
+from haystack.inputs import BaseInput
 from haystack.query import SearchQuerySet
 
 from .ingest.escalation import SHOWN_ACT_LABELS, UNCODED_BELOW
 from .models import Article, Quote, Source, Speaker
 
 MAX_QUERY_LENGTH = 500
+# Dates a search can ask for: the index takes dates with four-digit years (haystack writes
+# year 1 as "1", which Whoosh cannot read back).
+EARLIEST_DATE = datetime.date(1000, 1, 1)
+LATEST_DATE = datetime.date(9999, 12, 31)
+DATE_RANGE_MESSAGE = f"Dates from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} only."
+
+# The index's words: Whoosh's default tokenizer, which the text field's analyser starts with.
+WORD = re.compile(r"\w+(?:\.?\w+)*")
+# A query piece: an optional "-" (leave out), then a phrase in straight or curly double
+# marks (an unclosed one runs to the end), or a run of anything but spaces.
+QUERY_PIECE = re.compile(r'(-?)(?:["“”„«»]([^"“”„«»]*)["“”„«»]?|(\S+))')
+
+
+class SearchWords(BaseInput):
+    """A reader's query as the search engine gets it: only the words the index holds
+    (lowercase letters and digits), as terms, "phrases" and NOT for a leading "-".
+    Nothing a reader types reaches the query syntax, so no wildcard, fuzzy term,
+    range or field can be asked for, however the text is quoted."""
+
+    input_type_name = "search_words"
+    post_process = False
+
+    def prepare(self, query_obj):
+        parts = []
+        for minus, phrase, word in QUERY_PIECE.findall(self.query_string):
+            words = WORD.findall((phrase or word).lower())
+            if not words:
+                continue
+            part = words[0] if len(words) == 1 else '"' + " ".join(words) + '"'
+            parts.append(f"NOT {part}" if minus else part)
+        return " ".join(parts)
+
+
+def _date_field():
+    return forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[
+            MinValueValidator(EARLIEST_DATE, message=DATE_RANGE_MESSAGE),
+            MaxValueValidator(LATEST_DATE, message=DATE_RANGE_MESSAGE),
+        ],
+    )
 
 
 class ArchiveSearchForm(SearchForm):
@@ -28,8 +76,8 @@ class ArchiveSearchForm(SearchForm):
     )
     speaker = forms.SlugField(required=False, max_length=300)
     source = forms.SlugField(required=False, max_length=200)
-    since = forms.DateField(required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(attrs={"type": "date"}))
+    since = _date_field()
+    until = _date_field()
     sort = forms.ChoiceField(
         required=False, choices=[("", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first")]
     )
@@ -71,7 +119,10 @@ class ArchiveSearchForm(SearchForm):
         data = self.cleaned_data
         if not data["q"]:
             return self.browse()
-        results = self.searchqueryset.auto_query(data["q"])
+        words = SearchWords(data["q"])
+        if not words.prepare(None):  # punctuation only: nothing the index holds
+            return self.searchqueryset.none()
+        results = self.searchqueryset.filter(content=words)
         if data["speaker"]:
             results = results.filter(**{self.speaker_field: data["speaker"]})
         if data["source"]:

@@ -9,6 +9,9 @@ instead of colliding. Errors are raised, never swallowed.
 It also keeps filter fields untokenized (ID fields) so that speaker, source and
 attribution filters and facets match whole values, and opens storage without
 mmap, which makes opening a searcher cheap.
+
+Every search has a time budget (settings.REDLINE_SEARCH_SECONDS): past it, the
+search answers with what it has found, and says so (`partial`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import os
 import re
 import time
 
+from django.conf import settings
 from django.utils.encoding import force_str
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -28,9 +32,11 @@ from haystack.exceptions import SkipDocument
 from haystack.fields import CharField, MultiValueField
 from haystack.utils import get_model_ct
 from whoosh.codec import whoosh3
+from whoosh.collectors import FilterCollector, TimeLimit, WrappingCollector
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import TEXT
 from whoosh.filedb.filestore import FileStorage
+from whoosh.qparser import FuzzyTermPlugin
 from whoosh.query import Or, Term
 from whoosh.sorting import Count, FieldFacet, FunctionFacet
 from whoosh.util.times import datetime_to_long
@@ -40,6 +46,9 @@ WRITE_TIMEOUT_SECONDS = 120
 # segment: more cores index faster, but every segment costs each search a little.
 INDEX_PROCESSES = min(os.cpu_count() or 1, 4)
 MISSING_DATE = 2**64 - 1  # what Whoosh's date column holds for a document without a date
+# The response header (and `"partial": true` in JSON) marking an answer cut short by the budget.
+PARTIAL_HEADER = "X-Search-Partial"
+PARTIAL_REUSE_SECONDS = 2
 RESULTS_KEPT = 40  # hits scored per search: two pages of results, so "next" costs no new search
 # How haystack writes a date bound into the query string: " AND published:([20220301000000 to])".
 DATE_BOUND = re.compile(r" AND published:\(\[(?:(?P<since>\d{14}) to|to (?P<until>\d{14}))\]\)")
@@ -124,6 +133,9 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             # every segment's term dictionary each time.
             self.storage = FileStorage(self.path, supports_mmap=False)
             self.index = self.storage.open_index(schema=self.schema)
+        # Haystack adds fuzzy terms ("putin~3"), whose cost grows with the edit distance;
+        # Redline offers none, and queries are built from words only (forms.SearchWords).
+        self.parser.remove_plugin_class(FuzzyTermPlugin)
 
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
@@ -324,6 +336,8 @@ class RedlineWhooshBackend(WhooshSearchBackend):
     ):
         if not query_string or (len(query_string) <= 1 and query_string != "*"):
             return {"results": [], "hits": 0}
+        if not self.setup_complete:
+            self.setup()
         if date_facets or query_facets or highlight or spelling_query:
             # Features Redline does not use go the stock way.
             return super().search(
@@ -367,7 +381,7 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             allowed = _DateWindow(self._dates(searcher), allowed, since, until)
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         filter_key = (tuple(sorted(narrow_queries)), since, until)
-        results = self._results(searcher, parsed, allowed, filter_key, sort_by, facets, page_num * page_length)
+        results, partial = self._results(searcher, parsed, allowed, filter_key, sort_by, facets, page_num * page_length)
         hits = results[page_length * (page_num - 1) : page_length * page_num]
         processed = self._process_results(
             _Page(results, hits, page_num),
@@ -375,15 +389,24 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             result_class=result_class,
             facet_types=dict.fromkeys(facets or (), "fields"),
         )
+        processed["partial"] = partial
         return processed
 
     def _results(self, searcher, parsed, allowed, filter_key, sort_by, facets, needed):
-        """Whoosh results holding at least `needed` hits. A page view asks for the
-        count and then for the page: the second ask reuses the first search."""
+        """Whoosh results holding at least `needed` hits, and whether the search ran
+        out of time before it had them all. A page view asks for the count and then
+        for the page: the second ask reuses the first search."""
         key = (repr(parsed), filter_key, tuple(sort_by or ()), tuple(facets or ()))
         cached = self._recent.get(key) if getattr(self, "_recent_searcher", None) is searcher else None
-        if cached is not None and (cached.scored_length() >= needed or cached.scored_length() == len(cached)):
-            return cached
+        if cached is not None:
+            results, partial, searched_at = cached
+            if partial:
+                # Cut short: good for the rest of this request (the page after the count),
+                # not for the next one, which may find everything.
+                if time.monotonic() - searched_at < PARTIAL_REUSE_SECONDS:
+                    return results, partial
+            elif results.scored_length() >= needed or results.scored_length() == len(results):
+                return results, partial
         # Without block-quality skipping the top-N pass counts every hit as it goes;
         # with it, Whoosh skips nothing on these queries yet runs the whole query
         # a second time to count.
@@ -406,13 +429,23 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             search_kwargs["reverse"] = sort_by[0].startswith("-")
         if facets:
             search_kwargs["groupedby"] = [FieldFacet(facet, allow_overlap=True, maptype=Count) for facet in facets]
-        results = searcher.search(parsed, **search_kwargs)
+        # The budget sits inside the filter, which wraps last so that it sees every match
+        # first: Whoosh's TimeLimitCollector, wrapping a filter, would skip the filter.
+        allowed_docs = search_kwargs.pop("filter", None)
+        budget = _Budget(searcher.collector(**search_kwargs), settings.REDLINE_SEARCH_SECONDS)
+        collector = budget if allowed_docs is None else FilterCollector(budget, allow=allowed_docs)
+        partial = False
+        try:
+            searcher.search_with_collector(parsed, collector)
+        except TimeLimit:
+            partial = True  # what was collected in time is the answer
+        results = collector.results()
         if getattr(self, "_recent_searcher", None) is not searcher:
             self._recent_searcher, self._recent = searcher, {}
         if len(self._recent) > 64:
             self._recent.clear()
-        self._recent[key] = results
-        return results
+        self._recent[key] = results, partial, time.monotonic()
+        return results, partial
 
     def generation(self):
         """The number of the index's latest commit: it changes with every write."""
@@ -431,6 +464,26 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         self.index = self.index.refresh()
         with self.index.searcher() as searcher:
             return list(searcher.all_stored_fields())
+
+
+class _Budget(WrappingCollector):
+    """Stops a search at its deadline, like Whoosh's TimeLimitCollector, but checking
+    the clock at each match rather than starting a timer thread (or a SIGALRM, which
+    would interrupt the worker anywhere): the matches handled so far stay collected."""
+
+    def __init__(self, child, seconds):
+        super().__init__(child)
+        self.seconds = seconds
+
+    def prepare(self, top_searcher, q, context):
+        self.child.prepare(top_searcher, q, context)
+        self.deadline = time.monotonic() + self.seconds
+
+    def matches(self):
+        for docnum in self.child.matches():
+            yield docnum  # collected (or filtered out) before the clock is read
+            if time.monotonic() >= self.deadline:
+                raise TimeLimit
 
 
 class _DateWindow(set):
@@ -469,6 +522,27 @@ class _Page:
         return self.hits[n].score
 
 
+class RedlineWhooshSearchQuery(WhooshSearchQuery):
+    """Haystack's Whoosh query, remembering whether the backend ran out of time."""
+
+    partial = False
+
+    def run(self, spelling_query=None, **kwargs):
+        search_kwargs = self.build_params(spelling_query=spelling_query)
+        search_kwargs.update(kwargs)
+        results = self.backend.search(self.build_query(), **search_kwargs)
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+        self.partial = self.partial or results.get("partial", False)
+
+
+def search_was_partial(results) -> bool:
+    """Whether a search (a SearchQuerySet once evaluated) stopped at its time budget; False for a database browse."""
+    return bool(getattr(getattr(results, "query", None), "partial", False))
+
+
 class RedlineWhooshEngine(WhooshEngine):
     backend = RedlineWhooshBackend
-    query = WhooshSearchQuery
+    query = RedlineWhooshSearchQuery

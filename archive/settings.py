@@ -169,6 +169,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("REDLINE_PAGE_CACHE_ENTRIES", 500))},
     },
 }
+# A search's time budget: past it, a search answers with what it found and says so.
+REDLINE_SEARCH_SECONDS = float(os.environ.get("REDLINE_SEARCH_SECONDS", 1.0))
 
 # Admin logins: django-axes counts failures per (username, client address) and
 # locks that pair out for REDLINE_LOGIN_COOLOFF_MINUTES after

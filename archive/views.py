@@ -14,6 +14,7 @@ from .forms import ArchiveSearchForm, QuoteSearchForm
 from .ingest.escalation import SHOWN_ACT_LABELS
 from .ingest.lineage import wording_differences
 from .models import Article, Quote, Speaker
+from .search_backend import PARTIAL_HEADER, search_was_partial
 from .selectors import moved_speaker, speaker_by_slug
 
 
@@ -65,10 +66,17 @@ class ArchiveSearchView(SearchView):
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form, object_list=[]))
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context.get("partial"):
+            response[PARTIAL_HEADER] = "true"
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         objects = results_as_objects(context["page_obj"].object_list) if context.get("page_obj") else []
         context["results"] = collapse_copies(objects)
+        context["partial"] = search_was_partial(kwargs.get("object_list"))
         form = context["form"]
         context["query"] = form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else ""
         querystring = self.request.GET.copy()
