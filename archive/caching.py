@@ -1,20 +1,32 @@
-"""Rendered public pages, cached until the archive changes.
+"""Rendered public pages, cached until the archive changes, in bounded memory.
 
 The archive's version is the pair (search index generation, mtime of a marker
 file). Every index commit moves the first; every save or delete of an archive
 model moves the second (a signal touches the file after the transaction
 commits), so a page cached under one version is never served after a change,
 in any worker. Editors, who have a session, always get fresh pages.
+
+A page is keyed on the parameters its view takes: the others are dropped before
+the view sees them, so `?x=1`, `?x=2`… make no new entry. A page larger than an
+eighth of the cache is not kept, and each worker keeps at most
+settings.REDLINE_PAGE_CACHE_BYTES of pages, the least recently served going first.
 """
 
 import functools
 import hashlib
 import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse, QueryDict
 from haystack import connections
+
+from .search_backend import PARTIAL_HEADER
+
+ENTRY_OVERHEAD = 400  # bytes a kept page costs beyond its content and headers: key, tuple, dict slot
 
 
 def _marker():
@@ -38,25 +50,109 @@ def archive_version():
     return f"{backend.path}:{backend.generation()}:{changed}"
 
 
-def cached_page(view):
-    """Cache a GET view's response per host, URL and archive version, for readers without a session."""
+@dataclass(frozen=True)
+class _Page:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content) + sum(len(name) + len(value) for name, value in self.headers) + ENTRY_OVERHEAD
+
+    def response(self) -> HttpResponse:
+        return HttpResponse(self.content, status=self.status, headers=dict(self.headers))
+
+
+class PageCache:
+    """The least recently served pages of one archive version, at most `max_bytes` of them."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.max_page_bytes = max_bytes // 8
+        self.version = None
+        self.pages: OrderedDict[str, _Page] = OrderedDict()
+        self.size = 0
+        self._lock = threading.Lock()  # gunicorn's workers are single-threaded; the test server is not
+
+    def get(self, version: str, key: str) -> _Page | None:
+        with self._lock:
+            if version != self.version:  # the archive changed: every page is stale
+                self.version, self.pages, self.size = version, OrderedDict(), 0
+                return None
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, version: str, key: str, page: _Page) -> bool:
+        """Keep a page unless it is too large; False when it was not kept."""
+        if page.size > self.max_page_bytes:
+            return False
+        with self._lock:
+            if version != self.version:
+                return False
+            old = self.pages.pop(key, None)
+            self.size -= old.size if old else 0
+            self.pages[key] = page
+            self.size += page.size
+            while self.size > self.max_bytes:
+                _, dropped = self.pages.popitem(last=False)
+                self.size -= dropped.size
+            return True
+
+
+_cache: PageCache | None = None
+
+
+def page_cache() -> PageCache:
+    """This worker's page cache (made afresh if the byte bound setting changed)."""
+    global _cache
+    if _cache is None or _cache.max_bytes != settings.REDLINE_PAGE_CACHE_BYTES:
+        _cache = PageCache(settings.REDLINE_PAGE_CACHE_BYTES)
+    return _cache
+
+
+def cached_page(view, *, params=(), strict=False):
+    """Serve a GET view with only the query parameters in `params`, and cache its response
+    per host, path, those parameters and archive version, for readers without a session.
+    A `strict` view gets the others too, to refuse them, and that answer is not cached."""
+    params = frozenset(params)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method == "GET" and any(name not in params for name in request.GET):
+            if strict:
+                return view(request, *args, **kwargs)
+            known = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                if name in params:
+                    known.setlist(name, values)
+            known._mutable = False
+            request.GET = known
         if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
         version = archive_version()
         if version is None:
             return view(request, *args, **kwargs)
-        key = "page:" + hashlib.sha1(f"{version}:{request.get_host()}:{request.get_full_path()}".encode()).hexdigest()
-        cache = caches["pages"]
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response = response.render()
-            if response.status_code == 200 and not response.streaming:  # a stream is read once
-                cache.set(key, response)
+        query = sorted((name, values) for name, values in request.GET.lists())
+        key = hashlib.sha1(f"{request.get_host()}:{request.path}:{query!r}".encode()).hexdigest()
+        cache = page_cache()
+        page = cache.get(version, key)
+        if page is not None:
+            return page.response()
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response = response.render()
+        # A stream is read once; a page that sets a cookie is one reader's; a search cut
+        # short by its time budget may find everything next time.
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header(PARTIAL_HEADER)
+        ):
+            cache.put(version, key, _Page(response.status_code, tuple(response.items()), response.content))
         return response
 
     return wrapper

@@ -160,15 +160,10 @@ REDLINE_MAX_QUOTES_PER_ARTICLE = int(os.environ.get("REDLINE_MAX_QUOTES_PER_ARTI
 
 LOGIN_URL = "admin:login"
 
-# Each worker keeps its own recently rendered public pages (see archive/caching.py).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("REDLINE_PAGE_CACHE_ENTRIES", 500))},
-    },
-}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each worker keeps its own recently rendered public pages, at most this many bytes of
+# them; a page over an eighth of it is not kept (see archive/caching.py).
+REDLINE_PAGE_CACHE_BYTES = int(os.environ.get("REDLINE_PAGE_CACHE_MB", 32)) * 1024 * 1024
 # A search's time budget: past it, a search answers with what it found and says so.
 REDLINE_SEARCH_SECONDS = float(os.environ.get("REDLINE_SEARCH_SECONDS", 1.0))
 
