@@ -21,8 +21,9 @@ def decode_text(data: bytes, *, label: str = "input") -> str:
     """
     if not data.strip():
         raise UnreadableInput(f"{label}: the file is empty.")
-    if b"\x00" in data[:8192]:
-        raise UnreadableInput(f"{label}: this is a binary file, not text.")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere: PostgreSQL cannot store one, and no article holds one
+        raise UnreadableInput(f"{label}: this is a binary file, not text (a NUL byte at byte {nul:,}).")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -76,6 +77,9 @@ def record_input(line: bytes | str, *, label: str) -> ArticleInput:
         raise UnreadableInput(f"{label}: the record has no text.")
     author = record.get("author") or record.get("authors") or ()
     authors = (author,) if isinstance(author, str) else tuple(str(a) for a in author)
+    fields = [record.get(name) for name in ("text", "title", "source", "published", "url")]
+    if any("\x00" in str(value) for value in (*fields, *authors) if value is not None):
+        raise UnreadableInput(f"{label}: the record holds a NUL character: it is binary data, not an article.")
     return ArticleInput(
         label=label,
         raw_text=record["text"],

@@ -8,12 +8,14 @@ uses trafilatura for the main text, title, byline, date and outlet.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import http.client
 import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -66,6 +68,7 @@ def fetch_page(
 
     Raises PageError for a bad URL, a private address (unless allow_private),
     no answer, a timeout, an error status, a body that is not HTML or is over max_bytes.
+    `timeout` is one deadline for the whole fetch: connections, redirects, headers and body.
     """
     deadline = time.monotonic() + timeout
     current = url
@@ -123,10 +126,19 @@ def _get(url, *, allow_private, timeout, deadline, max_bytes):
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise PageError(f"{url}: the server did not answer within {timeout:g} seconds.")
     if parts.scheme == "https":
-        connection = _PinnedHTTPSConnection(parts.hostname, port, address=address, timeout=timeout)
+        connection = _PinnedHTTPSConnection(parts.hostname, port, address=address, timeout=remaining)
     else:
-        connection = _PinnedHTTPConnection(parts.hostname, port, address=address, timeout=timeout)
+        connection = _PinnedHTTPConnection(parts.hostname, port, address=address, timeout=remaining)
+    # A socket timeout bounds each read, and a server sending a byte every few seconds
+    # keeps every read alive: at the deadline the connection is cut, whatever it is doing.
+    watchdog = threading.Timer(remaining, _hang_up, [connection])
+    watchdog.daemon = True
+    watchdog.start()
+    response = None
     try:
         connection.request(
             "GET",
@@ -149,40 +161,59 @@ def _get(url, *, allow_private, timeout, deadline, max_bytes):
                 size += len(chunk)
                 if size > max_bytes:
                     raise PageError(f"{url}: the page is larger than the {_megabytes(max_bytes)} limit.")
-                if time.monotonic() > deadline:
-                    raise PageError(f"{url}: the page did not arrive within {timeout:g} seconds.")
                 chunks.append(chunk)
             body = b"".join(chunks)
+        if time.monotonic() >= deadline:
+            raise _late(url, timeout, response)  # cut off: what arrived is not the whole page
         return response.status, headers, body
-    except TimeoutError:
-        raise PageError(f"{url}: the server did not answer within {timeout:g} seconds.") from None
-    except ssl.SSLError as error:
-        raise PageError(f"{url}: the secure connection failed ({error.reason or error}).") from None
     except (OSError, http.client.HTTPException) as error:
+        if isinstance(error, TimeoutError) or time.monotonic() >= deadline:
+            raise _late(url, timeout, response) from None
+        if isinstance(error, ssl.SSLError):
+            raise PageError(f"{url}: the secure connection failed ({error.reason or error}).") from None
         raise PageError(f"{url}: the server does not answer ({error.__class__.__name__}: {error}).") from None
     finally:
+        watchdog.cancel()
         connection.close()
+
+
+def _late(url, timeout, response) -> PageError:
+    if response is None:
+        return PageError(f"{url}: the server did not answer within {timeout:g} seconds.")
+    return PageError(f"{url}: the page did not arrive within {timeout:g} seconds.")
+
+
+def _hang_up(connection) -> None:
+    """End a fetch at its deadline: a read blocked on the socket returns at once. The
+    connection's own socket, since http.client hands a closing response's socket over."""
+    if connection.tcp is not None:
+        with contextlib.suppress(OSError):
+            connection.tcp.shutdown(socket.SHUT_RDWR)
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """Connects to the address that was checked, not to a fresh DNS answer."""
+
+    tcp = None  # the TCP socket, for the deadline to cut
 
     def __init__(self, host, port, *, address, timeout):
         super().__init__(host, port, timeout=timeout)
         self.address = address
 
     def connect(self):
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self.tcp = socket.create_connection((self.address, self.port), self.timeout)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    tcp = None
+
     def __init__(self, host, port, *, address, timeout):
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
         self.address = address
 
     def connect(self):
-        sock = socket.create_connection((self.address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.tcp = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(self.tcp, server_hostname=self.host)
 
 
 def _decode(body: bytes, content_type: str, *, label: str) -> str:
@@ -205,6 +236,8 @@ def read_html(html: str, *, url: str | None = None, label: str = "page") -> Arti
     by blank lines, and the page's title, byline, date and outlet as hints."""
     if not html.strip():
         raise PageError(f"{label}: the page is empty.")
+    if "\x00" in html:  # no page holds one, and PostgreSQL cannot store it
+        raise PageError(f"{label}: the page holds a NUL character: it is binary data, not an article.")
     document = bare_extraction(
         html,
         url=url,
