@@ -170,11 +170,18 @@ REDLINE_SEARCH_SECONDS = float(os.environ.get("REDLINE_SEARCH_SECONDS", 1.0))
 # Admin logins: django-axes counts failures per (username, client address) and
 # locks that pair out for REDLINE_LOGIN_COOLOFF_MINUTES after
 # REDLINE_LOGIN_FAILURE_LIMIT failures. Pairing with the username keeps one
-# guesser from locking a whole newsroom that shares an address.
+# guesser from locking a whole newsroom that shares an address; the client address
+# is the one the REDLINE_TRUSTED_PROXIES proxies in front report. Past
+# REDLINE_LOGIN_USERNAME_LIMIT failures from any addresses, a username is locked
+# out too, except at addresses it has logged in from (archive/logins.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+REDLINE_TRUSTED_PROXIES = int(os.environ.get("REDLINE_TRUSTED_PROXIES", 0))
+REDLINE_LOGIN_USERNAME_LIMIT = int(os.environ.get("REDLINE_LOGIN_USERNAME_LIMIT", 20))
+AXES_HANDLER = "archive.logins.RedlineAxesHandler"
+AXES_CLIENT_IP_CALLABLE = "archive.logins.client_address"
 AXES_FAILURE_LIMIT = int(os.environ.get("REDLINE_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("REDLINE_LOGIN_COOLOFF_MINUTES", 15)))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
