@@ -90,3 +90,64 @@ def silent_server():
         yield f"http://127.0.0.1:{listener.getsockname()[1]}"
     finally:
         listener.close()
+
+
+class _Drip:
+    def __init__(self):
+        self.bytes_sent = 0
+        self.hung_up = threading.Event()
+        self.stop = threading.Event()
+
+
+@contextlib.contextmanager
+def dripping_server(*, stage: str, seconds: float, interval: float):
+    """A server that sends one byte every `interval` seconds, for `seconds` at most: a
+    header line that never ends (stage="headers"), or, after whole headers, the body.
+    Yields (base URL, drip): drip.bytes_sent counts the dripped bytes, and drip.hung_up
+    is set once the client has closed the connection."""
+    import select
+    import socket
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    drip = _Drip()
+
+    def serve():
+        try:
+            connection, _ = listener.accept()
+        except OSError:
+            return
+        with connection:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                chunk = connection.recv(4096)
+                if not chunk:
+                    drip.hung_up.set()
+                    return
+                request += chunk
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+            connection.sendall(head + (b"X-Slow: " if stage == "headers" else b"\r\n<html><body>"))
+            ends = time.monotonic() + seconds
+            while time.monotonic() < ends and not drip.stop.is_set():
+                readable, _, _ = select.select([connection], [], [], interval)
+                try:
+                    if readable and not connection.recv(4096):
+                        break  # the client closed its side
+                    connection.sendall(b"a")
+                except OSError:
+                    break
+                drip.bytes_sent += 1
+            else:
+                return  # the drip ran its course: the client never hung up
+            drip.hung_up.set()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", drip
+    finally:
+        drip.stop.set()
+        listener.close()
+        thread.join(timeout=seconds + 5)
