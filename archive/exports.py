@@ -116,8 +116,6 @@ def stream_json(count, rows, filename, *, partial=False):
 
     response = StreamingHttpResponse(chunks(), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if partial:
-        response[PARTIAL_HEADER] = "true"
     return response
 
 
@@ -137,8 +135,14 @@ def export(request, kind, fmt):
         message = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
         return JsonResponse({"error": message}, status=400)
     results = form.search()
+    # Counting runs a search: whether its time budget cut it short is known before the first row.
+    count = results.count() if fmt == "json" or form.cleaned_data["q"] else None
+    partial = search_was_partial(results)
     rows = (to_row(request, obj) for obj in each_result(results))
     if fmt == "csv":
-        return stream_csv(rows, f"redline-{kind}.csv")
-    count = results.count()
-    return stream_json(count, rows, f"redline-{kind}.json", partial=search_was_partial(results))
+        response = stream_csv(rows, f"redline-{kind}.csv")
+    else:
+        response = stream_json(count, rows, f"redline-{kind}.json", partial=partial)
+    if partial:
+        response[PARTIAL_HEADER] = "true"
+    return response

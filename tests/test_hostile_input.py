@@ -269,6 +269,9 @@ def test_a_search_past_its_time_budget_answers_with_what_it_found_marked_partial
     assert body["partial"] is True and response["X-Search-Partial"] == "true"
     assert body["count"] == len(body["results"]) == 1  # the first article it came to
     assert Client().get("/api/quotes/", {"q": "russia"}).json()["partial"] is True
+    exported = Client().get("/articles/export.json", {"q": "russia"})
+    assert json.loads(b"".join(exported.streaming_content))["partial"] is True
+    assert Client().get("/articles/export.csv", {"q": "russia"})["X-Search-Partial"] == "true"
     page = Client().get("/search/", {"q": "russia"})
     assert page.status_code == 200 and "ran out of time" in page.content.decode()
     # A cut-short answer is not kept: the next reader's search may find everything.
