@@ -4,8 +4,12 @@ Sets up a scratch archive (seeds plus up to --articles articles of the shared
 corpus, or synthetic ones without it), serves it with gunicorn under
 production settings (DJANGO_DEBUG=0, behind a TLS proxy as wrk's
 X-Forwarded-Proto header says), then drives search, quotes by speaker,
-article pages and the API for --seconds. Prints the figures as JSON and
-exits 1 if any request failed. `make loadtest` runs it for 60 s.
+article pages and the API for --seconds. Alongside, a second wrk sends hostile
+requests on --hostile-connections connections (a tenth or more of all requests):
+search syntax that once escaped quoting, far dates, cache-busting query strings.
+Prints the figures as JSON (the ordinary requests' latencies, and the hostile
+ones apart) and exits 1 if any ordinary request failed or any request got a
+server error. `make loadtest` runs it for 60 s.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -27,12 +32,62 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "conflict-news.jsonl"
 QUERIES = ["escalation", "nuclear", "red line", "missiles", "warned", "Kremlin", "sanctions", "ceasefire"]
 
+# Requests an attacker sends: queries that once became wildcards or fuzzy terms, dates
+# the index cannot store, and query strings that once each made a new page-cache entry.
+# Each search gets a random word more, so none is answered from the page cache.
+HOSTILE_QUERIES = ["x')abcdefghijkl~8)('", "x')*e*)('", "x')putin~3)('", "*?*", "putin~2 kremlin~2 nato~2"]
+HOSTILE_PATHS = [
+    *(f"/search/?q={urllib.parse.quote(q)}" for q in HOSTILE_QUERIES),
+    *(f"/api/quotes/?q={urllib.parse.quote(q)}" for q in HOSTILE_QUERIES),
+    "/search/?since=0001-01-01&q=putin",
+    "/api/quotes/?since=0001-01-01&q=putin",
+]
+
 PATHS_SCRIPT = r"""
 import json
 from archive.models import Article, Speaker
 speakers = [s.slug for s in Speaker.objects.most_quoted()[:8]]
 articles = list(Article.objects.order_by("-pk").values_list("pk", flat=True)[:20])
 print(json.dumps({"speakers": speakers, "articles": articles}))
+"""
+
+# The hostile traffic: every second request gets a query string never seen before.
+HOSTILE_LUA = """
+local paths = {%s}
+local n, k = 0, 0
+local threads = {}
+wrk.headers["X-Forwarded-Proto"] = "https"
+setup = function(thread)
+  table.insert(threads, thread)
+end
+init = function(args)
+  server_errors = 0
+end
+request = function()
+  n = n + 1
+  if n %% 2 == 0 then
+    return wrk.format("GET", "%s?x=" .. n .. "&utm_source=" .. math.random(1000000))
+  end
+  k = k + 1
+  return wrk.format("GET", paths[(k %% #paths) + 1] .. "%%20w" .. math.random(1000000))
+end
+response = function(status, headers, body)
+  if status >= 500 then
+    server_errors = server_errors + 1
+  end
+end
+done = function(summary, latency, requests)
+  local errors = 0
+  for _, thread in ipairs(threads) do
+    errors = errors + thread:get("server_errors")
+  end
+  io.write(string.format(
+    'WRK_JSON {"requests": %%d, "seconds": %%.2f, "socket_errors": %%d, "server_errors": %%d, '
+    .. '"p50_ms": %%.1f, "p99_ms": %%.1f, "max_ms": %%.1f}\\n',
+    summary.requests, summary.duration / 1e6,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, errors,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
 """
 
 LUA = """
@@ -88,6 +143,9 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=8, help="Open connections (default 8).")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3: 2 cores + 1).")
     parser.add_argument("--articles", type=int, default=500, help="Corpus articles to serve besides the seeds.")
+    parser.add_argument(
+        "--hostile-connections", type=int, default=2, help="Connections sending hostile requests (default 2)."
+    )
     args = parser.parse_args(argv)
     wrk = shutil.which("wrk")
     if not wrk:
@@ -162,34 +220,26 @@ def main(argv=None) -> int:
                         return 1
             script = var / "mixed.lua"
             script.write_text(LUA % ", ".join(json.dumps(path) for path in paths))
-            threads = min(2, args.connections)
-            result = subprocess.run(
-                [
-                    wrk,
-                    "-t",
-                    str(threads),
-                    "-c",
-                    str(args.connections),
-                    "-d",
-                    f"{args.seconds}s",
-                    "--timeout",
-                    "10s",
-                    "-s",
-                    str(script),
-                    url,
-                ],
-                capture_output=True,
-                text=True,
-                timeout=args.seconds + 60,
-            )
+            hostile_script = var / "hostile.lua"
+            article = f"/articles/{targets['articles'][0]}/" if targets["articles"] else "/"
+            hostile_script.write_text(HOSTILE_LUA % (", ".join(json.dumps(path) for path in HOSTILE_PATHS), article))
+
+            def drive(lua, connections):
+                command = [wrk, "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{args.seconds}s"]
+                command += ["--timeout", "10s", "-s", str(lua), url]
+                return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+            hostile = drive(hostile_script, args.hostile_connections) if args.hostile_connections else None
+            ordinary = drive(script, args.connections)
+            result = _finished(ordinary, args.seconds + 60)
+            hostile_result = _finished(hostile, args.seconds + 60) if hostile else None
         finally:
             server.terminate()
             _, server_log = server.communicate(timeout=30)
-        line = next((line for line in result.stdout.splitlines() if line.startswith("WRK_JSON ")), None)
-        if line is None:
-            print(result.stdout, result.stderr, file=sys.stderr)
+        figures = _wrk_figures(result)
+        hostile_figures = _wrk_figures(hostile_result) if hostile_result else None
+        if figures is None or (hostile_result and hostile_figures is None):
             return 1
-        figures = json.loads(line.removeprefix("WRK_JSON "))
         figures["errors"] = sum(
             figures[key] for key in ("connect_errors", "read_errors", "write_errors", "timeouts", "bad_status")
         )
@@ -202,8 +252,29 @@ def main(argv=None) -> int:
             setup_seconds=round(setup_seconds, 1),
             server_errors_logged=server_log.count("Traceback"),
         )
+        hostile_errors = 0
+        if hostile_figures:
+            hostile_figures["share_of_requests"] = round(
+                hostile_figures["requests"] / (hostile_figures["requests"] + figures["requests"]), 3
+            )
+            hostile_errors = hostile_figures["server_errors"] + hostile_figures["socket_errors"]
+            figures["hostile"] = hostile_figures
         print(json.dumps(figures, indent=1))
-        return 0 if figures["errors"] == 0 and figures["server_errors_logged"] == 0 else 1
+        failed = figures["errors"] or figures["server_errors_logged"] or hostile_errors
+        return 1 if failed else 0
+
+
+def _finished(process, timeout):
+    stdout, stderr = process.communicate(timeout=timeout)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def _wrk_figures(result):
+    line = next((line for line in result.stdout.splitlines() if line.startswith("WRK_JSON ")), None)
+    if line is None:
+        print(result.stdout, result.stderr, file=sys.stderr)
+        return None
+    return json.loads(line.removeprefix("WRK_JSON "))
 
 
 if __name__ == "__main__":
