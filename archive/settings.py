@@ -162,8 +162,9 @@ LOGIN_URL = "admin:login"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each worker keeps its own recently rendered public pages, at most this many bytes of
-# them; a page over an eighth of it is not kept (see archive/caching.py).
-REDLINE_PAGE_CACHE_BYTES = int(os.environ.get("REDLINE_PAGE_CACHE_MB", 32)) * 1024 * 1024
+# them; a page over an eighth of it (8 MB: an article at the 5 MB upload limit fits) is not
+# kept (see archive/caching.py).
+REDLINE_PAGE_CACHE_BYTES = int(os.environ.get("REDLINE_PAGE_CACHE_MB", 64)) * 1024 * 1024
 # A search's time budget: past it, a search answers with what it found and says so.
 REDLINE_SEARCH_SECONDS = float(os.environ.get("REDLINE_SEARCH_SECONDS", 1.0))
 

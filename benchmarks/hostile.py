@@ -30,8 +30,8 @@ HOSTILE_QUERIES = [
     "*?*",
     "putin~2 kremlin~2 nato~2",
     "(((((((((a OR b) OR c) OR d) OR e) OR f) OR g) OR h) OR i) OR j)",
-    " ".join(f"word{n}" for n in range(120)),
-    '"' + " ".join(["the war"] * 100) + '"',
+    " ".join(f"word{n}" for n in range(60)),  # within the 500-character limit
+    '"' + " ".join(["the war"] * 50) + '"',
 ]
 ORDINARY_QUERIES = ["escalation", "nuclear", "red line", "Kremlin", "missiles"]
 
