@@ -71,6 +71,7 @@ def main(argv=None):
     from archive import services
     from archive.caching import page_cache
     from archive.ingest.pipeline import sha256
+    from archive.ingest.records import ArticleInput
     from archive.models import Article
 
     call_command("migrate", verbosity=0)
@@ -133,7 +134,7 @@ def main(argv=None):
     growth = []
     for size in (25_000, 200_000):
         text = _quote_dense(size).replace("respond", "answer")  # not the uploads' text again
-        result, wall, cpu = _timed(lambda text=text: services.ingest_article(raw_text=text, index=False))
+        result, wall, cpu = _timed(lambda text=text: services.ingest_article(ArticleInput(raw_text=text), index=False))
         growth.append({"bytes": size, "quotes": result.article.quotes.count(), "wall_ms": wall, "cpu_ms": cpu})
     figures["quote-dense store without the cap (no indexing)"] = growth
     settings.REDLINE_MAX_QUOTES_PER_ARTICLE = 1_000

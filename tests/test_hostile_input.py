@@ -352,7 +352,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(seeded, django_c
     said = "\n\n".join(f"“We will answer strike number {n} in kind,” Vladimir Putin said." for n in range(5))
     with django_capture_on_commit_callbacks(execute=True):
         article = services.ingest_article(
-            raw_text=f"Talks stall\n\n{said}\n", title=FORMULAS[0], source="@Wire"
+            ArticleInput(raw_text=f"Talks stall\n\n{said}\n", title=FORMULAS[0], source="@Wire")
         ).article
     quotes = list(article.quotes.order_by("start"))
     assert len(quotes) == len(FORMULAS) - 1
@@ -405,7 +405,7 @@ def test_pasted_text_with_a_nul_is_refused_with_a_message(editor):
 
 @pytest.mark.django_db
 def test_a_fetched_page_with_a_nul_is_refused(settings):
-    from archive.ingest.files import UnreadableInput
+    from archive.ingest.records import UnreadableInput
 
     from .web_server import EXTRA_PAGES, serving
 
@@ -462,7 +462,7 @@ def test_storing_a_quote_dense_text_takes_time_linear_in_its_length(settings):
     timings, stored = [], []
     for size in (16_000, 128_000):
         started = time.process_time()
-        article = services.ingest_article(raw_text=_quote_dense(size), index=False).article
+        article = services.ingest_article(ArticleInput(raw_text=_quote_dense(size)), index=False).article
         timings.append(time.process_time() - started)
         stored.append(article.quotes.count())
     assert stored[1] > 7 * stored[0] > 7 * 400

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from archive.ingest.escalation import DEFAULT_TERMS, InvalidTerm, Lexicon, Term, compile_term, sentence_around
-from archive.ingest.files import UnreadableInput, decode_text, record_input, text_input
+from archive.ingest.files import decode_text, record_input, text_input
+from archive.ingest.records import UnreadableInput
 from archive.ingest.webpage import PageError, fetch_page, read_html
 
 from ..web_server import dripping_server
