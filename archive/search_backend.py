@@ -22,6 +22,7 @@ import datetime
 import fcntl
 import os
 import re
+import threading
 import time
 
 from django.conf import settings
@@ -36,6 +37,7 @@ from whoosh.collectors import FilterCollector, TimeLimit, WrappingCollector
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import TEXT
 from whoosh.filedb.filestore import FileStorage
+from whoosh.matching import WrappingMatcher
 from whoosh.qparser import FuzzyTermPlugin
 from whoosh.query import Or, Term
 from whoosh.sorting import Count, FieldFacet, FunctionFacet
@@ -287,6 +289,7 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             searcher = searcher.refresh()
             self._filters = {}
         if searcher is not getattr(self, "_cached_searcher", None):
+            _budget_postings(searcher)
             self._cached_searcher = searcher
             self._filters = {}
         return searcher
@@ -432,13 +435,16 @@ class RedlineWhooshBackend(WhooshSearchBackend):
         # The budget sits inside the filter, which wraps last so that it sees every match
         # first: Whoosh's TimeLimitCollector, wrapping a filter, would skip the filter.
         allowed_docs = search_kwargs.pop("filter", None)
-        budget = _Budget(searcher.collector(**search_kwargs), settings.REDLINE_SEARCH_SECONDS)
+        budget = _Budget(searcher.collector(**search_kwargs))
         collector = budget if allowed_docs is None else FilterCollector(budget, allow=allowed_docs)
         partial = False
+        _search_deadline.at = time.monotonic() + settings.REDLINE_SEARCH_SECONDS
         try:
             searcher.search_with_collector(parsed, collector)
         except TimeLimit:
             partial = True  # what was collected in time is the answer
+        finally:
+            _search_deadline.at = None
         results = collector.results()
         if getattr(self, "_recent_searcher", None) is not searcher:
             self._recent_searcher, self._recent = searcher, {}
@@ -466,24 +472,56 @@ class RedlineWhooshBackend(WhooshSearchBackend):
             return list(searcher.all_stored_fields())
 
 
+# The deadline of the search this thread is running, if any. A search's time goes in
+# two places: stepping through posting lists (a long phrase of common words steps a lot
+# and may find nothing) and collecting what matched (a common word finds a lot); each
+# checks the clock, and past the deadline stops the search with TimeLimit.
+_search_deadline = threading.local()
+
+
+def _check_deadline():
+    deadline = getattr(_search_deadline, "at", None)
+    if deadline is not None and time.monotonic() >= deadline:
+        raise TimeLimit
+
+
 class _Budget(WrappingCollector):
-    """Stops a search at its deadline, like Whoosh's TimeLimitCollector, but checking
-    the clock at each match rather than starting a timer thread (or a SIGALRM, which
-    would interrupt the worker anywhere): the matches handled so far stay collected."""
-
-    def __init__(self, child, seconds):
-        super().__init__(child)
-        self.seconds = seconds
-
-    def prepare(self, top_searcher, q, context):
-        self.child.prepare(top_searcher, q, context)
-        self.deadline = time.monotonic() + self.seconds
+    """Stops collecting at the search's deadline, like Whoosh's TimeLimitCollector but
+    reading the clock at each match rather than starting a timer thread (or a SIGALRM,
+    which would interrupt the worker anywhere): the matches handled so far stay collected."""
 
     def matches(self):
         for docnum in self.child.matches():
             yield docnum  # collected (or filtered out) before the clock is read
-            if time.monotonic() >= self.deadline:
-                raise TimeLimit
+            _check_deadline()
+
+
+class _BudgetedPostings(WrappingMatcher):
+    """A term's postings that read the clock at every step."""
+
+    def next(self):
+        _check_deadline()
+        return self.child.next()
+
+    def skip_to(self, id):
+        _check_deadline()
+        return self.child.skip_to(id)
+
+    def all_ids(self):
+        for docnum in self.child.all_ids():
+            yield docnum
+            _check_deadline()
+
+
+def _budget_postings(searcher):
+    """Give every term's postings in this searcher's segments a clock to read."""
+    for leaf, _ in searcher.leaf_searchers():
+        postings = leaf.postings
+
+        def budgeted(fieldname, text, weighting=None, qf=1, postings=postings):
+            return _BudgetedPostings(postings(fieldname, text, weighting=weighting, qf=qf))
+
+        leaf.postings = budgeted
 
 
 class _DateWindow(set):
