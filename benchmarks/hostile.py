@@ -73,6 +73,7 @@ def main(argv=None):
     from archive.ingest.pipeline import sha256
     from archive.ingest.records import ArticleInput
     from archive.models import Article
+    from archive.services.ingest import FETCH_TIMEOUT_SECONDS
 
     call_command("migrate", verbosity=0)
     sample = Path(scratch) / "sample.jsonl"
@@ -167,7 +168,7 @@ def main(argv=None):
     figures["page sending a byte a second, through the admin"] = {
         "status": response.status_code,
         "wall_ms": wall,
-        "deadline_seconds": getattr(settings, "REDLINE_FETCH_TIMEOUT", services.FETCH_TIMEOUT_SECONDS),
+        "deadline_seconds": getattr(settings, "REDLINE_FETCH_TIMEOUT", FETCH_TIMEOUT_SECONDS),
         "form_error": "did not arrive within" in response.content.decode(),
     }
     print(json.dumps(figures, indent=1))
