@@ -5,7 +5,7 @@ from django.http import JsonResponse
 
 from .forms import ArticleSearchForm, QuoteSearchForm
 from .models import Speaker
-from .search_backend import PARTIAL_HEADER, search_was_partial
+from .search import PARTIAL_HEADER, search_was_partial
 from .views import results_as_objects
 
 PAGE_SIZE = 20

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
-from haystack import connections
 
-from .search_backend import PARTIAL_HEADER
+from .search import PARTIAL_HEADER, archive_index
 
 ENTRY_OVERHEAD = 400  # bytes a kept page costs beyond its content and headers: key, tuple, dict slot
 
@@ -40,14 +39,14 @@ def touch_archive_version(**_):
 
 def archive_version():
     """A string that changes whenever the archive does, or None when it cannot be known."""
-    backend = connections["default"].get_backend()
-    if not hasattr(backend, "generation"):
+    index = archive_index()
+    if index is None:
         return None  # Solr and Elasticsearch: no cheap version to key on
     try:
         changed = os.stat(_marker()).st_mtime_ns
     except FileNotFoundError:
         changed = 0
-    return f"{backend.path}:{backend.generation()}:{changed}"
+    return f"{index.path}:{index.generation()}:{changed}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import json
 from django.http import JsonResponse, StreamingHttpResponse
 
 from .forms import ArticleSearchForm, QuoteSearchForm
-from .search_backend import PARTIAL_HEADER, search_was_partial
+from .search import PARTIAL_HEADER, search_was_partial
 
 CHUNK = 200  # objects read per database or index round trip
 # A spreadsheet runs a cell starting with one of these as a formula ("=HYPERLINK(…)"):

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from .ingest.escalation import ACT_LABELS, ACTS, SHOWN_ACT_LABELS, UNCODED, UNCODED_BELOW, shown_act
+from .ingest.records import PARAGRAPH_SEPARATOR
 from .ingest.speakers import speaker_key
 
 
@@ -160,9 +161,9 @@ class Article(models.Model):
     def paragraphs(self):
         """The body's paragraphs with their start offsets."""
         offset = 0
-        for paragraph in self.body.split("\n\n"):
+        for paragraph in self.body.split(PARAGRAPH_SEPARATOR):
             yield offset, paragraph
-            offset += len(paragraph) + 2
+            offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
 
 
 class SpeakerQuerySet(models.QuerySet):

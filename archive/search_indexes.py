@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from haystack import indexes
 
 from .models import Article, Quote
-from .search_backend import ExactField, ExactListField
+from .search.fields import ExactField, ExactListField
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):

@@ -100,21 +100,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Search. The default is the embedded Whoosh index, written through Redline's
-# backend, which serialises writers (see archive/search_backend.py). To scale
+# backend, which serialises writers (see archive/search/writes.py). To scale
 # out, set REDLINE_SEARCH_URL to a Solr core or an Elasticsearch 7 node.
 REDLINE_INDEX_DIR = Path(os.environ.get("REDLINE_INDEX_DIR", VAR_DIR / "whoosh_index"))
 _search_url = os.environ.get("REDLINE_SEARCH_URL", "")
 if _search_url.startswith("solr"):
     HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "archive.search_servers.RedlineSolrEngine",
+            "ENGINE": "archive.search.servers.RedlineSolrEngine",
             "URL": _search_url.replace("solr+", "", 1),
         }
     }
 elif _search_url.startswith("elasticsearch"):
     HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "archive.search_servers.RedlineElasticsearchEngine",
+            "ENGINE": "archive.search.servers.RedlineElasticsearchEngine",
             "URL": _search_url.replace("elasticsearch+", "", 1),
             "INDEX_NAME": os.environ.get("REDLINE_SEARCH_INDEX", "redline"),
         }
@@ -122,7 +122,7 @@ elif _search_url.startswith("elasticsearch"):
 else:
     HAYSTACK_CONNECTIONS = {
         "default": {
-            "ENGINE": "archive.search_backend.RedlineWhooshEngine",
+            "ENGINE": "archive.search.whoosh.RedlineWhooshEngine",
             "PATH": str(REDLINE_INDEX_DIR),
         }
     }

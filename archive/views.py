@@ -14,7 +14,7 @@ from .forms import ArchiveSearchForm, QuoteSearchForm
 from .ingest.escalation import SHOWN_ACT_LABELS
 from .ingest.lineage import wording_differences
 from .models import Article, Quote, Speaker
-from .search_backend import PARTIAL_HEADER, search_was_partial
+from .search import PARTIAL_HEADER, search_was_partial
 from .selectors import moved_speaker, speaker_by_slug
 
 

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, IndexQueue, Quote
-from archive.search_backend import INDEX_PROCESSES
+from archive.search.writes import INDEX_PROCESSES
 
 from .conftest import SEEDS, SHARED
 

@@ -215,7 +215,7 @@ def _walk(query):
 @pytest.fixture
 def parsed_queries(monkeypatch):
     """Every Whoosh query object a search runs, as the backend hands it to Whoosh."""
-    from archive.search_backend import RedlineWhooshBackend
+    from archive.search.whoosh import RedlineWhooshBackend
 
     seen = []
     run = RedlineWhooshBackend._results

@@ -137,7 +137,7 @@ def test_a_search_server_keeps_whole_value_fields_whole():
     whole = {"article_id", "source", "speaker", "speakers", "attribution", "act", "weapons", "targets", "group"}
 
     mapping = _server_schema(
-        "archive.search_servers.RedlineElasticsearchEngine", URL="http://127.0.0.1:9200", INDEX_NAME="redline"
+        "archive.search.servers.RedlineElasticsearchEngine", URL="http://127.0.0.1:9200", INDEX_NAME="redline"
     )
     assert {name for name, field in mapping.items() if field["type"] == "keyword"} >= whole
     assert mapping["text"] == {"type": "text", "analyzer": "snowball"}
@@ -146,9 +146,24 @@ def test_a_search_server_keeps_whole_value_fields_whole():
     schema = {
         field["field_name"]: field
         for field in _server_schema(
-            "archive.search_servers.RedlineSolrEngine", URL="http://127.0.0.1:8983/solr/redline"
+            "archive.search.servers.RedlineSolrEngine", URL="http://127.0.0.1:8983/solr/redline"
         )
     }
     assert {name for name, field in schema.items() if field["type"] == "string"} >= whole
     assert schema["weapons"]["multi_valued"] == "true" and schema["speaker"]["multi_valued"] == "false"
     assert schema["text"]["type"] == "text_en"
+
+
+def test_only_redlines_own_index_offers_the_services_interface(search_index):
+    """The services lock, replace articles' documents and list the index only where the
+    backend is Redline's Whoosh one; the server backends declare they lack it."""
+    from haystack.utils.loading import import_class
+
+    from archive.search import ArchiveIndex, archive_index
+
+    assert archive_index() is search_index and isinstance(search_index, ArchiveIndex)
+    for engine, options in (
+        ("archive.search.servers.RedlineElasticsearchEngine", {"URL": "http://127.0.0.1:9200", "INDEX_NAME": "r"}),
+        ("archive.search.servers.RedlineSolrEngine", {"URL": "http://127.0.0.1:8983/solr/redline"}),
+    ):
+        assert not isinstance(import_class(engine).backend("server", **options), ArchiveIndex), engine

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.ingest.metadata import derive_title, parse_date, read_header, split_authors
-from archive.ingest.records import ArticleInput
+from archive.ingest.records import PARAGRAPH_SEPARATOR, ArticleInput
 from archive.ingest.text import clean_paragraphs, normalise_text, split_paragraphs
 
 
@@ -29,7 +29,7 @@ class CleanArticle:
 
     @property
     def body(self) -> str:
-        return "\n\n".join(self.paragraphs)
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
 
 
 def _hint(value: str | None) -> str | None:

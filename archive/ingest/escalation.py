@@ -451,31 +451,6 @@ def _conditional(sentence: str) -> bool:
 DEFAULT_LEXICON = Lexicon()
 
 
-SENTENCE_END = re.compile(r"[.!?…][\"”’»')]*\s+|\n\n")
-# A sentence runs at most this far either side of its quote: text without full stops
-# (a pasted transcript) is not one sentence, and each quote then costs the same in a
-# one-paragraph upload as in a short article.
-SENTENCE_REACH = 1000
-
-
-def sentence_around(body: str, start: int, end: int) -> str:
-    """The sentence(s) holding body[start:end], within its paragraph."""
-    reach_back = max(0, start - SENTENCE_REACH)
-    paragraph_start = body.rfind("\n\n", reach_back, start)
-    paragraph_start = reach_back if paragraph_start < 0 else paragraph_start + 2
-    sentence_start = paragraph_start
-    for match in SENTENCE_END.finditer(body, paragraph_start, start):
-        sentence_start = match.end()
-    # From the quote's last character: a quote may end on its own full stop.
-    reach_forward = min(len(body), end + SENTENCE_REACH)
-    after = SENTENCE_END.search(body, max(start, end - 1), reach_forward)
-    sentence_end = after.start() + 1 if after else reach_forward
-    paragraph_end = body.find("\n\n", end, reach_forward)
-    if paragraph_end >= 0:
-        sentence_end = min(sentence_end, paragraph_end)
-    return body[sentence_start:sentence_end].strip()
-
-
 def code_quotes(text: str, quotes: Sequence[QuoteSpan], *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Escalation]:
     """Code every quote of a text (a paragraph, or a body of paragraphs): each has start, end and cue."""
     return lexicon.code_quotes(text, quotes)

@@ -6,32 +6,12 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from .records import ArticleInput, UnreadableInput
+from .text import decode_text
+from .webpage import read_html
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
-
-
-def decode_text(data: bytes, *, label: str = "input") -> str:
-    """Bytes to text: UTF-8 when it is, else the charset charset-normalizer detects.
-
-    Binary data (NUL bytes, or no charset that reads as text) is refused.
-    """
-    if not data.strip():
-        raise UnreadableInput(f"{label}: the file is empty.")
-    nul = data.find(b"\x00")
-    if nul >= 0:  # anywhere: PostgreSQL cannot store one, and no article holds one
-        raise UnreadableInput(f"{label}: this is a binary file, not text (a NUL byte at byte {nul:,}).")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise UnreadableInput(f"{label}: the file is not text in any charset we can detect.")
-    return str(best)
 
 
 def iter_paths(paths) -> Iterator[Path]:
@@ -62,8 +42,6 @@ def text_input(data: bytes, *, name: str, label: str) -> ArticleInput:
     """One article from a file's bytes: a .txt file's text, or a saved web page's main text."""
     text = decode_text(data, label=label)
     if name.lower().endswith(HTML_SUFFIXES):
-        from .webpage import read_html  # webpage builds on this module
-
         return read_html(text, label=label)
     return ArticleInput(label=label, raw_text=text)
 

@@ -1,4 +1,4 @@
-"""From raw article text to clean body paragraphs: normalise whitespace and
+"""From bytes and raw article text to clean body paragraphs: decode, normalise whitespace and
 control characters, split paragraphs, drop boilerplate and repeated paragraphs.
 
 Characters are otherwise kept verbatim (no Unicode normalisation, no quote
@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from charset_normalizer import from_bytes
+
+from .records import UnreadableInput
 
 # --- normalisation --------------------------------------------------------
 
@@ -246,3 +250,23 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[str, ...]:
 def clean_text(raw_text: str) -> tuple[str, ...]:
     """Raw text to clean paragraphs, without reading any header metadata."""
     return clean_paragraphs(split_paragraphs(normalise_text(raw_text)))
+
+
+def decode_text(data: bytes, *, label: str = "input") -> str:
+    """Bytes to text: UTF-8 when it is, else the charset charset-normalizer detects.
+
+    Binary data (NUL bytes, or no charset that reads as text) is refused.
+    """
+    if not data.strip():
+        raise UnreadableInput(f"{label}: the file is empty.")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere: PostgreSQL cannot store one, and no article holds one
+        raise UnreadableInput(f"{label}: this is a binary file, not text (a NUL byte at byte {nul:,}).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableInput(f"{label}: the file is not text in any charset we can detect.")
+    return str(best)

@@ -24,8 +24,8 @@ import lxml.etree
 import lxml.html
 from trafilatura import bare_extraction
 
-from .files import decode_text
-from .records import ArticleInput, UnreadableInput
+from .records import PARAGRAPH_SEPARATOR, ArticleInput, UnreadableInput
+from .text import decode_text
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -256,7 +256,7 @@ def read_html(html: str, *, url: str | None = None, label: str = "page") -> Arti
     authors = _authors(document.author) or _byline_from_markup(html)
     return ArticleInput(
         label=label,
-        raw_text="\n\n".join(paragraphs),
+        raw_text=PARAGRAPH_SEPARATOR.join(paragraphs),
         title=title,
         authors=authors,
         source=document.sitename or None,

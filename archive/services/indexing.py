@@ -21,6 +21,7 @@ from django.db import transaction
 from haystack import connections
 
 from ..models import IndexQueue
+from ..search import ArchiveIndex, archive_index
 
 
 class IndexUnavailable(Exception):
@@ -175,9 +176,9 @@ def index_queued(*, wait: float | None = None, first=(), batches: int | None = N
 
 
 def _index_lock(*, wait):
-    backend = connections["default"].get_backend()
-    if hasattr(backend, "write_lock"):
-        return backend.write_lock(wait=wait)
+    index = archive_index()
+    if index is not None:
+        return index.write_lock(wait=wait)
     return contextlib.nullcontext(True)  # Solr and Elasticsearch take concurrent writes
 
 
@@ -207,15 +208,15 @@ def _index_queued_rows(rows) -> int | None:
 def _index_articles(article_ids, *, batch_size: int) -> int:
     from ..search_indexes import ArticleIndex, QuoteIndex
 
-    backend = connections["default"].get_backend()
+    backend, index = connections["default"].get_backend(), archive_index()
     article_ids = list(article_ids)
     count = 0
     for i in range(0, len(article_ids), batch_size):
         batch = article_ids[i : i + batch_size]
         articles = list(ArticleIndex().index_queryset().filter(pk__in=batch))
         quotes = list(QuoteIndex().index_queryset().filter(article_id__in=batch))
-        if hasattr(backend, "replace_articles"):
-            backend.replace_articles(batch, [(ArticleIndex(), articles), (QuoteIndex(), quotes)])
+        if index is not None:
+            index.replace_articles(batch, [(ArticleIndex(), articles), (QuoteIndex(), quotes)])
         else:  # Solr and Elasticsearch: documents are replaced by id; deleted articles removed.
             for pk in set(batch) - {article.pk for article in articles}:
                 backend.remove(f"archive.article.{pk}")
@@ -228,11 +229,11 @@ def _index_articles(article_ids, *, batch_size: int) -> int:
 def unindexed_articles(article_ids) -> list[int]:
     """Those of these articles that the index does not hold: an ingest stopped
     (killed, or the disk full) after storing them and before indexing them."""
-    backend = connections["default"].get_backend()
-    if not hasattr(backend, "indexed_identifiers"):
-        return []
+    index = archive_index()
+    if index is None:
+        return []  # a search server lists nothing cheaply: the ingest indexed or reported each batch
     with index_writes():
-        indexed = {pk for ct, pk in backend.indexed_identifiers() if ct == "archive.article"}
+        indexed = {pk for ct, pk in index.indexed_identifiers() if ct == "archive.article"}
     return [pk for pk in article_ids if str(pk) not in indexed]
 
 
@@ -267,9 +268,11 @@ def index_difference(*, compare_content: bool = True) -> IndexDifference:
 
     from ..search_indexes import ArticleIndex, QuoteIndex
 
-    backend = connections["default"].get_backend()
+    index = archive_index()
+    if index is None:
+        raise IndexUnavailable(NotImplementedError("a search server cannot list its documents; rebuild_index instead"))
     with index_writes():  # opening a missing index creates it
-        stored = {fields[ID]: fields for fields in backend.indexed_documents()}
+        stored = {fields[ID]: fields for fields in index.indexed_documents()}
     missing, stale, article_ids = set(), set(), set()
     seen = set()
     for search_index, article_of in ((ArticleIndex(), lambda obj: obj.pk), (QuoteIndex(), lambda obj: obj.article_id)):
@@ -281,7 +284,7 @@ def index_difference(*, compare_content: bool = True) -> IndexDifference:
             if fields is None:
                 missing.add(identifier)
                 article_ids.add(article_of(obj))
-            elif compare_content and _differs(backend, document, fields):
+            elif compare_content and _differs(index, document, fields):
                 stale.add(identifier)
                 article_ids.add(article_of(obj))
     extra = set(stored) - seen
@@ -303,11 +306,11 @@ def index_difference(*, compare_content: bool = True) -> IndexDifference:
     )
 
 
-def _differs(backend, document: dict, stored_fields: dict) -> bool:
+def _differs(index: ArchiveIndex, document: dict, stored_fields: dict) -> bool:
     for key, value in document.items():
         if key == "boost":
             continue
-        expected = backend._from_python(value) if hasattr(backend, "_from_python") else value
+        expected = index.as_stored(value)
         if stored_fields.get(key, expected) != expected:
             return True
     return False

@@ -18,7 +18,6 @@ from archive.ingest.escalation import (
     code_quote,
     code_quotes,
     compile_term,
-    sentence_around,
     shown_act,
 )
 from archive.ingest.prefilter import needles
@@ -323,12 +322,6 @@ def test_quotes_are_coded_in_any_order_and_in_their_paragraph():
 
 def test_code_quote_alone_reads_the_quote_as_its_own_text():
     assert code_quote("We will retaliate").act == "threat"
-
-
-def test_sentence_around_stays_in_the_paragraph_and_runs_past_the_closing_mark():
-    body = "First paragraph. It ends.\n\nHe spoke. “This is it,” he said on Monday. Then he left."
-    start = body.index("This is it")
-    assert sentence_around(body, start, start + len("This is it")) == "“This is it,” he said on Monday."
 
 
 def test_coding_time_grows_linearly_with_a_paragraph_dense_with_quotes():

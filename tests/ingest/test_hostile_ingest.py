@@ -2,13 +2,13 @@
 minutes, quote-dense text, pages that arrive a byte at a time, NUL characters."""
 
 import re
-import time
 
 import pytest
 
-from archive.ingest.escalation import DEFAULT_TERMS, InvalidTerm, Lexicon, Term, compile_term, sentence_around
-from archive.ingest.files import decode_text, record_input, text_input
+from archive.ingest.escalation import DEFAULT_TERMS, InvalidTerm, Lexicon, Term, compile_term
+from archive.ingest.files import record_input, text_input
 from archive.ingest.records import UnreadableInput
+from archive.ingest.text import decode_text
 from archive.ingest.webpage import PageError, fetch_page, read_html
 
 from ..web_server import dripping_server
@@ -54,33 +54,6 @@ def test_the_default_lexicon_passes_the_check():
 
 
 # -- quote-dense text ---------------------------------------------------------
-
-
-# The growth class, not a speed: for 8 times the text, linear work takes 8 times as
-# long and quadratic 64 times; the bound sits between, on CPU time.
-def test_the_sentence_around_each_quote_costs_the_same_in_a_one_paragraph_upload():
-    timings = []
-    for size in (25_000, 200_000):
-        body = "".join(f"“We will respond {n},” Putin said. " for n in range(size // 34))
-        starts = [match.start() + 1 for match in re.finditer("“", body)]
-        started = time.process_time()
-        for start in starts:
-            sentence_around(body, start, body.index("”", start))
-        timings.append(time.process_time() - started)
-    assert timings[1] < 24 * max(timings[0], 0.01), timings
-
-
-def test_the_sentence_is_unchanged_on_ordinary_text():
-    body = "First paragraph. It ends.\n\nHe spoke. “This is it,” he said on Monday. Then he left."
-    start = body.index("This is it")
-    assert sentence_around(body, start, start + len("This is it")) == "“This is it,” he said on Monday."
-
-
-def test_a_sentence_without_full_stops_is_taken_within_reach():
-    body = "word " * 10_000 + "“a quote” he said " + "word " * 10_000
-    start = body.index("a quote")
-    sentence = sentence_around(body, start, start + len("a quote"))
-    assert "a quote" in sentence and len(sentence) < 2_100
 
 
 # -- pages that arrive a byte at a time ------------------------------------------

@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from archive.ingest import webpage
-from archive.ingest.files import decode_text
+from archive.ingest.text import decode_text
 from archive.ingest.webpage import PageError, fetch_page, is_public_address, read_html
 
 from ..web_server import CORPUS_HTML, corpus_pages, serving, silent_server

@@ -5,6 +5,7 @@ from haystack import connections
 from haystack.management.commands.update_index import Command as HaystackCommand
 
 from archive import services
+from archive.search import ArchiveIndex
 
 from ._index_errors import PlainIndexErrors
 
@@ -12,7 +13,7 @@ from ._index_errors import PlainIndexErrors
 class Command(PlainIndexErrors, HaystackCommand):
     def update_backend(self, label, using):
         backend = connections[using].get_backend()
-        if self.workers or not hasattr(backend, "one_commit"):
+        if self.workers or not isinstance(backend, ArchiveIndex):
             # Worker processes write for themselves, each taking the lock in turn.
             super().update_backend(label, using)
         else:

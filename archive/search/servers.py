@@ -14,7 +14,7 @@ from haystack.backends.elasticsearch7_backend import (
 )
 from haystack.backends.solr_backend import SolrEngine, SolrSearchBackend
 
-from .search_backend import ExactField
+from .fields import ExactField
 
 
 class RedlineSolrBackend(SolrSearchBackend):

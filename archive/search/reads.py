@@ -1,14 +1,9 @@
-"""Redline's Whoosh backend for haystack: one writer at a time, no lost updates.
+"""Reading Redline's Whoosh index: one searcher per process, cached filters, a time budget.
 
-Whoosh allows a single writer per index and stock haystack meets a busy lock
-by logging a LockError and dropping the write. Here every write (update,
-remove, clear) first takes an exclusive `flock` on a file beside the index, so
-writers from any process, web workers or a bulk ingest, queue in order
-instead of colliding. Errors are raised, never swallowed.
-
-It also keeps filter fields untokenized (ID fields) so that speaker, source and
-attribution filters and facets match whole values, and opens storage without
-mmap, which makes opening a searcher cheap.
+Stock haystack opens the index, counts its documents and opens two or three
+searchers per query, and turns each model restriction into a list of every
+matching document. Here one searcher is kept per process and refreshed only
+when a writer has committed, and each restriction becomes a cached filter.
 
 Every search has a time budget (settings.REDLINE_SEARCH_SECONDS): past it, the
 search answers with what it has found, and says so (`partial`).
@@ -17,267 +12,30 @@ search answers with what it has found, and says so (`partial`).
 from __future__ import annotations
 
 import array
-import contextlib
 import datetime
-import fcntl
-import os
 import re
 import threading
 import time
 
 from django.conf import settings
 from django.utils.encoding import force_str
-from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
-from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import SkipDocument
-from haystack.fields import CharField, MultiValueField
+from haystack.backends.whoosh_backend import WhooshSearchQuery
+from haystack.constants import DJANGO_CT, DJANGO_ID
 from haystack.utils import get_model_ct
-from whoosh.codec import whoosh3
 from whoosh.collectors import FilterCollector, TimeLimit, WrappingCollector
-from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import TEXT
-from whoosh.filedb.filestore import FileStorage
 from whoosh.matching import WrappingMatcher
-from whoosh.qparser import FuzzyTermPlugin
-from whoosh.query import Or, Term
 from whoosh.sorting import Count, FieldFacet, FunctionFacet
 from whoosh.util.times import datetime_to_long
 
-WRITE_TIMEOUT_SECONDS = 120
-# Processes analysing documents in one-commit (bulk) writes, each writing its own
-# segment: more cores index faster, but every segment costs each search a little.
-INDEX_PROCESSES = min(os.cpu_count() or 1, 4)
 MISSING_DATE = 2**64 - 1  # what Whoosh's date column holds for a document without a date
-# The response header (and `"partial": true` in JSON) marking an answer cut short by the budget.
-PARTIAL_HEADER = "X-Search-Partial"
 PARTIAL_REUSE_SECONDS = 2
 RESULTS_KEPT = 40  # hits scored per search: two pages of results, so "next" costs no new search
 # How haystack writes a date bound into the query string: " AND published:([20220301000000 to])".
 DATE_BOUND = re.compile(r" AND published:\(\[(?:(?P<since>\d{14}) to|to (?P<until>\d{14}))\]\)")
 
 
-def _cache_missing_columns():
-    """Whoosh 2.7.4 looks for a missing length column on disk again for every
-    posting of an unscored field (ids, slugs) when it flushes a segment: about
-    half of all indexing time. A segment's files never change once written, so
-    remembering "no such column" is safe.
-
-    Field lengths, one byte per document, are read whole into memory: BM25 asks
-    for one per scored hit, and without mmap each ask was a seek and a read
-    (a tenth of search time). That is about half a megabyte at 500,000 documents."""
-    reader_class = whoosh3.W3PerDocReader
-    if getattr(reader_class, "_redline_caches_missing", False):
-        return
-    find = reader_class._cached_reader
-
-    def _cached_reader(self, fieldname, column):
-        try:
-            return self._readers[fieldname]
-        except KeyError:
-            reader = find(self, fieldname, column)
-            if reader is not None and column is whoosh3.LENGTHS_COLUMN:
-                colfile, offset, length = self._colfiles[fieldname]
-                # Bytes index to ints, as the column reader does; documents past the
-                # end of the file have the default length byte, 0.
-                reader = colfile.get(offset, length).ljust(self._doccount, b"\0")
-            self._readers[fieldname] = reader
-            return reader
-
-    reader_class._cached_reader = _cached_reader
-    reader_class._redline_caches_missing = True
-
-
-_cache_missing_columns()
-
-
-def _flock(lock_file, wait):
-    """Take an exclusive flock, waiting for ever (wait=None) or up to `wait` seconds."""
-    if wait is None:
-        fcntl.flock(lock_file, fcntl.LOCK_EX)
-        return True
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.05)
-
-
-class ExactField(CharField):
-    """A whole-value field (a slug, an outlet, an id): filtered and faceted as is."""
-
-    field_type = "exact"
-
-
-class ExactListField(MultiValueField):
-    """Several whole values (speaker, weapon or target slugs), each filtered as is.
-    Whoosh keeps any list as whole keywords; Solr and Elasticsearch need telling
-    (archive/search_servers.py)."""
-
-    field_type = "exact"
-
-
-class RedlineWhooshBackend(WhooshSearchBackend):
-    def __init__(self, connection_alias, **connection_options):
-        super().__init__(connection_alias, **connection_options)
-        self.silently_fail = False
-        self.lock_path = f"{self.path.rstrip(os.sep)}.write-lock" if self.path else None
-
-    def setup(self):
-        # Creating the index is a write too: two processes must not both create it.
-        with self.write_lock():
-            super().setup()
-        if self.use_file_storage:
-            # Without mmap a searcher opens in milliseconds rather than copying
-            # every segment's term dictionary each time.
-            self.storage = FileStorage(self.path, supports_mmap=False)
-            self.index = self.storage.open_index(schema=self.schema)
-        # Haystack adds fuzzy terms ("putin~3"), whose cost grows with the edit distance;
-        # Redline offers none, and queries are built from words only (forms.SearchWords).
-        self.parser.remove_plugin_class(FuzzyTermPlugin)
-
-    def build_schema(self, fields):
-        content_field_name, schema = super().build_schema(fields)
-        for _, field in schema.items():
-            if isinstance(field, TEXT):
-                # Results are shown from the database, nothing sorts on text, and no
-                # spelling suggestions are offered: storing each body, a sort column of
-                # it and a word graph would only cost time and disk.
-                field.stored = False
-                field.column_type = None
-                field.spelling = False
-        for field_class in fields.values():
-            if field_class.field_type == ExactField.field_type and not field_class.is_multivalued:
-                name = field_class.index_fieldname
-                schema.remove(name)
-                schema.add(name, WHOOSH_ID(stored=True, sortable=True))
-        return content_field_name, schema
-
-    @contextlib.contextmanager
-    def write_lock(self, wait=None):
-        """Hold the cross-process write lock, waiting for the writer before us:
-        for ever, or at most `wait` seconds. Yields whether the lock is held."""
-        if not self.use_file_storage or getattr(self, "_holding_lock", False):
-            yield True  # RAM storage, or this process already holds the lock (delete_index calls setup)
-            return
-        os.makedirs(os.path.dirname(self.lock_path) or ".", exist_ok=True)
-        with open(self.lock_path, "a") as lock_file:
-            if not _flock(lock_file, wait):
-                yield False
-                return
-            self._holding_lock = True
-            try:
-                yield True
-            finally:
-                self._holding_lock = False
-                fcntl.flock(lock_file, fcntl.LOCK_UN)
-
-    def _writer(self, **options):
-        self.index = self.index.refresh()
-        return self.index.writer(timeout=WRITE_TIMEOUT_SECONDS, **options)
-
-    def update(self, index, iterable, commit=True):
-        """Replace the documents of these objects: one writer, one commit."""
-        documents = self._prepare(index, iterable)
-        self._write(deletions=[(ID, document[ID]) for document in documents], documents=documents)
-
-    def remove(self, obj_or_string, commit=True):
-        from haystack.utils import get_identifier
-
-        self._write(deletions=[(ID, get_identifier(obj_or_string))])
-
-    def replace_articles(self, article_ids, indexed):
-        """Swap every document of these articles (the article and its quotes)
-        for fresh ones in one commit, so searchers never see them half-done.
-        `indexed` is a list of (SearchIndex, objects) pairs."""
-        documents = [document for index, objects in indexed for document in self._prepare(index, objects)]
-        self._write(deletions=[("article_id", str(pk)) for pk in article_ids], documents=documents)
-
-    def _prepare(self, index, objects):
-        if not self.setup_complete:
-            self.setup()
-        documents = []
-        for obj in objects:
-            try:
-                document = index.full_prepare(obj)
-            except SkipDocument:
-                continue
-            documents.append({key: self._from_python(value) for key, value in document.items() if key != "boost"})
-        return documents
-
-    @contextlib.contextmanager
-    def one_commit(self, processes=INDEX_PROCESSES):
-        """Hold the lock and one writer for every write inside, and commit once at
-        the end: a rebuild then writes one segment per process, where a commit per
-        batch made Whoosh merge segments again and again (half of a 10,000-article
-        rebuild). Inside another one_commit, writes join its writer."""
-        if getattr(self, "_open_writer", None) is not None:
-            yield self._open_writer
-            return
-        if not self.setup_complete:
-            self.setup()
-        with self.write_lock():
-            options = {"procs": processes, "multisegment": True} if processes > 1 else {}
-            writer = self._open_writer = self._writer(**options)
-            try:
-                yield writer
-            except BaseException:
-                writer.cancel()
-                raise
-            finally:
-                self._open_writer = None
-            writer.commit()
-
-    def _write(self, *, deletions=(), documents=()):
-        if not deletions and not documents:
-            return
-        # One process: a web save or an ingest batch is too small to share out.
-        with self.one_commit(processes=1) as writer:
-            self._add(writer, deletions, documents)
-
-    @staticmethod
-    def _add(writer, deletions, documents):
-        # One searcher for all the deletions: Whoosh opens one per call otherwise,
-        # and update_document one per document.
-        if deletions:
-            with writer.searcher() as searcher:
-                for field, value in deletions:
-                    writer.delete_by_term(field, value, searcher=searcher)
-        for document in documents:
-            writer.add_document(**document)
-
-    def clear(self, models=None, commit=True):
-        if not self.setup_complete:
-            self.setup()
-        with self.write_lock():
-            if models is None:
-                self.delete_index()
-                return
-            from haystack.utils import get_model_ct
-
-            writer = self._writer()
-            try:
-                writer.delete_by_query(Or([Term(DJANGO_CT, get_model_ct(model)) for model in models]))
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
-
-    def optimize(self):
-        if not self.setup_complete:
-            self.setup()
-        with self.write_lock():
-            writer = self._writer()
-            writer.commit(optimize=True)
-
-    # -- reading ---------------------------------------------------------------
-    # Stock haystack opens the index, counts its documents and opens two or three
-    # searchers per query, and turns each model restriction into a list of every
-    # matching document. Here one searcher is kept per process and refreshed only
-    # when a writer has committed, and each restriction becomes a cached filter.
+class IndexReads:
+    """The reading half of RedlineWhooshBackend (archive/search/whoosh.py)."""
 
     def _searcher(self):
         if not self.setup_complete:
@@ -574,13 +332,3 @@ class RedlineWhooshSearchQuery(WhooshSearchQuery):
         self._facet_counts = self.post_process_facets(results)
         self._spelling_suggestion = results.get("spelling_suggestion", None)
         self.partial = self.partial or results.get("partial", False)
-
-
-def search_was_partial(results) -> bool:
-    """Whether a search (a SearchQuerySet once evaluated) stopped at its time budget; False for a database browse."""
-    return bool(getattr(getattr(results, "query", None), "partial", False))
-
-
-class RedlineWhooshEngine(WhooshEngine):
-    backend = RedlineWhooshBackend
-    query = RedlineWhooshSearchQuery
