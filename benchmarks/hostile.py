@@ -62,43 +62,56 @@ def main(argv=None):
     import django
 
     django.setup()
-    from django.conf import settings
     from django.contrib.auth.models import Group, User
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.core.management import call_command
     from django.test import Client
 
-    from archive import services
-    from archive.caching import page_cache
-    from archive.ingest.pipeline import sha256
-    from archive.ingest.records import ArticleInput
+    figures = _archive(Path(scratch), args.articles)
+    client = Client()
+    figures.update(_searches(client))
+    editor = User.objects.create_user("bench-editor", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    admin = Client()
+    admin.force_login(editor)
+    figures.update(_quote_dense_uploads(admin))
+    figures.update(_page_cache(client))
+    figures.update(_dripping_page(admin))
+    print(json.dumps(figures, indent=1))
+
+
+def _archive(scratch: Path, articles: int) -> dict:
+    """The seeds and `articles` corpus articles (or invented ones without the corpus), ingested."""
+    from django.conf import settings
+    from django.core.management import call_command
+
     from archive.models import Article
-    from archive.services.ingest import FETCH_TIMEOUT_SECONDS
 
     call_command("migrate", verbosity=0)
-    sample = Path(scratch) / "sample.jsonl"
+    sample = scratch / "sample.jsonl"
     with sample.open("w", encoding="utf-8") as out:
         if CORPUS.exists():
             with CORPUS.open(encoding="utf-8") as corpus:
-                for _, line in zip(range(args.articles), corpus, strict=False):
+                for _, line in zip(range(articles), corpus, strict=False):
                     out.write(line)
         else:
-            for n in range(args.articles):
+            for n in range(articles):
                 text = f"“Any escalation will meet a response,” Vladimir Putin said of missiles {n}."
                 out.write(json.dumps({"id": str(n), "title": f"Warning {n}", "text": text}) + "\n")
     started = time.monotonic()
     call_command("ingest", str(ROOT / "seeds"), str(sample), verbosity=0)
-    figures = {
+    return {
         "articles": Article.objects.count(),
         "setup_seconds": round(time.monotonic() - started, 1),
         "search_budget_seconds": settings.REDLINE_SEARCH_SECONDS,
     }
 
-    client = Client()
+
+def _searches(client) -> dict:
+    """Each ordinary and hostile query once on /search/ and /api/quotes/: the page cache has none of them."""
+    figures = {}
     for path in ("/search/", "/api/quotes/"):
         for kind, queries in (("ordinary", ORDINARY_QUERIES), ("hostile", HOSTILE_QUERIES)):
             rows = []
-            for query in queries:  # each query once: the page cache has none of them
+            for query in queries:
                 response, wall, cpu = _timed(lambda path=path, query=query: client.get(path, {"q": query}))
                 rows.append({"q": query[:40], "status": response.status_code, "wall_ms": wall, "cpu_ms": cpu})
             figures[f"{kind} {path}"] = {
@@ -108,11 +121,18 @@ def main(argv=None):
                 "partial": sum(1 for query in queries if client.get(path, {"q": query}).has_header("X-Search-Partial")),
                 "each": rows,
             }
+    return figures
 
-    editor = User.objects.create_user("bench-editor", password="x", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    admin = Client()
-    admin.force_login(editor)
+
+def _quote_dense_uploads(admin) -> dict:
+    """Quote-dense uploads through the admin (stored and indexed), then the store alone without the cap."""
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from archive import services
+    from archive.ingest.records import ArticleInput
+    from archive.models import Article
+
     uploads = []
     for size in (50_000, 100_000, 200_000):
         upload = SimpleUploadedFile(f"dense-{size}.txt", _quote_dense(size).encode())
@@ -129,16 +149,25 @@ def main(argv=None):
                 "quotes": article.quotes.count(),
             }
         )
-    figures["quote-dense admin uploads (stored and indexed)"] = uploads
-
+    cap = settings.REDLINE_MAX_QUOTES_PER_ARTICLE
     settings.REDLINE_MAX_QUOTES_PER_ARTICLE = 1_000_000  # every quote stored, coded and grouped
     growth = []
     for size in (25_000, 200_000):
         text = _quote_dense(size).replace("respond", "answer")  # not the uploads' text again
         result, wall, cpu = _timed(lambda text=text: services.ingest_article(ArticleInput(raw_text=text), index=False))
         growth.append({"bytes": size, "quotes": result.article.quotes.count(), "wall_ms": wall, "cpu_ms": cpu})
-    figures["quote-dense store without the cap (no indexing)"] = growth
-    settings.REDLINE_MAX_QUOTES_PER_ARTICLE = 1_000
+    settings.REDLINE_MAX_QUOTES_PER_ARTICLE = cap
+    return {
+        "quote-dense admin uploads (stored and indexed)": uploads,
+        "quote-dense store without the cap (no indexing)": growth,
+    }
+
+
+def _page_cache(client) -> dict:
+    """A 5 MB article asked for with 1,000 different query strings."""
+    from archive.caching import page_cache
+    from archive.ingest.pipeline import sha256
+    from archive.models import Article
 
     paragraph = "Officials met again on Tuesday to discuss the border, and nobody was quoted at any length. "
     body = "\n\n".join(paragraph * 4 for _ in range(15_000))[: 5 * 1024 * 1024]
@@ -151,27 +180,37 @@ def main(argv=None):
         _, wall, _ = _timed(lambda n=n: client.get(f"/articles/{big.pk}/", {"x": n}))
         walls.append(wall)
     cache = page_cache()
-    figures["5 MB article, 1,000 query strings"] = {
-        "page_cache_bytes": cache.size,
-        "page_cache_bound": cache.max_bytes,
-        "pages_kept": len(cache.pages),
-        "peak_rss_growth_mb": round((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, 1),
-        "max_wall_ms": max(walls),
-        "median_wall_ms": sorted(walls)[len(walls) // 2],
+    return {
+        "5 MB article, 1,000 query strings": {
+            "page_cache_bytes": cache.size,
+            "page_cache_bound": cache.max_bytes,
+            "pages_kept": len(cache.pages),
+            "peak_rss_growth_mb": round((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, 1),
+            "max_wall_ms": max(walls),
+            "median_wall_ms": sorted(walls)[len(walls) // 2],
+        }
     }
+
+
+def _dripping_page(admin) -> dict:
+    """A page sending a byte a second, given to the admin's add form."""
+    from django.conf import settings
+
+    from archive.services.ingest import FETCH_TIMEOUT_SECONDS
 
     sys.path.insert(0, str(ROOT))
     from tests.web_server import dripping_server
 
     with dripping_server(stage="body", seconds=40, interval=1) as (base, _):
         response, wall, _ = _timed(lambda: admin.post("/admin/archive/article/add/", {"url": base + "/slow"}))
-    figures["page sending a byte a second, through the admin"] = {
-        "status": response.status_code,
-        "wall_ms": wall,
-        "deadline_seconds": getattr(settings, "REDLINE_FETCH_TIMEOUT", FETCH_TIMEOUT_SECONDS),
-        "form_error": "did not arrive within" in response.content.decode(),
+    return {
+        "page sending a byte a second, through the admin": {
+            "status": response.status_code,
+            "wall_ms": wall,
+            "deadline_seconds": getattr(settings, "REDLINE_FETCH_TIMEOUT", FETCH_TIMEOUT_SECONDS),
+            "form_error": "did not arrive within" in response.content.decode(),
+        }
     }
-    print(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

@@ -131,6 +131,59 @@ def _synthetic_sample(path: Path, count: int) -> Path:
     return path
 
 
+def _build_archive(env, var: Path, articles: int):
+    """Migrate, ingest the seeds and a sample, and list the paths the mixed traffic visits."""
+
+    def manage(*command):
+        return subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        ).stdout
+
+    manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+    manage("ingest", str(ROOT / "seeds"))
+    sample = (_corpus_sample if CORPUS.exists() else _synthetic_sample)(var / "sample.jsonl", articles)
+    manage("ingest", str(sample))
+    targets = json.loads(manage("shell", "-c", PATHS_SCRIPT).strip().splitlines()[-1])
+    paths = ["/"]
+    for n, query in enumerate(QUERIES):
+        paths += [f"/search/?q={query.replace(' ', '+')}", f"/api/quotes/?q={query.replace(' ', '+')}"]
+        if targets["speakers"]:
+            paths.append(f"/speakers/{targets['speakers'][n % len(targets['speakers'])]}/")
+            paths.append(f"/api/quotes/?speaker={targets['speakers'][n % len(targets['speakers'])]}")
+    paths += [f"/articles/{pk}/" for pk in targets["articles"]]
+    paths += ["/quotes/", "/speakers/", "/api/articles/", "/api/speakers/"]
+    return targets, paths
+
+
+def _summary(args, result, hostile_result, *, paths, setup_seconds, server_log):
+    """The figures of the run, and whether it failed (an error anywhere, ordinary or hostile)."""
+    figures = _wrk_figures(result)
+    hostile_figures = _wrk_figures(hostile_result) if hostile_result else None
+    if figures is None or (hostile_result and hostile_figures is None):
+        return None, True
+    figures["errors"] = sum(
+        figures[key] for key in ("connect_errors", "read_errors", "write_errors", "timeouts", "bad_status")
+    )
+    figures.update(
+        requests_per_second=round(figures["requests"] / figures["seconds"], 1),
+        connections=args.connections,
+        gunicorn_workers=args.workers,
+        distinct_paths=len(paths),
+        articles=args.articles,
+        setup_seconds=round(setup_seconds, 1),
+        server_errors_logged=server_log.count("Traceback"),
+    )
+    hostile_errors = 0
+    if hostile_figures:
+        hostile_figures["share_of_requests"] = round(
+            hostile_figures["requests"] / (hostile_figures["requests"] + figures["requests"]), 3
+        )
+        hostile_errors = hostile_figures["server_errors"] + hostile_figures["socket_errors"]
+        figures["hostile"] = hostile_figures
+    return figures, bool(figures["errors"] or figures["server_errors_logged"] or hostile_errors)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -164,26 +217,8 @@ def main(argv=None) -> int:
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         }
 
-        def manage(*command):
-            return subprocess.run(
-                [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-            ).stdout
-
         started = time.monotonic()
-        manage("migrate", "--noinput", "-v0")
-        manage("collectstatic", "--noinput", "-v0")
-        manage("ingest", str(ROOT / "seeds"))
-        sample = (_corpus_sample if CORPUS.exists() else _synthetic_sample)(var / "sample.jsonl", args.articles)
-        manage("ingest", str(sample))
-        targets = json.loads(manage("shell", "-c", PATHS_SCRIPT).strip().splitlines()[-1])
-        paths = ["/"]
-        for n, query in enumerate(QUERIES):
-            paths += [f"/search/?q={query.replace(' ', '+')}", f"/api/quotes/?q={query.replace(' ', '+')}"]
-            if targets["speakers"]:
-                paths.append(f"/speakers/{targets['speakers'][n % len(targets['speakers'])]}/")
-                paths.append(f"/api/quotes/?speaker={targets['speakers'][n % len(targets['speakers'])]}")
-        paths += [f"/articles/{pk}/" for pk in targets["articles"]]
-        paths += ["/quotes/", "/speakers/", "/api/articles/", "/api/speakers/"]
+        targets, paths = _build_archive(env, var, args.articles)
         setup_seconds = time.monotonic() - started
 
         port = _free_port()
@@ -236,31 +271,11 @@ def main(argv=None) -> int:
         finally:
             server.terminate()
             _, server_log = server.communicate(timeout=30)
-        figures = _wrk_figures(result)
-        hostile_figures = _wrk_figures(hostile_result) if hostile_result else None
-        if figures is None or (hostile_result and hostile_figures is None):
-            return 1
-        figures["errors"] = sum(
-            figures[key] for key in ("connect_errors", "read_errors", "write_errors", "timeouts", "bad_status")
+        figures, failed = _summary(
+            args, result, hostile_result, paths=paths, setup_seconds=setup_seconds, server_log=server_log
         )
-        figures.update(
-            requests_per_second=round(figures["requests"] / figures["seconds"], 1),
-            connections=args.connections,
-            gunicorn_workers=args.workers,
-            distinct_paths=len(paths),
-            articles=args.articles,
-            setup_seconds=round(setup_seconds, 1),
-            server_errors_logged=server_log.count("Traceback"),
-        )
-        hostile_errors = 0
-        if hostile_figures:
-            hostile_figures["share_of_requests"] = round(
-                hostile_figures["requests"] / (hostile_figures["requests"] + figures["requests"]), 3
-            )
-            hostile_errors = hostile_figures["server_errors"] + hostile_figures["socket_errors"]
-            figures["hostile"] = hostile_figures
-        print(json.dumps(figures, indent=1))
-        failed = figures["errors"] or figures["server_errors_logged"] or hostile_errors
+        if figures is not None:
+            print(json.dumps(figures, indent=1))
         return 1 if failed else 0
 
 

@@ -115,27 +115,10 @@ def is_public_address(address: str) -> bool:
 
 
 def _get(url, *, allow_private, timeout, deadline, max_bytes):
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise PageError(f"{url}: only http:// and https:// page URLs can be fetched.")
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise PageError(f"{url}: the port is not a number.") from None
-    address = check_address(parts.hostname, port, allow_private=allow_private)
-    path = parts.path or "/"
-    if parts.query:
-        path += "?" + parts.query
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise PageError(f"{url}: the server did not answer within {timeout:g} seconds.")
-    if parts.scheme == "https":
-        connection = _PinnedHTTPSConnection(parts.hostname, port, address=address, timeout=remaining)
-    else:
-        connection = _PinnedHTTPConnection(parts.hostname, port, address=address, timeout=remaining)
+    connection, path = _connect(url, allow_private=allow_private, timeout=timeout, deadline=deadline)
     # A socket timeout bounds each read, and a server sending a byte every few seconds
     # keeps every read alive: at the deadline the connection is cut, whatever it is doing.
-    watchdog = threading.Timer(remaining, _hang_up, [connection])
+    watchdog = threading.Timer(deadline - time.monotonic(), _hang_up, [connection])
     watchdog.daemon = True
     watchdog.start()
     response = None
@@ -151,18 +134,7 @@ def _get(url, *, allow_private, timeout, deadline, max_bytes):
         )
         response = connection.getresponse()
         headers = {key.lower(): value for key, value in response.getheaders()}
-        body = b""
-        if response.status == 200:
-            length = headers.get("content-length", "")
-            if length.isdigit() and int(length) > max_bytes:
-                raise PageError(f"{url}: the page is larger than the {_megabytes(max_bytes)} limit.")
-            chunks, size = [], 0
-            while chunk := response.read(CHUNK):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise PageError(f"{url}: the page is larger than the {_megabytes(max_bytes)} limit.")
-                chunks.append(chunk)
-            body = b"".join(chunks)
+        body = _read_body(url, response, headers, max_bytes) if response.status == 200 else b""
         if time.monotonic() >= deadline:
             raise _late(url, timeout, response)  # cut off: what arrived is not the whole page
         return response.status, headers, body
@@ -175,6 +147,38 @@ def _get(url, *, allow_private, timeout, deadline, max_bytes):
     finally:
         watchdog.cancel()
         connection.close()
+
+
+def _connect(url, *, allow_private, timeout, deadline):
+    """A connection to the checked address of the URL's host, and the path to ask it for."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PageError(f"{url}: only http:// and https:// page URLs can be fetched.")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise PageError(f"{url}: the port is not a number.") from None
+    address = check_address(parts.hostname, port, allow_private=allow_private)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise PageError(f"{url}: the server did not answer within {timeout:g} seconds.")
+    connection_class = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
+    return connection_class(parts.hostname, port, address=address, timeout=remaining), path
+
+
+def _read_body(url, response, headers, max_bytes) -> bytes:
+    """The page's bytes, refused as soon as they pass the size limit."""
+    length = headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise PageError(f"{url}: the page is larger than the {_megabytes(max_bytes)} limit.")
+    chunks, size = [], 0
+    while chunk := response.read(CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise PageError(f"{url}: the page is larger than the {_megabytes(max_bytes)} limit.")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _late(url, timeout, response) -> PageError:
