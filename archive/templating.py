@@ -37,7 +37,12 @@ def url(name: str, *args) -> str:
 
 def date(value, fallback: str = "date unknown") -> str:
     """A date in the site's format ("13 Sep 2024"), or the fallback when there is none."""
-    return formats.date_format(value) if value else fallback
+    return _formatted_date(value) if value else fallback
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_date(value) -> str:
+    return formats.date_format(value)  # a page of results formats the same few dates many times
 
 
 def pluralize(count, suffixes: str = "s") -> str:
