@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export REDLINE_VAR_DIR ?= $(CURDIR)/var
 export REDLINE_INDEX_DIR ?= $(REDLINE_VAR_DIR)/whoosh_index
 
-.PHONY: setup run test test-postgres lint bench browser loadtools loadtest clean
+.PHONY: setup run test test-postgres test-redis lint bench browser loadtools redis loadtest clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ run: setup
 browser:
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# Debian's redis-server: the shared page cache's tests start one (REDIS_URL, README).
+redis:
+	command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
+
 # Debian's wrk, the load generator for `make loadtest` and the short load test in `make test`.
 loadtools:
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -36,12 +40,17 @@ loadtest: $(VENV)/.installed loadtools
 	$(PY) scripts/loadtest.py --seconds 60
 
 # Tests use their own database and index directories, never the ones `make run` serves.
-test: setup browser loadtools
+test: setup browser loadtools redis
 	scratch=$$(mktemp -d) && REDLINE_VAR_DIR=$$scratch REDLINE_INDEX_DIR=$$scratch/whoosh_index $(PY) -m pytest
 
-# The same suite against a real PostgreSQL server: a throwaway Debian cluster on 127.0.0.1.
-test-postgres: setup browser
-	scripts/test-postgres.sh
+# The same suite with the pages and the archive's version shared in Redis (REDIS_URL).
+test-redis: setup browser loadtools redis
+	scratch=$$(mktemp -d) && REDLINE_VAR_DIR=$$scratch REDLINE_INDEX_DIR=$$scratch/whoosh_index scripts/with-redis.sh $(PY) -m pytest
+
+# The same suite as deployments that outgrow one machine run it: a real PostgreSQL server
+# (a throwaway Debian cluster on 127.0.0.1) and the shared cache in Redis.
+test-postgres: setup browser redis
+	scripts/with-redis.sh scripts/test-postgres.sh
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -1,15 +1,20 @@
 """Rendered public pages, cached until the archive changes, in bounded memory.
 
-The archive's version is the pair (search index generation, mtime of a marker
-file). Every index commit moves the first; every save or delete of an archive
-model moves the second (a signal touches the file after the transaction
-commits), so a page cached under one version is never served after a change,
-in any worker. Editors, who have a session, always get fresh pages.
+The archive's version is made of the search index's generation (every index
+commit moves it) and a change mark that every save or delete of an archive model
+moves once its transaction commits, so a page cached under one version is never
+served after a change, in any worker. Editors, who have a session, always get
+fresh pages.
+
+Where pages are kept (settings.REDLINE_PAGE_CACHE):
+- "local", the default: each worker keeps at most settings.REDLINE_PAGE_CACHE_BYTES
+  of pages, the least recently served going first; the change mark is a file's mtime.
+- "shared", with REDIS_URL: pages and the change mark are in Django's cache (Redis),
+  so every worker and machine builds a page once; Redis's own memory limit bounds it.
 
 A page is keyed on the parameters its view takes: the others are dropped before
 the view sees them, so `?x=1`, `?x=2`… make no new entry. A page larger than an
-eighth of the cache is not kept, and each worker keeps at most
-settings.REDLINE_PAGE_CACHE_BYTES of pages, the least recently served going first.
+eighth of the local cache is not kept, in either store.
 """
 
 import functools
@@ -20,12 +25,22 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 
 from .search import PARTIAL_HEADER, archive_index
 
+CACHE_HEADER = "X-Page-Cache"  # hit or miss: what make bench counts, and what an operator checks
 ENTRY_OVERHEAD = 400  # bytes a kept page costs beyond its content and headers: key, tuple, dict slot
+
+
+CHANGE_KEY = "archive-changed"
+SHARED_PAGE_SECONDS = 24 * 3600  # a page of an old version is never asked for again: let it go
+
+
+def _shared() -> bool:
+    return settings.REDLINE_PAGE_CACHE == "shared"
 
 
 def _marker():
@@ -34,18 +49,34 @@ def _marker():
 
 def touch_archive_version(**_):
     """Mark the archive changed, once the transaction holding the change commits."""
-    transaction.on_commit(lambda: _marker().touch())
+    transaction.on_commit(archive_changed)
+
+
+def archive_changed() -> None:
+    """Move the change mark now (the index writers call this after a write, for the
+    search servers, which have no generation to read)."""
+    if _shared():
+        cache = caches["default"]
+        cache.add(CHANGE_KEY, 0, timeout=None)
+        cache.incr(CHANGE_KEY)
+    else:
+        _marker().touch()
 
 
 def archive_version():
     """A string that changes whenever the archive does, or None when it cannot be known."""
+    if _shared():
+        changed = caches["default"].get(CHANGE_KEY, 0)
+    else:
+        try:
+            changed = os.stat(_marker()).st_mtime_ns
+        except FileNotFoundError:
+            changed = 0
     index = archive_index()
     if index is None:
-        return None  # Solr and Elasticsearch: no cheap version to key on
-    try:
-        changed = os.stat(_marker()).st_mtime_ns
-    except FileNotFoundError:
-        changed = 0
+        # A search server has no generation to read: only a shared change mark, which the
+        # index writers move too, says when its answers change.
+        return f"server:{changed}" if _shared() else None
     return f"{index.path}:{index.generation()}:{changed}"
 
 
@@ -101,12 +132,31 @@ class PageCache:
             return True
 
 
+class SharedPageCache:
+    """Pages in Django's cache (Redis), under their archive version: shared by every worker."""
+
+    def __init__(self, cache, max_page_bytes: int):
+        self.cache, self.max_page_bytes = cache, max_page_bytes
+
+    def get(self, version: str, key: str) -> _Page | None:
+        return self.cache.get(f"page:{version}:{key}")
+
+    def put(self, version: str, key: str, page: _Page) -> bool:
+        if page.size > self.max_page_bytes:
+            return False
+        self.cache.set(f"page:{version}:{key}", page, timeout=SHARED_PAGE_SECONDS)
+        return True
+
+
 _cache: PageCache | None = None
 
 
-def page_cache() -> PageCache:
-    """This worker's page cache (made afresh if the byte bound setting changed)."""
+def page_cache() -> PageCache | SharedPageCache:
+    """Where this worker keeps pages: Redis when shared, else its own memory (made
+    afresh if the byte bound setting changed)."""
     global _cache
+    if _shared():
+        return SharedPageCache(caches["default"], settings.REDLINE_PAGE_CACHE_BYTES // 8)
     if _cache is None or _cache.max_bytes != settings.REDLINE_PAGE_CACHE_BYTES:
         _cache = PageCache(settings.REDLINE_PAGE_CACHE_BYTES)
     return _cache
@@ -139,7 +189,9 @@ def cached_page(view, *, params=(), strict=False):
         cache = page_cache()
         page = cache.get(version, key)
         if page is not None:
-            return page.response()
+            response = page.response()
+            response[CACHE_HEADER] = "hit"
+            return response
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
             response = response.render()
@@ -152,6 +204,7 @@ def cached_page(view, *, params=(), strict=False):
             and not response.has_header(PARTIAL_HEADER)
         ):
             cache.put(version, key, _Page(response.status_code, tuple(response.items()), response.content))
+        response[CACHE_HEADER] = "miss"
         return response
 
     return wrapper

@@ -160,10 +160,23 @@ REDLINE_MAX_QUOTES_PER_ARTICLE = int(os.environ.get("REDLINE_MAX_QUOTES_PER_ARTI
 
 LOGIN_URL = "admin:login"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Each worker keeps its own recently rendered public pages, at most this many bytes of
-# them; a page over an eighth of it (8 MB: an article at the 5 MB upload limit fits) is not
-# kept (see archive/caching.py).
+# Rendered public pages (archive/caching.py). By default each worker keeps its own, at most
+# REDLINE_PAGE_CACHE_MB of them; a page over an eighth of that (8 MB: an article at the 5 MB
+# upload limit fits) is not kept. With REDIS_URL, pages and the archive's version live in
+# Redis (Django's own cache backend), shared by every worker and machine: each page is built
+# once, not once per worker. Give Redis a `maxmemory` and `maxmemory-policy allkeys-lru`.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("REDLINE_CACHE_PREFIX", "redline"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDLINE_PAGE_CACHE = "shared" if REDIS_URL else "local"
 REDLINE_PAGE_CACHE_BYTES = int(os.environ.get("REDLINE_PAGE_CACHE_MB", 64)) * 1024 * 1024
 # A search's time budget: past it, a search answers with what it found and says so.
 REDLINE_SEARCH_SECONDS = float(os.environ.get("REDLINE_SEARCH_SECONDS", 1.0))

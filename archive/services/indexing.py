@@ -21,6 +21,7 @@ from django.db import transaction
 from haystack import connections
 
 from ..models import IndexQueue
+from ..caching import archive_changed
 from ..search import ArchiveIndex, archive_index
 
 
@@ -223,6 +224,7 @@ def _index_articles(article_ids, *, batch_size: int) -> int:
             backend.update(ArticleIndex(), articles)
             backend.update(QuoteIndex(), quotes)
         count += len(articles) + len(quotes)
+    archive_changed()  # a search server has no generation: the pages must learn of the write
     return count
 
 
