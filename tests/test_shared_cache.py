@@ -6,8 +6,8 @@ import urllib.request
 
 import pytest
 
-from .live import environment, gunicorn, manage, synthetic_records
 from .conftest import SEEDS
+from .live import environment, gunicorn, manage, synthetic_records
 
 
 def _get(url):

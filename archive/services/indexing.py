@@ -20,8 +20,8 @@ from django import db
 from django.db import transaction
 from haystack import connections
 
-from ..models import IndexQueue
 from ..caching import archive_changed
+from ..models import IndexQueue
 from ..search import ArchiveIndex, archive_index
 
 
