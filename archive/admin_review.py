@@ -159,7 +159,7 @@ def marked_text(body: str, quotes) -> str:
 
 
 def queue_review_url(quote: Quote) -> str:
-    return reverse("admin:archive_article_review", args=[quote.article_id]) + f"?quote={quote.pk}#review"
+    return reverse("admin:archive_article_review", args=[quote.article_id]) + f"?quote={quote.pk}"
 
 
 def _wants_json(request) -> bool:

@@ -18,5 +18,9 @@ class LabelledAutocompleteJsonView(AutocompleteJsonView):
 
 
 class RedlineAdminSite(admin.AdminSite):
+    site_header = "Redline editors"
+    site_title = "Redline editors"
+    index_title = "The archive"
+
     def autocomplete_view(self, request):
         return LabelledAutocompleteJsonView.as_view(admin_site=self)(request)

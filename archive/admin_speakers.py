@@ -228,7 +228,7 @@ class MergeUndoViews:
         speaker_admin.log_change(request, survivor, f"Undid speaker merge {record.pk} ({record.merged_names}).")
         self.message_user(
             request,
-            f"Undid the merge: {', '.join(s.name for s in restored)} are speakers again, with their quotes.",
+            f"Undid the merge of {record.merged_names} into {survivor.name}: each has its quotes, names and address back.",
             messages.SUCCESS,
         )
         return HttpResponseRedirect(_safe_next(request, reverse("admin:archive_speaker_history", args=[survivor.pk])))

@@ -323,7 +323,7 @@ def test_public_pages_show_edit_links_to_editors_only(client, editor, article):
         assert "/review/" not in client.get(url).content.decode()  # a reader, perhaps served from the cache
     client.force_login(editor)
     page = client.get(f"/quotes/{quote.pk}/").content.decode()
-    assert f'href="/admin/archive/article/{article.pk}/review/?quote={quote.pk}#review">Edit</a>' in page
+    assert f'href="/admin/archive/article/{article.pk}/review/?quote={quote.pk}">Edit</a>' in page
     assert 'href="/admin/archive/quote/review/">Review queue</a>' in page
     assert f"/admin/archive/article/{article.pk}/review/" in client.get(f"/articles/{article.pk}/").content.decode()
     # A logged-in user who is not an editor gets no link.

@@ -116,7 +116,7 @@
       (mark || panel.querySelector("h2")).focus({ preventScroll: true });
       (mark || panel).scrollIntoView({ block: "center" });
     }
-    history.replaceState(null, "", "?quote=" + id + "#review");
+    history.replaceState(null, "", "?quote=" + id);
   }
 
   function step(delta, mayLeave) {
@@ -285,10 +285,17 @@
     var at = offsetAt(caret.node, caret.offset);
     var start = Number(moving.mark.dataset.start);
     var end = Number(moving.mark.dataset.end);
+    // Dropped on a word, the end takes the whole word, whichever half of a letter it fell on.
     if (moving.edge === "start") {
-      start = wordStart(chars, at);
+      while (at > 0 && isWord(chars[at - 1])) {
+        at -= 1;
+      }
+      start = at;
     } else {
-      end = wordEnd(chars, at);
+      while (at < chars.length && isWord(chars[at])) {
+        at += 1;
+      }
+      end = at;
     }
     if (start >= end) {
       say("A quote keeps at least one word.", true);
@@ -499,5 +506,11 @@
 
   if (current) {
     choose(current, true);
+    // Going to a #fragment after loading may take the focus away again: give it back.
+    window.addEventListener("load", function () {
+      if (document.activeElement === document.body) {
+        choose(current, true);
+      }
+    });
   }
 })();
