@@ -339,10 +339,11 @@ class QuoteQuerySet(models.QuerySet):
 # A code the coder was unsure of and no editor has set: readers see "uncoded", not the guess.
 UNSURE = Q(codes_corrected=False, act_confidence__lt=UNCODED_BELOW)
 
-# The review queue's order, least confident first. Until attribution stores its own
-# confidence, quotes without a named speaker come first, then the coder's least sure acts;
-# with `Quote.confidence` this is ["confidence", "act_confidence", "article_id", "start"].
+# The review queue's order, least confident first: the attribution's confidence (quotes held
+# before it was measured come after the measured ones), then quotes without a named speaker,
+# then the coder's least sure acts.
 REVIEW_ORDER = [
+    models.F("confidence").asc(nulls_last=True),
     models.Case(
         models.When(attribution__in=["unattributed", "anonymous"], then=models.Value(0)),
         default=models.Value(1),

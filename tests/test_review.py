@@ -326,6 +326,8 @@ def test_public_pages_show_edit_links_to_editors_only(client, editor, article):
     assert f'href="/admin/archive/article/{article.pk}/review/?quote={quote.pk}">Edit</a>' in page
     assert 'href="/admin/archive/quote/review/">Review queue</a>' in page
     assert f"/admin/archive/article/{article.pk}/review/" in client.get(f"/articles/{article.pk}/").content.decode()
+    # The editor's pages were neither served from nor put in the readers' cache.
+    assert "/review/" not in Client().get(f"/quotes/{quote.pk}/").content.decode()
     # A logged-in user who is not an editor gets no link.
     client.force_login(User.objects.create_user("reader", password="pw"))
     assert "/review/" not in client.get(f"/quotes/{quote.pk}/").content.decode()

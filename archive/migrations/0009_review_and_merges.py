@@ -23,7 +23,7 @@ def editors_see_merges(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0007_escalation_confidence"),
+        ("archive", "0008_quote_confidence"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
