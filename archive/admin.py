@@ -7,12 +7,16 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 
 from . import services
+from .admin_review import ArticleReviewViews, ReviewQueueView
+from .admin_speakers import MergeUndoViews, SpeakerEditorViews, choice_label
 from .ingest.records import ArticleInput, UnreadableInput
-from .models import Article, EscalationTerm, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
+from .models import Article, EscalationTerm, MergeRecord, Quote, Source, Speaker, SpeakerAlias, SpeakerRole
 
 
 class ArticleAddForm(forms.ModelForm):
@@ -101,6 +105,26 @@ class ArticleAddForm(forms.ModelForm):
             )
 
 
+class NamesField(forms.CharField):
+    """A list of names, typed and shown comma-separated ("Ann Lee, Tom Ray"), not as JSON."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        return [name.strip() for name in (value or "").split(",") if name.strip()]
+
+
+class ArticleChangeForm(forms.ModelForm):
+    authors = NamesField(required=False, help_text="Comma-separated.")
+
+    class Meta:
+        model = Article
+        fields = ["authors"]  # the admin adds the others from its fieldsets
+
+
 class QuoteCodesForm(forms.ModelForm):
     """An editor's escalation codes: weapons and targets typed as the lexicon's names or
     slugs, comma-separated ("Storm Shadow, atacms"), checked against the lexicon and the
@@ -170,7 +194,8 @@ class QuoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleReviewViews, admin.ModelAdmin):
+    form = ArticleChangeForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "source", "published", "quote_count", "created"]
     list_filter = ["source", "published"]
@@ -197,6 +222,15 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated",
         "view_on_site_link",
     ]
+
+    def get_urls(self):
+        return [*self.review_urls(), *super().get_urls()]
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # The editor goes on to the quotes just extracted, on the review screen.
+        if "_addanother" in request.POST or "_popup" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        return HttpResponseRedirect(reverse("admin:archive_article_review", args=[obj.pk]))
 
     def get_queryset(self, request):
         return (
@@ -252,7 +286,7 @@ class ArticleAdmin(admin.ModelAdmin):
         obj.pk = result.article.pk
         obj.__dict__.update({k: v for k, v in result.article.__dict__.items() if not k.startswith("_")})
         obj._state.adding = False
-        messages.info(request, f"Extracted {result.article.quotes.count()} quotes. Review them below.")
+        messages.info(request, f"Extracted {result.article.quotes.count()} quotes. Review them here.")
         if result.quote_cap_message():
             messages.warning(request, result.quote_cap_message())
 
@@ -292,7 +326,7 @@ class SpeakerRoleInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(SpeakerEditorViews, admin.ModelAdmin):
     list_display = ["name", "kind", "slug", "quote_count"]
     list_filter = ["kind"]
     ordering = ["name"]
@@ -301,12 +335,28 @@ class SpeakerAdmin(admin.ModelAdmin):
     inlines = [SpeakerAliasInline, SpeakerRoleInline]
     actions = ["merge_speakers"]
 
+    def get_urls(self):
+        return [*self.editor_urls(), *super().get_urls()]
+
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
             .annotate(quote_count=Count("quotes", filter=Q(quotes__rejected=False), distinct=True))
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, distinct = super().get_search_results(request, queryset, search_term)
+        if request.path.endswith("/autocomplete/"):  # most quoted first, each with its role (autocomplete_label)
+            queryset = queryset.prefetch_related("roles").order_by("-quote_count", "name")
+        return queryset, distinct
+
+    def autocomplete_label(self, speaker):
+        return choice_label(speaker)
+
+    def history_view(self, request, object_id, extra_context=None):
+        merges = MergeRecord.objects.filter(moved__survivor__id=int(object_id)) if object_id.isdigit() else []
+        return super().history_view(request, object_id, {**(extra_context or {}), "merges": merges})
 
     @admin.display(ordering="quote_count")
     def quote_count(self, speaker):
@@ -318,19 +368,31 @@ class SpeakerAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         services.save_speaker(form.instance, details=formset.save(commit=False), deleted=formset.deleted_objects)
 
-    @admin.action(description="Merge selected speakers into the most-quoted one")
+    @admin.action(description="Merge selected speakers…")
     def merge_speakers(self, request, queryset):
-        speakers = sorted(queryset, key=lambda s: (-s.quote_count, s.pk))
-        if len(speakers) < 2:
-            self.message_user(request, "Select at least two speakers to merge.", messages.WARNING)
-            return
-        target, others = speakers[0], speakers[1:]
-        names = ", ".join(other.name for other in others)
-        # Admin actions leave no history of their own: record the merge on every speaker it touched.
-        self.log_deletions(request, Speaker.objects.filter(pk__in=[other.pk for other in others]))
-        services.merge_speakers(target, others)
-        self.log_change(request, target, [{"changed": {"name": "speaker", "object": f"merged in {names}"}}])
-        self.message_user(request, f"Merged {names} into {target.name}.", messages.SUCCESS)
+        """To the confirmation page, where the editor sees what moves and chooses the survivor."""
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        return HttpResponseRedirect(reverse("admin:archive_speaker_merge") + "?" + urlencode({"ids": ids}))
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(MergeUndoViews, admin.ModelAdmin):
+    """Every merge an editor confirmed, with what moved, and a button to undo it."""
+
+    list_display = ["merged_at", "survivor_name", "merged_names", "merged_by", "undone_at"]
+    list_filter = ["undone_at"]
+    search_fields = ["survivor_name", "merged_names"]
+    readonly_fields = ["survivor", "survivor_name", "merged_names", "merged_by", "merged_at", "undone_by", "undone_at"]
+    fields = readonly_fields
+
+    def get_urls(self):
+        return [*self.editor_urls(), *super().get_urls()]
+
+    def has_add_permission(self, request):
+        return False  # a merge is made on the merge confirmation page
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record is what an undo needs
 
 
 @admin.register(EscalationTerm)
@@ -346,7 +408,7 @@ class EscalationTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(ReviewQueueView, admin.ModelAdmin):
     form = QuoteCodesForm
     list_display = [
         "text_preview",
@@ -365,7 +427,16 @@ class QuoteAdmin(admin.ModelAdmin):
     list_select_related = ["speaker", "article"]
     raw_id_fields = ["article"]
     # Codes an editor sets here are kept: `code_escalation` and re-extraction leave them as they are.
-    readonly_fields = ["text", "corrected", "act_confidence", "codes_corrected", "coded_because", "group"]
+    readonly_fields = [
+        "text",
+        "corrected",
+        "act_confidence",
+        "codes_corrected",
+        "coded_because",
+        "group",
+        "reviewed_at",
+        "reviewed_by",
+    ]
     fieldsets = [
         (None, {"fields": ["article", "text", "start", "end", "speaker", "source_description", "attribution", "cue"]}),
         (
@@ -384,8 +455,11 @@ class QuoteAdmin(admin.ModelAdmin):
                 ],
             },
         ),
-        (None, {"fields": ["rejected", "corrected", "group"]}),
+        (None, {"fields": ["rejected", "corrected", "reviewed_at", "reviewed_by", "group"]}),
     ]
+
+    def get_urls(self):
+        return [*self.queue_urls(), *super().get_urls()]
 
     def get_queryset(self, request):
         # The editors see every span, the rejected ones too, to undo a rejection.

@@ -5,6 +5,7 @@ Writes go through archive.services; reads through the QuerySet methods here.
 
 import functools
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import get_script_prefix, reverse
@@ -330,9 +331,27 @@ class QuoteQuerySet(models.QuerySet):
         """A plain substring filter: the database fallback when no search query is given."""
         return self.filter(Q(text__icontains=text))
 
+    def needs_review(self):
+        """The editors' review queue: quotes no editor has accepted or rejected, least confident first."""
+        return self.filter(rejected=False, reviewed_at__isnull=True).order_by(*REVIEW_ORDER)
+
 
 # A code the coder was unsure of and no editor has set: readers see "uncoded", not the guess.
 UNSURE = Q(codes_corrected=False, act_confidence__lt=UNCODED_BELOW)
+
+# The review queue's order, least confident first: the attribution's confidence (quotes held
+# before it was measured come after the measured ones), then quotes without a named speaker,
+# then the coder's least sure acts.
+REVIEW_ORDER = [
+    models.F("confidence").asc(nulls_last=True),
+    models.Case(
+        models.When(attribution__in=["unattributed", "anonymous"], then=models.Value(0)),
+        default=models.Value(1),
+    ),
+    "act_confidence",
+    "article_id",
+    "start",
+]
 
 
 class ShownQuoteManager(models.Manager.from_queryset(QuoteQuerySet)):
@@ -386,6 +405,12 @@ class Quote(models.Model):
     )
     codes_corrected = models.BooleanField(
         default=False, help_text="An editor set the escalation codes: re-coding and re-extraction keep them."
+    )
+    reviewed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an editor accepted or rejected it; empty: in the review queue."
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # Lineage (archive/ingest/lineage.py): copies of the same quote share a group.
     group = models.ForeignKey(QuoteGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
@@ -464,3 +489,31 @@ class IndexQueue(models.Model):
 
     def __str__(self):
         return f"article {self.article_id}, queued {self.queued_at:%Y-%m-%d %H:%M:%S}"
+
+
+class MergeRecord(models.Model):
+    """An editor's merge of speakers, with what it moved, so that it can be undone.
+
+    `moved` holds, for each speaker folded into the survivor, its name, slug, kind,
+    aliases, roles, the quotes it held and the old slugs that led to it; and what the
+    survivor held before (aliases, roles with their dates), so an undo gives back
+    exactly what the merge took (archive.services.merges).
+    """
+
+    survivor = models.ForeignKey(Speaker, null=True, on_delete=models.SET_NULL, related_name="merges")
+    survivor_name = models.CharField(max_length=300)
+    merged_names = models.CharField(max_length=1000, help_text="The speakers folded in, as they were named.")
+    moved = models.JSONField()
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="speaker_merges"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        verbose_name = "speaker merge"
+
+    def __str__(self):
+        return f"{self.merged_names} → {self.survivor_name}"

@@ -21,4 +21,6 @@ def speaker_by_slug(slug: str) -> tuple[Speaker | None, bool]:
 def moved_speaker(request, view_name: str, speaker: Speaker) -> HttpResponsePermanentRedirect:
     """A 301 from an old speaker address to the same page of the speaker who holds its quotes now."""
     query = request.GET.urlencode()
-    return HttpResponsePermanentRedirect(reverse(view_name, args=[speaker.slug]) + (f"?{query}" if query else ""))
+    response = HttpResponsePermanentRedirect(reverse(view_name, args=[speaker.slug]) + (f"?{query}" if query else ""))
+    response["Cache-Control"] = "max-age=86400"  # browsers keep a 301 for ever unless told: a merge can be undone
+    return response

@@ -1,7 +1,7 @@
 """Redline's one settings module, driven by the environment.
 
 Local defaults make `make run` work on a fresh machine; production sets
-DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS.
+DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, and DEBUG is then off.
 """
 
 import datetime
@@ -17,9 +17,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("REDLINE_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# Unset, DJANGO_DEBUG is on only where no secret key is given: a checkout (`make run`,
+# the tests, manage.py commands). A deployment gives a secret key, so it runs with DEBUG
+# off unless it asks for DJANGO_DEBUG=1. DEBUG off without a secret key refuses to start.
+DEBUG = os.environ.get("DJANGO_DEBUG", "0" if SECRET_KEY else "1") == "1"
+
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY is required when DJANGO_DEBUG=0.")
@@ -28,7 +31,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "archive.apps.RedlineAdminConfig",  # django.contrib.admin with labelled autocompletes
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

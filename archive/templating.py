@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 import jinja2
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats
@@ -68,6 +69,16 @@ def term_label(slug: str, kind: str) -> str:
     return DEFAULT_LEXICON.labels.get((kind, slug)) or slug.replace("-", " ")
 
 
+def is_editor(request) -> bool:
+    """Whether to show an editor's "Edit" links. Only a request with a session can be an
+    editor's, and archive/caching.py never caches those nor serves them a cached page, so
+    pages cached for readers never carry the links."""
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.has_perm("archive.change_quote"))
+
+
 def result_template(obj) -> str:
     """The partial that shows one search result: search/results/<model>.html."""
     return f"search/results/{obj._meta.model_name}.html"
@@ -76,7 +87,7 @@ def result_template(obj) -> str:
 def environment(**options) -> jinja2.Environment:
     options["loader"] = PublicPagesLoader(options["loader"].searchpath)
     env = jinja2.Environment(**options)
-    env.globals.update(url=url, static=static)
+    env.globals.update(url=url, static=static, is_editor=is_editor)
     env.filters.update(
         date=date,
         highlighted=highlighted,

@@ -95,11 +95,12 @@ def test_changing_a_quote_speaker_in_the_admin_updates_search(
 
 def test_merge_action(editor_client, seeded, django_capture_on_commit_callbacks):
     vance, kirby = Speaker.objects.get(name="JD Vance"), Speaker.objects.get(name="John Kirby")
+    confirm = editor_client.post(
+        "/admin/archive/speaker/", {"action": "merge_speakers", "_selected_action": [vance.pk, kirby.pk]}
+    )
+    assert Speaker.objects.filter(pk__in=[vance.pk, kirby.pk]).count() == 2  # not before the editor confirms
     with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post(
-            "/admin/archive/speaker/",
-            {"action": "merge_speakers", "_selected_action": [vance.pk, kirby.pk]},
-        )
+        editor_client.post(confirm["Location"].split("?")[0], {"ids": f"{vance.pk},{kirby.pk}"})
     assert Speaker.objects.filter(pk__in=[vance.pk, kirby.pk]).count() == 1
     survivor = Speaker.objects.get(pk__in=[vance.pk, kirby.pk])
     assert survivor.quotes.count() == 2

@@ -55,13 +55,15 @@ def test_editor_pastes_corrects_and_merges(editor_site, page):  # noqa: F811
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/archive/article/add/")
 
-    # Paste an article; the extracted quote is shown for review.
+    # Paste an article; the editor lands on its review screen, the extracted quote marked.
     page.fill("textarea[name=raw_text]", ARTICLE)
     page.fill("input[name=source_name]", "Browser Wire")
     page.click("input[name=_continue]")
-    page.wait_for_url("**/change/")
+    page.wait_for_url("**/review/**")
     assert "Extracted 1 quotes" in page.content()
+    assert "cynical manoeuvre" in page.locator("#review-text mark.quote.current").inner_text()
     article_path = page.url.split("/admin/archive/article/")[1].split("/")[0]
+    page.goto(f"{editor_site}/admin/archive/article/{article_path}/change/")
     row = page.locator("tr.dynamic-quotes, tr.form-row").filter(has_text="cynical manoeuvre").first
     assert "Dmitry Peskov" in row.inner_text()
     page.screenshot(path=str(ARTIFACTS / "editor-review.png"), full_page=True)
@@ -94,6 +96,10 @@ def test_editor_pastes_corrects_and_merges(editor_site, page):  # noqa: F811
     page.select_option("select[name=action]", "merge_speakers")
     with page.expect_navigation():
         page.click("button[name=index]")
+    # The confirmation page: John Kirby, now the more quoted, is offered as the survivor.
+    assert "What moves into John Kirby" in page.content()
+    with page.expect_navigation():
+        page.click("input[value='Merge into John Kirby']")
     assert "Merged JD Vance into John Kirby" in page.content()
     page.screenshot(path=str(ARTIFACTS / "editor-merge.png"), full_page=True)
 

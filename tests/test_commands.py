@@ -12,6 +12,7 @@ from archive.models import Article, IndexQueue, Quote
 from archive.search.writes import INDEX_PROCESSES
 
 from .conftest import SEEDS, SHARED
+from .live import environment, manage
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,10 @@ def test_one_bad_file_is_reported_and_the_rest_go_on(search_index, tmp_path):
     )
     (tmp_path / "d_bad.jsonl").write_text('{"text": "Good record one, said Ann."}\nnot json\n', encoding="utf-8")
     (tmp_path / "e_good.txt").write_text("“Hello there,” said Ann Smith.", encoding="utf-8")
-    out, err = _ingest(tmp_path, tmp_path / "missing.txt")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="4 inputs failed"):  # exit status 1
+        call_command("ingest", str(tmp_path), str(tmp_path / "missing.txt"), stdout=out, stderr=err)
+    out, err = out.getvalue(), err.getvalue()
     assert "binary file" in err and "empty" in err and "not a JSON record" in err and "no such file" in err
     assert "Ingested 3 new articles" in out and "4 failed" in out
     assert Article.objects.filter(raw_text__contains="déclaré").exists()
@@ -80,6 +84,22 @@ def test_ingest_of_nothing_readable_fails(search_index, tmp_path):
     (tmp_path / "x.txt").write_bytes(b"\x00\x00")
     with pytest.raises(CommandError):
         _ingest(tmp_path / "x.txt")
+
+
+def test_ingest_exit_status_and_quiet_summary(tmp_path):
+    """Run as a script would: 0 when every input was ingested or already held, 1 (saying how
+    many failed) when any failed; -v 0 prints no summary."""
+    env = environment(tmp_path / "var")
+    manage(env, "migrate", "--noinput", "-v0")
+    good = tmp_path / "good.txt"
+    good.write_text("“We will not back down,” said Ann Smith.", encoding="utf-8")
+    first = manage(env, "ingest", str(good), "--no-index", check=False)
+    assert first.returncode == 0 and "Ingested 1 new article, 0 already held, 0 failed" in first.stdout
+    again = manage(env, "ingest", str(good), "--no-index", "-v", "0", check=False)
+    assert again.returncode == 0 and again.stdout == "" and again.stderr == ""
+    mixed = manage(env, "ingest", str(good), str(tmp_path / "missing.txt"), "--no-index", "-v", "0", check=False)
+    assert mixed.returncode == 1 and mixed.stdout == ""
+    assert "no such file" in mixed.stderr and "1 input failed" in mixed.stderr
 
 
 def test_extract_quotes_streams_the_contract(tmp_path):

@@ -184,11 +184,16 @@ def test_merging_speakers_moves_rejected_quotes_too_and_is_logged(
 ):
     vance, kirby = Speaker.objects.get(name="JD Vance"), Speaker.objects.get(name="John Kirby")
     Quote.all_objects.filter(speaker=kirby).update(rejected=True)
+    confirm = editor_client.post(
+        "/admin/archive/speaker/", {"action": "merge_speakers", "_selected_action": [vance.pk, kirby.pk]}
+    )
+    assert (
+        f'value="{vance.pk}" id="survivor-{vance.pk}" checked'
+        in editor_client.get(confirm["Location"]).content.decode()
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post(
-            "/admin/archive/speaker/", {"action": "merge_speakers", "_selected_action": [vance.pk, kirby.pk]}
-        )
-    survivor = Speaker.objects.get(pk=vance.pk)  # the most-quoted among shown quotes
+        editor_client.post("/admin/archive/speaker/merge/", {"ids": f"{vance.pk},{kirby.pk}", "survivor": vance.pk})
+    survivor = Speaker.objects.get(pk=vance.pk)  # offered first: the most-quoted among shown quotes
     assert Quote.all_objects.filter(speaker=survivor).count() == 2
     assert {"John Kirby", "JD Vance"} <= set(survivor.aliases.values_list("name", flat=True))
     assert LogEntry.objects.filter(user__username="editor", object_id=str(kirby.pk), action_flag=3).exists()
@@ -249,4 +254,7 @@ def test_speaker_autocomplete_answers_editors(editor_client, seeded):
         {"term": "kirb", "app_label": "archive", "model_name": "quote", "field_name": "speaker"},
     )
     assert response.status_code == 200
-    assert [result["text"] for result in response.json()["results"]] == ["John Kirby"]
+    # Namesakes told apart: role, quote count and slug beside the name.
+    assert [result["text"] for result in response.json()["results"]] == [
+        "John Kirby — NSC spokesperson · 1 quote · john-kirby"
+    ]

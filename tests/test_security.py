@@ -33,6 +33,30 @@ def test_check_deploy_reports_no_warning_with_production_settings(tmp_path):
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "given, debug",
+    [
+        ({}, "True"),  # a checkout: make run, the tests, manage.py commands
+        ({"DJANGO_SECRET_KEY": "k" * 50}, "False"),  # a deployment that did not say
+        ({"DJANGO_SECRET_KEY": "k" * 50, "DJANGO_DEBUG": "1"}, "True"),
+        ({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "k" * 50}, "False"),
+    ],
+)
+def test_debug_is_off_wherever_a_secret_key_is_given(tmp_path, given, debug):
+    environment = live_environment(tmp_path)
+    for name in ("DJANGO_DEBUG", "DJANGO_SECRET_KEY"):
+        environment.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", "from django.conf import settings; print(settings.DEBUG)"],
+        cwd=ROOT,
+        env={**environment, **given},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.strip().splitlines()[-1] == debug, result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = _manage(tmp_path, "check", DJANGO_DEBUG="0", DJANGO_SECRET_KEY="", DJANGO_ALLOWED_HOSTS="x.org")
     assert result.returncode != 0

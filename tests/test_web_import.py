@@ -205,7 +205,10 @@ def _ingest(*args):
 
 @allow_loopback
 def test_ingest_command_takes_urls_and_reports_bad_ones(web, search_index):
-    out, err = _ingest(web + "/article.html", web + "/data.json")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="1 input failed"):  # exit status 1
+        call_command("ingest", web + "/article.html", web + "/data.json", stdout=out, stderr=err)
+    out, err = out.getvalue(), err.getvalue()
     assert "Ingested 1 new article, 0 already held, 1 failed" in out
     assert "data.json: this is not an HTML page" in err
     article = Article.objects.get()

@@ -5,6 +5,8 @@
 - lineage: copies of one quote, and of one article, across outlets
 - escalation: coding stored quotes with the lexicon and the editors' terms
 - editing: what editors correct in the admin
+- reviewing: an editor's review of an article's quotes (accept, reject, make, move)
+- merges: speaker merges an editor confirmed, recorded to be undone
 - indexing: every write to the search index
 
 The names below are the services' public face: callers write `services.ingest_article(...)`.
@@ -41,15 +43,31 @@ from .ingest import (
     reingest_article,
 )
 from .lineage import group_copies, join_article_group, join_quote_groups
+from .merges import FoldedSpeaker, merge_plan, merge_recorded, undo_merge
+from .reviewing import (
+    accept_quote,
+    add_quote,
+    move_quote,
+    new_speaker,
+    nudge_quote,
+    nudged_span,
+    quote_span,
+    reject_quote,
+    restore_quote,
+    set_speaker,
+)
 from .speakers import ArchiveLookups, merge_speakers, redirect_slug
 
 __all__ = [
     "CORRECTED_FIELDS",
     "ArchiveLookups",
+    "FoldedSpeaker",
     "BatchIndexer",
     "IndexDifference",
     "IndexUnavailable",
     "IngestResult",
+    "accept_quote",
+    "add_quote",
     "apply_code",
     "code_escalation",
     "coding_reasons",
@@ -64,19 +82,30 @@ __all__ = [
     "ingest_web_page",
     "join_article_group",
     "join_quote_groups",
+    "merge_plan",
+    "merge_recorded",
     "merge_speakers",
+    "move_quote",
+    "new_speaker",
+    "nudge_quote",
+    "nudged_span",
+    "quote_span",
     "redirect_slug",
     "read_upload",
     "read_web_page",
     "recode_escalation",
     "reindex_after_commit",
     "reingest_article",
+    "reject_quote",
+    "restore_quote",
     "repair_index",
     "save_article",
     "save_quote",
     "save_speaker",
+    "set_speaker",
     "term_slugs",
     "delete_articles",
     "delete_quote",
+    "undo_merge",
     "unindexed_articles",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..models import Article, Quote, Speaker, SpeakerRedirect
@@ -22,7 +23,8 @@ def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
     `corrected`. A speaker given to an unattributed quote makes it "named". A change to
     its act, weapons, targets or condition marks its codes `codes_corrected`, sure
     (confidence 1), with weapons and targets as the lexicon's slugs; otherwise an added
-    quote or a moved span is coded afresh among the article's quotes.
+    quote or a moved span is coded afresh among the article's quotes. A new, moved or
+    restored span that overlaps another shown quote is refused (ValidationError).
     """
     changed = set(changed)
     recode = quote.pk is None or bool({"start", "end"} & changed)
@@ -40,11 +42,27 @@ def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
     with transaction.atomic():
         # clean() checks the span against every quote, rejected ones too; save() sets the text.
         quote.full_clean(exclude=["text"], validate_constraints=False)
+        if (recode or "rejected" in changed) and not quote.rejected:
+            refuse_overlap(quote)
         _code(quote, changed, recode=recode)
         quote.save()
         if index:
             reindex_after_commit([quote.article_id])
     return quote
+
+
+def refuse_overlap(quote: Quote) -> None:
+    """A word belongs to one quote: a new or moved span overlapping another shown quote is refused."""
+    overlapping = (
+        Quote.objects.filter(article_id=quote.article_id, start__lt=quote.end, end__gt=quote.start)
+        .exclude(pk=quote.pk)
+        .order_by("start")
+        .first()
+    )
+    if overlapping is not None:
+        raise ValidationError(
+            f"These words overlap the quote “{overlapping.text[:80]}”: move its ends or reject it first."
+        )
 
 
 def _code(quote: Quote, changed: set, *, recode: bool) -> None:

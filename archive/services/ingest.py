@@ -155,8 +155,8 @@ def ingest_web_page(url: str, *, index: bool = True, lookups: ArchiveLookups | N
 def reingest_article(article: Article, *, index: bool = True) -> Article:
     """Run extraction again over an article's raw text, replacing its extracted quotes.
 
-    An editor's decisions stay: corrected and rejected quotes, and quotes whose codes
-    an editor set, are kept as they are, and an extracted quote overlapping one of them
+    An editor's decisions stay: corrected, rejected and reviewed quotes, and quotes whose
+    codes an editor set, are kept as they are, and an extracted quote overlapping one of them
     is not added again.
     """
     lookups = ArchiveLookups()
@@ -173,7 +173,7 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
     with transaction.atomic():
         kept = list(
             Quote.all_objects.filter(article=article).filter(
-                Q(corrected=True) | Q(rejected=True) | Q(codes_corrected=True)
+                Q(corrected=True) | Q(rejected=True) | Q(codes_corrected=True) | Q(reviewed_at__isnull=False)
             )
         )
         Quote.all_objects.filter(article=article).exclude(pk__in=[quote.pk for quote in kept]).delete()

@@ -18,7 +18,8 @@ class Command(BaseCommand):
     help = (
         "Ingest articles: .txt files, saved .html pages, .jsonl records (id, title, text, source, author, "
         "published, url), directories of them, and web page URLs (fetched; the HTML is kept). "
-        "The same content or URL never makes a second article."
+        "The same content or URL never makes a second article. Exits with status 1 when any input "
+        "failed, 0 when every one was ingested or already held."
     )
 
     def add_arguments(self, parser):
@@ -105,9 +106,17 @@ class Command(BaseCommand):
             if left:
                 services.index_articles(left)
         seconds = time.monotonic() - started
-        self.stdout.write(
-            f"Ingested {created} new article{'s' if created != 1 else ''}, {existing} already held, "
-            f"{failed} failed, in {seconds:.1f} s."
-        )
+        if self.verbosity >= 1:
+            self.stdout.write(
+                f"Ingested {created} new article{'s' if created != 1 else ''}, {existing} already held, "
+                f"{failed} failed, in {seconds:.1f} s."
+            )
+        # Exit status 1 when anything failed, so a script or cron job notices; what was
+        # readable is stored all the same.
         if failed and not created and not existing:
-            raise CommandError("Nothing could be ingested.")
+            raise CommandError(f"Nothing could be ingested: {failed} input{'s' if failed != 1 else ''} failed.")
+        if failed:
+            raise CommandError(
+                f"{failed} input{'s' if failed != 1 else ''} failed (reported above); "
+                f"{created + existing} ingested or already held."
+            )
