@@ -2,6 +2,7 @@
 
 import contextlib
 import time
+from dataclasses import dataclass, field
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -39,77 +40,86 @@ class Command(BaseCommand):
 
     def ingest(self, indexer, **options):
         self.verbosity = options["verbosity"]
-        created, existing, failed, pending, held = 0, 0, 0, [], []
-        started = time.monotonic()
-        last_report = started
+        now = time.monotonic()
+        tally = _Tally(started=now, last_report=now)
         lookups = services.ArchiveLookups()
-        urls = [target for target in options["paths"] if target.startswith(WEB_SCHEMES)]
-        paths = [target for target in options["paths"] if not target.startswith(WEB_SCHEMES)]
-        for path in [*urls, *iter_paths(paths)]:
-            if isinstance(path, str):  # a web page: fetched, checked and stored by one service call
-                inputs = iter([path])
-            elif not path.exists():
-                self.stderr.write(f"{path}: no such file or directory.")
-                failed += 1
-                continue
-            else:
-                inputs = read_inputs(path)
-            while True:
-                try:
-                    item = next(inputs)
-                except StopIteration:
-                    break
-                except (UnreadableInput, OSError) as error:
-                    self.stderr.write(str(error))
-                    failed += 1
-                    break
-                label = item if isinstance(item, str) else item.label
-                try:
-                    if isinstance(item, str):
-                        result = services.ingest_web_page(item, index=False, lookups=lookups)
-                    else:
-                        result = services.ingest_article(item, index=False, lookups=lookups)
-                except UnreadableInput as error:  # a page that does not answer, is not HTML, is private...
-                    self.stderr.write(str(error))
-                    failed += 1
-                    continue
-                except Exception as error:  # one bad article is reported; the run goes on
-                    self.stderr.write(f"{label}: could not be ingested: {error}")
-                    failed += 1
-                    continue
-                if result.quote_cap_message():
-                    self.stderr.write(f"{label}: {result.quote_cap_message()}")
-                if result.created:
-                    created += 1
-                    pending.append(result.article.pk)
-                    if self.verbosity >= 2:
-                        self.stdout.write(f"{label}: article {result.article.pk}: {result.article.title}")
-                else:
-                    existing += 1
-                    held.append(result.article.pk)
-                    if self.verbosity >= 2:
-                        self.stdout.write(f"{label}: already held as article {result.article.pk}")
-                if len(pending) >= INDEX_BATCH and indexer is not None:
-                    indexer.add(pending)
-                    pending = []
-                if self.verbosity >= 1 and time.monotonic() - last_report > 5:
-                    last_report = time.monotonic()
-                    rate = (created + existing) / (last_report - started)
-                    self.stderr.write(f"… {created} new, {existing} already held, {failed} failed ({rate:.0f}/s)")
-                if options["limit"] is not None and created >= options["limit"]:
-                    break
+        for item in self._inputs(options["paths"], tally):
+            result = self._ingest_one(item, lookups, tally)
+            if result is not None and result.created and indexer is not None and len(tally.pending) >= INDEX_BATCH:
+                indexer.add(tally.pending)
+                tally.pending = []
+            self._progress(tally)
+            if options["limit"] is not None and tally.created >= options["limit"]:
+                break
         if indexer is not None:
-            indexer.add(pending)
+            indexer.add(tally.pending)
             indexer.finish()
             # A run that was killed before indexing left articles stored but unsearchable.
-            left = services.unindexed_articles(held) if held else []
+            left = services.unindexed_articles(tally.held) if tally.held else []
             if left:
                 services.index_articles(left)
-        seconds = time.monotonic() - started
+        self._summary(tally)
+
+    def _inputs(self, targets, tally):
+        """Each article input of the files, directories and web page URLs given, in order
+        (a URL as itself: the service fetches it); an unreadable file is reported and counted."""
+        urls = [target for target in targets if target.startswith(WEB_SCHEMES)]
+        yield from urls
+        for path in iter_paths([target for target in targets if not target.startswith(WEB_SCHEMES)]):
+            if not path.exists():
+                self._failed(tally, f"{path}: no such file or directory.")
+                continue
+            try:
+                yield from read_inputs(path)
+            except (UnreadableInput, OSError) as error:  # the lines before a bad one were read
+                self._failed(tally, str(error))
+
+    def _ingest_one(self, item, lookups, tally):
+        """Store one article (or fetch and store one page); a failure is reported and counted."""
+        label = item if isinstance(item, str) else item.label
+        try:
+            if isinstance(item, str):
+                result = services.ingest_web_page(item, index=False, lookups=lookups)
+            else:
+                result = services.ingest_article(item, index=False, lookups=lookups)
+        except UnreadableInput as error:  # a page that does not answer, is not HTML, is private...
+            self._failed(tally, str(error))
+            return None
+        except Exception as error:  # one bad article is reported; the run goes on
+            self._failed(tally, f"{label}: could not be ingested: {error}")
+            return None
+        if result.quote_cap_message():
+            self.stderr.write(f"{label}: {result.quote_cap_message()}")
+        if result.created:
+            tally.created += 1
+            tally.pending.append(result.article.pk)
+            if self.verbosity >= 2:
+                self.stdout.write(f"{label}: article {result.article.pk}: {result.article.title}")
+        else:
+            tally.existing += 1
+            tally.held.append(result.article.pk)
+            if self.verbosity >= 2:
+                self.stdout.write(f"{label}: already held as article {result.article.pk}")
+        return result
+
+    def _failed(self, tally, message):
+        self.stderr.write(message)
+        tally.failed += 1
+
+    def _progress(self, tally):
+        if self.verbosity >= 1 and time.monotonic() - tally.last_report > 5:
+            tally.last_report = time.monotonic()
+            rate = (tally.created + tally.existing) / (tally.last_report - tally.started)
+            self.stderr.write(
+                f"… {tally.created} new, {tally.existing} already held, {tally.failed} failed ({rate:.0f}/s)"
+            )
+
+    def _summary(self, tally):
+        created, existing, failed = tally.created, tally.existing, tally.failed
         if self.verbosity >= 1:
             self.stdout.write(
                 f"Ingested {created} new article{'s' if created != 1 else ''}, {existing} already held, "
-                f"{failed} failed, in {seconds:.1f} s."
+                f"{failed} failed, in {time.monotonic() - tally.started:.1f} s."
             )
         # Exit status 1 when anything failed, so a script or cron job notices; what was
         # readable is stored all the same.
@@ -120,3 +130,16 @@ class Command(BaseCommand):
                 f"{failed} input{'s' if failed != 1 else ''} failed (reported above); "
                 f"{created + existing} ingested or already held."
             )
+
+
+@dataclass
+class _Tally:
+    """What a run has done so far."""
+
+    started: float
+    created: int = 0
+    existing: int = 0
+    failed: int = 0
+    pending: list = field(default_factory=list)  # new articles not yet handed to the indexer
+    held: list = field(default_factory=list)  # articles already held (a killed run may have left them unindexed)
+    last_report: float = 0.0
