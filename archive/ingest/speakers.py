@@ -3,11 +3,15 @@ per-article register that turns every mention into one canonical name."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
+from archive.ingest.bodies import DOCUMENT_WORDS, ArticleBodies, document_issuer
 from archive.ingest.lexicon import (
     FEMALE_FIRST_NAMES,
     HONORIFICS,
@@ -15,7 +19,8 @@ from archive.ingest.lexicon import (
     ROLE_MODIFIERS,
     TITLE_WORDS,
 )
-from archive.ingest.records import SpeakerRecord
+from archive.ingest.names import non_speaker, split_person, tidy_name
+from archive.ingest.records import Quote, SpeakerRecord
 
 KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?")
 NAME_TOKEN_RE = re.compile(r"\S+")
@@ -76,27 +81,12 @@ def first_name_gender(name: str) -> str | None:
     return None
 
 
-def _is_title_token(token: str) -> bool:
-    bare = token.lower().rstrip(",")
-    return bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS
-
-
 def split_role(phrase: str) -> tuple[str, str]:
     """Split a pre-nominal title from a name: "UK Prime Minister Keir Starmer" ->
-    ("UK Prime Minister", "Keir Starmer"); a bare name has an empty role."""
-    tokens = phrase.split()
-    cut = 0
-    for pos, token in enumerate(tokens[:-1]):
-        if _is_title_token(token):
-            cut = pos + 1
-    if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
-        # "Secretary of State John Kerry": the office's "of X" belongs to the role
-        keep = 3 if len(tokens) - cut > 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
-        cut = max(cut, len(tokens) - keep)
-    role_tokens, name_tokens = tokens[:cut], tokens[cut:]
-    # Honorifics belong to neither: "Mr. Trump" is Trump with no role.
-    role = " ".join(t for t in role_tokens if t.lower() not in HONORIFICS)
-    return role.strip(TRAILING_PUNCT + " "), " ".join(name_tokens).strip(TRAILING_PUNCT + " ")
+    ("UK Prime Minister", "Keir Starmer"); a bare name has an empty role. Descriptions
+    are role too, and sentence words are no part of either (archive.ingest.names)."""
+    person = split_person(phrase)
+    return person.role, person.name
 
 
 def _role_key(role: str) -> str:
@@ -141,7 +131,7 @@ class ArticleSpeakers:
         self._known_roles = {_role_key(k): v for k, v in (known_roles or {}).items()}
 
     def _find(self, name: str, kind: str) -> _Entry | None:
-        key = speaker_key(name)
+        key = speaker_key(tidy_name(name) if kind == "person" else name)
         if key in self._by_key:
             return self._by_key[key]
         tokens = key.split()
@@ -171,8 +161,9 @@ class ArticleSpeakers:
         return None
 
     def add(self, name: str, *, role: str = "", kind: str = "person", position: int = 0) -> str:
-        """Register a mention; return the canonical name it belongs to."""
-        name = name.strip(TRAILING_PUNCT + " ")
+        """Register a mention; return the canonical name it belongs to. A person's name
+        is kept without the sentence words around it ("Whether Putin" is Putin)."""
+        name = tidy_name(name) if kind == "person" else name.strip(TRAILING_PUNCT + " ")
         entry = self._find(name, kind)
         if entry is None:
             entry = _Entry(name=name, kind=kind, order=len(self._entries))
@@ -257,3 +248,84 @@ class ArticleSpeakers:
 
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES}
+
+
+# -- the last step of attribution: every speaker a name -----------------------
+
+ISSUER_PARAGRAPHS = 2  # how many paragraphs before a quote name the issuer of "the statement"
+
+
+def settle_speakers(
+    paragraphs: Sequence[str], quotes_per_paragraph: list[list[Quote]], register: ArticleSpeakers
+) -> list[list[Quote]]:
+    """Make every quote's speaker a name, or no speaker at all.
+
+    A body gets its one canonical name ("the Russian Defense Ministry" -> "Russian
+    Defence Ministry"), and "the ministry" or "the agency" the one the article named
+    before. A document ("the statement", "a Facebook post") gives way to whoever issued
+    it, when the text says; a bare nationality, a title alone or a body the article
+    never names is no speaker: the quote keeps the words as its description.
+    """
+    bodies = (
+        ArticleBodies(paragraphs)
+        if any(q.speaker and q.speaker_kind != "person" for quotes in quotes_per_paragraph for q in quotes)
+        else None
+    )
+    offsets = list(accumulate((len(p) + 2 for p in paragraphs[:-1]), initial=0))
+    settled = []
+    for p_index, quotes in enumerate(quotes_per_paragraph):
+        out = []
+        for quote in quotes:
+            if quote.speaker:
+                position = offsets[p_index] + (quote.mention_start if quote.mention_start is not None else quote.start)
+                context = "\n\n".join(paragraphs[max(0, p_index - ISSUER_PARAGRAPHS) : p_index])
+                context += "\n\n" + paragraphs[p_index][: quote.mention_start or quote.start]
+                quote = _settle(quote, bodies, register, position, context)
+            out.append(quote)
+        settled.append(out)
+    return settled
+
+
+def _settle(
+    quote: Quote, bodies: ArticleBodies | None, register: ArticleSpeakers, position: int, context: str
+) -> Quote:
+    phrase = quote.speaker or ""
+    why = non_speaker(phrase)
+    if quote.speaker_kind == "person" or bodies is None:
+        return _described(quote, "anonymous") if why else quote
+    head = phrase.split()[-1].lower().strip(".,’'") if phrase.split() else ""
+    if head in DOCUMENT_WORDS or (phrase.split()[0].lower() in ("a", "an") and why):
+        issuer = document_issuer(context, head)
+        speaker = _issuer_speaker(issuer, bodies, register, position) if issuer else None
+        if speaker is not None:
+            return dataclasses.replace(quote, speaker=speaker[0], speaker_kind=speaker[1])
+        return _described(quote, "unattributed")
+    if why == "nationality":
+        return _described(quote, "unattributed")
+    name = bodies.resolve(phrase, position)
+    if name is None or non_speaker(name):
+        return _described(quote, "anonymous")
+    return dataclasses.replace(quote, speaker=name)
+
+
+def _issuer_speaker(
+    issuer: str, bodies: ArticleBodies, register: ArticleSpeakers, position: int
+) -> tuple[str, str] | None:
+    person = register.lookup(issuer)
+    if person is not None and register.kind_of(issuer) == "person":
+        return person, "person"
+    name = bodies.resolve(issuer, position)
+    if name is None or non_speaker(name) or name.split()[-1].lower() in DOCUMENT_WORDS:
+        return None
+    return name, "organisation"
+
+
+def _described(quote: Quote, attribution: str) -> Quote:
+    """No speaker: the words that named one stay as the quote's description."""
+    return dataclasses.replace(
+        quote,
+        speaker=None,
+        speaker_kind=None,
+        attribution=attribution,
+        source_description=quote.source_description or quote.speaker,
+    )

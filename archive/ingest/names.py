@@ -1,0 +1,290 @@
+"""Names are names: a person's name without the words a sentence puts around it, and
+the words that never name a speaker ("Russian", "the statement", "the Ministry").
+
+`split_person` reads a phrase the way a reader does: the name is the last run of
+name-like words; titles, descriptions and places before it are the role, sentence
+words before it and a time or a place after it are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from archive.ingest.lexicon import (
+    FEMALE_FIRST_NAMES,
+    HONORIFICS,
+    MALE_FIRST_NAMES,
+    NON_NAME_WORDS,
+    NON_PERSON_WORDS,
+    ORG_HEADS,
+    PERSON_HEADS,
+    TIME_WORDS,
+    TITLE_WORDS,
+)
+
+PUNCT = ".,;:’'\"”“‘)("
+NAME_PARTICLES = frozenset("von van der den de da di del della des du dos al el bin ibn ben abu la le y".split())
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+# Words that open a sentence or a clause and are swallowed by a run of capitals:
+# "Whether Putin", "Tonight Zelensky", "Neither Pelosi".
+SENTENCE_WORDS = (
+    NON_NAME_WORDS
+    | frozenset(
+        """whether neither nor either tonight overnight separately instead meanwhile follow sign
+        condemning take message opinion update breaking exclusive watch listen live""".split()
+    )
+) - TITLE_WORDS
+
+# Nouns that describe a person without being a title: "Actor Sean Penn", "Warlord Ramzan Kadyrov".
+DESCRIPTOR_NOUNS = PERSON_HEADS | frozenset(
+    """warlord loyalist astronaut cosmonaut farmer graduate owner mum mom dad grandma grandpa
+    refugee podcaster photographer youtuber influencer blogger rapper musician singer-songwriter
+    oligarch propagandist ideologue philosopher pundit tv comedian presenter mercenary paratrooper
+    volunteer medic sniper marine pilot sailor airman grandmother widow widower teen teenager
+    schoolgirl schoolboy boy girl child pensioner retiree""".split()
+)
+
+DEMONYMS = frozenset(
+    """russian russians ukrainian ukrainians american americans british briton britons chinese
+    israeli israelis palestinian palestinians iranian iranians german germans french polish pole
+    poles belarusian belarussian belarusians turkish turk turks syrian syrians european europeans
+    western westerners korean koreans japanese indian indians georgian georgians moldovan
+    lithuanian latvian estonian finnish finn finns swedish swede swedes hungarian hungarians czech
+    slovak romanian bulgarian serbian croatian italian italians spanish dutch canadian canadians
+    australian australians arab arabs afghan afghans iraqi iraqis lebanese saudi emirati egyptian
+    yemeni chechen chechens soviet norwegian danish irish scottish welsh english
+    russian-american ukrainian-american""".split()
+)
+
+COUNTRIES = frozenset(
+    """russia ukraine america britain china israel iran germany france poland belarus turkey
+    hungary syria japan india georgia moldova lithuania latvia estonia finland sweden norway
+    denmark italy spain canada australia crimea kyiv kiev moscow washington london brussels
+    u.s. us u.s u.k. uk eu u.n. un nato""".split()
+)
+
+# Words that lead a person's name only as the place or body they speak for: "Ukraine Dmytro
+# Kuleba" (from "Minister of Foreign Affairs of Ukraine Dmytro Kuleba"), "NATO Julianne Smith".
+PLACE_WORDS = frozenset(
+    word.replace(".", "")
+    for word in (NON_PERSON_WORDS | COUNTRIES | DEMONYMS | {"nations", "affairs"})
+    - MALE_FIRST_NAMES
+    - FEMALE_FIRST_NAMES
+)
+
+# What leads a person's name as the country or body they speak for.
+LEADING_BODIES = frozenset(
+    word.replace(".", "")
+    for word in COUNTRIES | DEMONYMS | {"united", "nations", "state", "states", "kingdom", "union"}
+)
+# Words that make a capitalised run a place or a body rather than a person.
+ORG_WORDS = frozenset(
+    word.replace(".", "")
+    for word in (NON_PERSON_WORDS | ORG_HEADS) - TITLE_WORDS - MALE_FIRST_NAMES - FEMALE_FIRST_NAMES
+)
+
+LOCATIVE_PREPS = frozenset("in on at of to from for with during via".split())
+
+# Heads of a phrase that names no one on its own: "the statement", "the Ministry",
+# "a report", "the agency". A body the article names elsewhere may be meant; the
+# phrase alone is no speaker.
+GENERIC_HEADS = frozenset(
+    """statement statements report reports ministry agency department document documents letter
+    post tweet tweets message readout release filing memo study survey poll paper article book
+    video footage website page account channel source sources official officials government
+    administration office committee council court army military forces police embassy company
+    group organisation organization institute service services authorities authority body
+    bureau commission team campaign newspaper outlet network station lawsuit complaint
+    indictment transcript interview speech address announcement communique declaration
+    resolution text note notes analysis assessment update briefing bulletin summary caption
+    headline publication staff prosecutors lawmakers mps republicans democrats experts analysts
+    residents critics people activists leaders diplomats soldiers troops investigators
+    watchdog firm foundation alliance command magazine club regiment brigade unit side
+    facebook twitter telegram instagram youtube""".split()
+)
+GENERIC_MODIFIERS = frozenset(
+    """defense defence foreign city military state federal local regional interior health
+    justice finance economy press public national general emergency emergencies security
+    intelligence energy environment education transport home affairs armed border municipal
+    district provincial central joint new latest recent earlier previous separate joint
+    official written brief short leaked internal""".split()
+)
+DETERMINERS = frozenset("the a an this that these those its his her their our your another".split())
+
+
+def fold(text: str) -> str:
+    """Accents off: "Erdoğan" -> "Erdogan"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "ı": "i"})
+
+
+@lru_cache(maxsize=65536)
+def _lower(token: str) -> str:
+    return fold(token).lower().strip(PUNCT)
+
+
+def _bare(token: str) -> str:
+    """Lower case without dots: "U.N." and "UN" alike."""
+    return _lower(token).replace(".", "")
+
+
+def _is_capitalised(token: str) -> bool:
+    bare = token.lstrip(PUNCT)
+    return bool(bare) and (bare[0].isupper() or bare[0].isdigit())
+
+
+def _is_possessive(token: str) -> bool:
+    return bool(re.search(r"['’]s?$", token.rstrip(",.;:")) and len(token) > 2)
+
+
+def _is_title(token: str) -> bool:
+    lower = _lower(token)
+    if "-" in lower and not lower.startswith(("then-", "ex-")):
+        return lower in TITLE_WORDS or any(part in TITLE_WORDS for part in lower.split("-"))  # "Secretary-Treasurer"
+    return lower in TITLE_WORDS or lower in HONORIFICS or lower.rstrip(".") in TITLE_WORDS
+
+
+def _is_initial(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}", token))
+
+
+def _is_name_token(token: str) -> bool:
+    lower = _lower(token)
+    if lower in NAME_PARTICLES or lower in SUFFIXES:
+        return True
+    return _is_capitalised(token) and not _is_possessive(token)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonPhrase:
+    role: str
+    name: str
+
+
+def _trim_tail(tokens: list[str]) -> list[str]:
+    """Drop a time or a place after the name: "Joe Biden Thursday", "Volodymyr Zelensky in
+    Kyiv", "Mitch McConnell of Kentucky", "John Kirby Separately", "Jack Keane The"."""
+    tokens = list(tokens)
+    while len(tokens) > 1 and (_lower(tokens[-1]) in TIME_WORDS | SENTENCE_WORDS or not _lower(tokens[-1])):
+        tokens.pop()
+    for pos in range(2, len(tokens) - 1):
+        if _lower(tokens[pos]) not in LOCATIVE_PREPS or _is_capitalised(tokens[pos]):
+            continue
+        before, after = tokens[:pos], tokens[pos + 1 :]
+        named = [t for t in before if _is_capitalised(t) and not _is_title(t) and _bare(t) not in PLACE_WORDS]
+        if len(named) >= 2 and _is_name_token(before[-1]) and not _is_title(before[-1]) and len(after) <= 3:
+            if not any(_is_title(t) for t in after):
+                return before
+    return tokens
+
+
+def _trim_head(tokens: list[str]) -> list[str]:
+    """Drop sentence words and stray letters before a name: "Whether Putin", "S Putin"."""
+    tokens = list(tokens)
+    while len(tokens) > 1:
+        first = tokens[0]
+        lower = _lower(first)
+        stray_letter = len(first.strip(PUNCT)) == 1 and not first.rstrip(",;:").endswith(".")
+        if lower in SENTENCE_WORDS - HONORIFICS - {"mr", "mrs", "ms", "dr"} or stray_letter or not lower:
+            tokens.pop(0)
+            continue
+        break
+    return tokens
+
+
+@lru_cache(maxsize=65536)
+def split_person(phrase: str) -> PersonPhrase:
+    """Split a phrase naming a person into a role and a name: "Russian-American journalist
+    Masha Gessen" -> ("Russian-American journalist", "Masha Gessen"); "UK Prime Minister Hal
+    Denton" -> ("UK Prime Minister", "Hal Denton"); "Whether Putin" -> ("", "Putin")."""
+    tokens = _trim_head(_trim_tail(phrase.split()))
+    if not tokens:
+        return PersonPhrase(role="", name="")
+    # "Comptroller Ada Rusk's conclusion": the possessor is the person
+    tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]) if _is_possessive(tokens[-1]) else tokens[-1]
+    # The name: the last run of name words. A title or a description ends it once it
+    # holds a name word ("Pope Francis"); before that they are part of it ("Stephen King").
+    start = len(tokens)
+    has_name = False
+    while start > 0:
+        token = tokens[start - 1]
+        lower = _lower(token)
+        if not _is_name_token(token):
+            break
+        describes = (_is_title(token) or lower in DESCRIPTOR_NOUNS) and lower not in NAME_PARTICLES
+        if has_name and describes:
+            break
+        if lower not in NAME_PARTICLES and lower not in SUFFIXES and not describes:
+            has_name = True
+        start -= 1
+    # Places and bodies leading a person's name are what the person speaks for: "Ukraine
+    # Dmytro Kuleba", "NATO Julianne Smith". A run that still holds a place or a body
+    # word names no person ("New Jersey Generals", "Department of Justice", "Navy SEAL
+    # Ty Woods"): it is split at its last title only, as a body's name is.
+    while len(tokens) - start > 2 and _bare(tokens[start]) in LEADING_BODIES:
+        start += 1
+    joined = start > 0 and _lower(tokens[start - 1]) in ("of", "for", "and", "the")
+    if not has_name or any(_bare(t) in ORG_WORDS for t in tokens[start:]) or (joined and len(tokens) - start < 2):
+        # "University of Akron", "Institute for the Study of War": one word after "of" is a body's
+        return _split_at_title(tokens)
+    name_tokens, role_tokens = tokens[start:], tokens[:start]
+    role = " ".join(t for t in role_tokens if _lower(t) not in HONORIFICS)
+    role = re.sub(r"^(?:(?:the|a|an|and|of|to)\s+)+", "", role, flags=re.I)
+    return PersonPhrase(role=role.strip(PUNCT + " "), name=" ".join(name_tokens).strip(PUNCT + " "))
+
+
+def _split_at_title(tokens: list[str]) -> PersonPhrase:
+    """A body's name or a run without a personal name: the role is what comes before the
+    last title word ("Defence Ministry spokesman"), the rest is the name."""
+    cut = 0
+    for pos, token in enumerate(tokens[:-1]):
+        if _is_title(token):
+            cut = pos + 1
+    if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
+        # "Secretary of State John Kerry": the office's "of X" belongs to the role
+        keep = 3 if len(tokens) - cut > 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
+        cut = max(cut, len(tokens) - keep)
+    role = " ".join(t for t in tokens[:cut] if _lower(t) not in HONORIFICS)
+    return PersonPhrase(role=role.strip(PUNCT + " "), name=" ".join(tokens[cut:]).strip(PUNCT + " "))
+
+
+def tidy_name(name: str) -> str:
+    """A person's name as the register keeps it: `split_person`'s name part."""
+    tidy = split_person(name).name
+    return tidy or name.strip(PUNCT + " ")
+
+
+def non_speaker(name: str) -> str | None:
+    """Why a phrase can be no speaker's name, or None: "nationality" ("Russian", "the
+    Ukrainians"), "generic" ("the statement", "the Ministry", "a Facebook post"), "title"
+    (a title alone: "Minister", "Then-Secretary")."""
+    raw = [t for t in name.replace("-", " ").split() if t.strip(PUNCT)]
+    words = [_lower(t) for t in raw]
+    content = [(t, w) for t, w in zip(raw, words) if w not in DETERMINERS and w]
+    if not content:
+        return "generic"
+    if all(w in DEMONYMS for _, w in content):
+        return "nationality"
+    if all(_is_title(t) or w in SENTENCE_WORDS for t, w in content):
+        return "title"
+    proper = len(content) > 1 and all(_is_capitalised(t) for t, _ in content)  # "the State Department"
+    if (
+        not proper
+        and content[-1][1] in GENERIC_HEADS
+        and all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS for _, w in content)
+    ):
+        return "generic"
+    if words[0] in ("a", "an") and (
+        content[-1][1] in GENERIC_HEADS or all(_bare(t) in PLACE_WORDS for t, _ in content)
+    ):
+        return "generic"  # "a Facebook", "a U.S." (official)
+    return None
