@@ -540,15 +540,7 @@ def extracted(record: dict):
     from archive.ingest.files import record_input
     from archive.ingest.pipeline import extract_article
 
-    item = record_input(json.dumps(record), label=record["id"])
-    return extract_article(
-        item.raw_text,
-        title=item.title,
-        authors=item.authors,
-        source=item.source,
-        published=item.published,
-        url=item.url,
-    )
+    return extract_article(record_input(json.dumps(record), label=record["id"]))
 
 
 def draw(articles: int, seed: int, corpus: Path, min_quotes: int = 300) -> list[dict]:
