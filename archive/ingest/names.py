@@ -35,7 +35,7 @@ SENTENCE_WORDS = (
     NON_NAME_WORDS
     | frozenset(
         """whether neither nor either tonight overnight separately instead meanwhile follow sign
-        condemning take message opinion update breaking exclusive watch listen live""".split()
+        condemning take message opinion update breaking exclusive watch listen live any""".split()
     )
 ) - TITLE_WORDS
 
@@ -85,6 +85,20 @@ LEADING_BODIES = frozenset(
 ORG_WORDS = frozenset(
     word.replace(".", "")
     for word in (NON_PERSON_WORDS | ORG_HEADS) - TITLE_WORDS - MALE_FIRST_NAMES - FEMALE_FIRST_NAMES
+)
+
+EXTRA_TITLES = frozenset({"pm", "p.m", "dpm"})
+# Titles that never end a person's name: "Vladimir President" is debris ("Stephen King" is a name).
+NAME_NEVER_ENDS = frozenset(
+    """president minister secretary spokesman spokeswoman spokesperson ambassador chancellor premier governor
+    senator mayor envoy official chairman chairwoman director adviser advisor pm""".split()
+)
+# Places and events that a run of capitals swallows: "Spring Conference", "Blenheim Palace".
+VENUE_WORDS = frozenset(
+    "conference summit forum palace street square avenue road stadium arena bridge festival".split()
+)
+SPEAKING_PLACES = frozenset(
+    {"downing street", "buckingham palace", "kensington palace", "elysee palace", "wall street"}
 )
 
 LOCATIVE_PREPS = frozenset("in on at of to from for with during via".split())
@@ -148,6 +162,8 @@ def _is_possessive(token: str) -> bool:
 
 def _is_title(token: str) -> bool:
     lower = _lower(token)
+    if lower in EXTRA_TITLES:
+        return True
     if "-" in lower and not lower.startswith(("then-", "ex-")):
         return lower in TITLE_WORDS or any(part in TITLE_WORDS for part in lower.split("-"))  # "Secretary-Treasurer"
     return lower in TITLE_WORDS or lower in HONORIFICS or lower.rstrip(".") in TITLE_WORDS
@@ -211,6 +227,10 @@ def split_person(phrase: str) -> PersonPhrase:
         return PersonPhrase(role="", name="")
     # "Comptroller Ada Rusk's conclusion": the possessor is the person
     tokens[-1] = re.sub(r"['’]s?$", "", tokens[-1]) if _is_possessive(tokens[-1]) else tokens[-1]
+    # "Vladimir President", "Lahren Lahren": a title never ends a name, nor does a word twice
+    while len(tokens) > 1 and _lower(tokens[-1]) in NAME_NEVER_ENDS:
+        tokens.pop()
+    tokens = [t for pos, t in enumerate(tokens) if pos == 0 or _lower(t) != _lower(tokens[pos - 1])]
     # The name: the last run of name words. A title or a description ends it once it
     # holds a name word ("Pope Francis"); before that they are part of it ("Stephen King").
     start = len(tokens)
@@ -221,8 +241,8 @@ def split_person(phrase: str) -> PersonPhrase:
         if not _is_name_token(token):
             break
         describes = (_is_title(token) or lower in DESCRIPTOR_NOUNS) and lower not in NAME_PARTICLES
-        if has_name and describes:
-            break
+        if has_name and (describes or lower in SENTENCE_WORDS):
+            break  # "Pope Francis"; "Vladimir Putin But Rebekah Koffler"
         if lower not in NAME_PARTICLES and lower not in SUFFIXES and not describes:
             has_name = True
         start -= 1
@@ -266,7 +286,8 @@ def tidy_name(name: str) -> str:
 def non_speaker(name: str) -> str | None:
     """Why a phrase can be no speaker's name, or None: "nationality" ("Russian", "the
     Ukrainians"), "generic" ("the statement", "the Ministry", "a Facebook post"), "title"
-    (a title alone: "Minister", "Then-Secretary")."""
+    (a title alone: "Minister", "Then-Secretary"), "debris" ("Any", "S"), "place"
+    ("Spring Conference")."""
     raw = [t for t in name.replace("-", " ").split() if t.strip(PUNCT)]
     words = [_lower(t) for t in raw]
     content = [(t, w) for t, w in zip(raw, words) if w not in DETERMINERS and w]
@@ -274,8 +295,16 @@ def non_speaker(name: str) -> str | None:
         return "generic"
     if all(w in DEMONYMS for _, w in content):
         return "nationality"
-    if all(_is_title(t) or w in SENTENCE_WORDS for t, w in content):
-        return "title"
+    last_is_title = _is_title(content[-1][0])
+    if last_is_title and (
+        content[-1][1] in NAME_NEVER_ENDS
+        or all(_is_title(t) or w in SENTENCE_WORDS or _bare(t) in PLACE_WORDS for t, w in content)
+    ):
+        return "title"  # "Minister", "Finnish Ambassador", "The PM", "Vatican Secretary"
+    if all(w in SENTENCE_WORDS for _, w in content) or (len(content) == 1 and len(content[0][1]) == 1):
+        return "debris"  # "Any", "S"
+    if content[-1][1] in VENUE_WORDS and " ".join(w for _, w in content) not in SPEAKING_PLACES:
+        return "place"  # "Spring Conference", "Blenheim Palace" (but "Downing Street" speaks for No 10)
     proper = len(content) > 1 and all(_is_capitalised(t) for t, _ in content)  # "the State Department"
     if (
         not proper
