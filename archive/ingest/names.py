@@ -317,3 +317,120 @@ def non_speaker(name: str) -> str | None:
     ):
         return "generic"  # "a Facebook", "a U.S." (official)
     return None
+
+
+# -- one person however the name is spelled -----------------------------------
+
+# First names that are one name: transliterations of the Ukrainian and the Russian form,
+# and the short forms the press uses. Each line: the key, then its variants.
+SLAVIC_FIRST_NAMES = """
+vladimir: volodymyr volodimir wladimir wolodymyr
+dmitry: dmytro dmitri dmitriy dmitrii dimitry dimitri dmytriy
+sergei: serhiy serhii sergiy sergii sergey serhij sergej
+alexei: oleksiy oleksii olexiy oleksij alexey aleksey aleksei alexii olexii
+alexander: oleksandr olexandr aleksandr alexandr alexsandr aleksander alyaksandr alex
+mikhail: mykhailo mykhaylo mikhaylo myhailo michael mike
+andrei: andriy andrii andrey andrej andrew andy
+kirill: kyrylo kiril
+vadim: vadym
+irina: iryna
+pyotr: petro piotr petr peter
+yuri: yuriy yury yurii iurii jurij
+vitaly: vitaliy vitali vitalii
+elena: olena yelena
+nikolai: mykola nikolay mikola
+valery: valeriy valerii valeri
+yevgeny: evgeny yevgeniy yevhen evgeniy yevgenii eugene
+anna: hanna ganna
+tatiana: tetiana tatyana tetyana
+natalia: natalya nataliya
+anatoly: anatoliy anatolii
+gennady: hennadiy gennadiy hennadii
+vasily: vasyl vassily vasiliy vassili vasili
+maxim: maksym maksim max
+denis: denys
+igor: ihor
+oleg: oleh
+pavel: pavlo paul
+bogdan: bohdan
+viktor: victor
+olga: olha
+ekaterina: kateryna yekaterina katerina katarina
+yulia: yuliya iuliia julia
+svetlana: svitlana
+lyudmila: lyudmyla ludmila
+grigory: hryhoriy grigoriy gregory greg
+georgy: heorhiy georgiy george
+arseny: arseniy arsenii
+vyacheslav: viacheslav
+yaroslav: jaroslav
+anton:
+ivan:
+taras:
+roman:
+ruslan:
+stepan:
+leonid:
+oksana:
+boris: borys
+"""
+SHORT_FIRST_NAMES = """
+joseph: joe joey
+antony: anthony tony
+william: bill billy will
+robert: bob bobby rob
+james: jim jimmy
+david: dave
+thomas: tom tommy
+benjamin: ben
+daniel: dan danny
+charles: chuck charlie
+elizabeth: liz lizz beth
+jennifer: jen jenny
+nicholas: nick
+edward: ed eddie ted
+richard: rick dick rich
+steven: steve stephen
+christopher: chris
+matthew: matt
+samuel: sam
+katherine: kate catherine kathy cathy kathryn
+margaret: maggie
+patrick: pat
+jeffrey: jeff geoffrey
+lawrence: larry
+ronald: ron
+donald: don
+kenneth: ken
+timothy: tim
+emmanuel: emanuel
+"""
+
+
+def _first_name_table(text: str) -> dict[str, str]:
+    return {
+        variant: key
+        for line in text.strip().splitlines()
+        for key, variants in [line.split(":")]
+        for variant in [key, *variants.split()]
+    }
+
+
+FIRST_NAME_KEYS = _first_name_table(SHORT_FIRST_NAMES) | _first_name_table(SLAVIC_FIRST_NAMES)
+
+
+def first_name_key(first: str) -> str:
+    """One key for the forms of a first name: "Volodymyr" and "Vladimir", "Tony" and "Antony"."""
+    return FIRST_NAME_KEYS.get(first, first)
+
+
+def surname_skeleton(word: str) -> str:
+    """A surname with its transliteration variants folded: Zelensky, Zelenskyy, Zelenskiy;
+    Podolyak, Podoliak; Boychenko, Boichenko; Vassily, Vasily. Gendered forms stay apart:
+    Zelenska is not Zelensky, Petrova not Petrov. (Haidai and Gaidai differ by one letter:
+    archive-wide resolution reads them as one when the first names agree.)"""
+    skeleton = word.replace("kh", "h").replace("y", "i")
+    skeleton = re.sub(r"([a-z])\1+", r"\1", skeleton)
+    skeleton = re.sub(r"(?<=sk)aia$", "a", skeleton)  # Zelenskaya, Zelenska
+    skeleton = re.sub(r"(?<=[a-z]{3})i[ij]?$", "i", skeleton)
+    return skeleton.replace("ie", "e") if len(skeleton) > 5 else skeleton

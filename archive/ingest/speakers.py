@@ -19,15 +19,20 @@ from archive.ingest.lexicon import (
     ROLE_MODIFIERS,
     TITLE_WORDS,
 )
-from archive.ingest.names import non_speaker, split_person, tidy_name
+from archive.ingest.names import (
+    first_name_key,
+    non_speaker,
+    split_person,
+    surname_skeleton,
+    tidy_name,
+)
 from archive.ingest.records import Quote, SpeakerRecord
 
 KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?")
 NAME_TOKEN_RE = re.compile(r"\S+")
-# Transliteration variants of one Slavic ending: Zelensky / Zelenskyy / Zelenskiy / Zelenskyi.
-TRANSLIT_ENDING_RE = re.compile(r"(?:yy|iy|yi|ij|ii)$")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 KEY_DROP = (TITLE_WORDS | HONORIFICS) - {"head"}
+LEADING_ARTICLES = frozenset({"the", "a", "an"})
 TRAILING_PUNCT = ".,;:’'\"”)"
 
 
@@ -41,12 +46,13 @@ def fold_accents(text: str) -> str:
 @lru_cache(maxsize=65536)
 def speaker_key(name: str) -> str:
     """A matching key for one person across the archive: accents and transliteration
-    variants folded, titles, suffixes and middle initials dropped.
-    "Russian President Vladimir V. Putin" and "vladimir putin" share a key."""
+    variants folded, titles, suffixes and middle initials dropped, one key for the
+    forms of a first name. "President Vladimir V. Putin" and "vladimir putin" share a
+    key; so do "Volodymyr Zelenskyy" and "Vladimir Zelensky", "Tony" and "Antony Blinken"."""
     folded = fold_accents(name).casefold().replace("’", "'")
     folded = re.sub(r"'s\b", "", folded)
     tokens = [t for t in KEY_TOKEN_RE.findall(folded) if t not in SUFFIXES]
-    while len(tokens) > 1 and tokens[0].rstrip(".") in KEY_DROP | ROLE_MODIFIERS:
+    while len(tokens) > 1 and tokens[0].rstrip(".") in KEY_DROP | ROLE_MODIFIERS | LEADING_ARTICLES:
         tokens.pop(0)
     out: list[str] = []
     for pos, token in enumerate(tokens):
@@ -59,8 +65,11 @@ def speaker_key(name: str) -> str:
         if is_initial and out and all(len(t) <= 2 for t in out) and pos < len(tokens) - 1:
             out[-1] += bare  # "J. D." -> "jd"
             continue
-        out.append(TRANSLIT_ENDING_RE.sub("y", bare) if len(bare) > 4 else bare)
-    return " ".join(out)
+        out.append(bare)
+    if len(out) > 1:
+        out[0] = first_name_key(out[0])
+    # the first of several words is a first name, already keyed; any other word may be a surname
+    return " ".join(surname_skeleton(t) if (pos or len(out) == 1) and len(t) > 3 else t for pos, t in enumerate(out))
 
 
 def surname_of(name: str) -> str:
