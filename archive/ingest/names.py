@@ -76,6 +76,10 @@ PLACE_WORDS = frozenset(
     - FEMALE_FIRST_NAMES
 )
 
+# Countries that are nobody's first name.
+COUNTRY_NAMES = frozenset(
+    word.replace(".", "") for word in COUNTRIES - MALE_FIRST_NAMES - FEMALE_FIRST_NAMES - {"georgia", "washington"}
+)
 # What leads a person's name as the country or body they speak for.
 LEADING_BODIES = frozenset(
     word.replace(".", "")
@@ -252,12 +256,14 @@ def split_person(phrase: str) -> PersonPhrase:
     # Ty Woods"): it is split at its last title only, as a body's name is.
     while len(tokens) - start > 2 and _bare(tokens[start]) in LEADING_BODIES:
         start += 1
+    if len(tokens) - start == 2 and _bare(tokens[start]) in COUNTRY_NAMES:
+        start += 1  # "Germany Biden": the end of one clause and the subject of the next
     joined = start > 0 and _lower(tokens[start - 1]) in ("of", "for", "and", "the")
     if not has_name or any(_bare(t) in ORG_WORDS for t in tokens[start:]) or (joined and len(tokens) - start < 2):
         # "University of Akron", "Institute for the Study of War": one word after "of" is a body's
         return _split_at_title(tokens)
     name_tokens, role_tokens = tokens[start:], tokens[:start]
-    role = " ".join(t for t in role_tokens if _lower(t) not in HONORIFICS)
+    role = " ".join(t for pos, t in enumerate(role_tokens) if not _honorific_only(role_tokens, pos))
     role = re.sub(r"^(?:(?:the|a|an|and|of|to)\s+)+", "", role, flags=re.I)
     return PersonPhrase(role=role.strip(PUNCT + " "), name=" ".join(name_tokens).strip(PUNCT + " "))
 
@@ -273,8 +279,38 @@ def _split_at_title(tokens: list[str]) -> PersonPhrase:
         # "Secretary of State John Kerry": the office's "of X" belongs to the role
         keep = 3 if len(tokens) - cut > 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
         cut = max(cut, len(tokens) - keep)
-    role = " ".join(t for t in tokens[:cut] if _lower(t) not in HONORIFICS)
+    role = " ".join(t for pos, t in enumerate(tokens[:cut]) if not _honorific_only(tokens[:cut], pos))
     return PersonPhrase(role=role.strip(PUNCT + " "), name=" ".join(tokens[cut:]).strip(PUNCT + " "))
+
+
+def _honorific_only(tokens: list[str], pos: int) -> bool:
+    """An honorific is no role ("Mr. Trump", "Lady Dannatt"), unless it is part of one
+    ("First Lady", "Lord Chancellor")."""
+    lower = _lower(tokens[pos])
+    if lower not in HONORIFICS:
+        return False
+    if lower not in ("lady", "lord"):
+        return True
+    last = pos == len(tokens) - 1
+    return last and not (pos > 0 and _lower(tokens[pos - 1]) == "first")
+
+
+def titled_person(phrase: str) -> str | None:
+    """The person a phrase read as a body actually names after a title: "US Department
+    of State spokesperson Ned Price" -> "Ned Price"; None for a body's own name."""
+    person = split_person(phrase)
+    words = person.name.split()
+    if not person.role or len(words) < 2 or len(words) > 4:
+        return None
+    role = person.role.split()
+    titled = any(_is_title(word) or _lower(word) in DESCRIPTOR_NOUNS for word in role)
+    # "State Department Ned Price": a body, then a common first name
+    of_body = _bare(role[-1]) in ORG_WORDS and _lower(words[0]) in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+    if not (titled or of_body):
+        return None
+    if any(_bare(word) in ORG_WORDS or not _is_name_token(word) for word in words):
+        return None
+    return person.name
 
 
 def tidy_name(name: str) -> str:
@@ -404,6 +440,7 @@ donald: don
 kenneth: ken
 timothy: tim
 emmanuel: emanuel
+rafael: raphael
 """
 
 
@@ -419,9 +456,31 @@ def _first_name_table(text: str) -> dict[str, str]:
 FIRST_NAME_KEYS = _first_name_table(SHORT_FIRST_NAMES) | _first_name_table(SLAVIC_FIRST_NAMES)
 
 
+@lru_cache(maxsize=16384)
 def first_name_key(first: str) -> str:
-    """One key for the forms of a first name: "Volodymyr" and "Vladimir", "Tony" and "Antony"."""
-    return FIRST_NAME_KEYS.get(first, first)
+    """One key for the forms of a first name: "Volodymyr" and "Vladimir", "Tony" and
+    "Antony"; and for a long form one slip away from one of them ("Volodymr", "Vladmir")."""
+    if first in FIRST_NAME_KEYS or len(first) < 6:
+        return FIRST_NAME_KEYS.get(first, first)
+    near = {
+        key
+        for variant, key in FIRST_NAME_KEYS.items()
+        if abs(len(variant) - len(first)) <= 1 and _one_slip(first, variant, swap_only=len(first) < 7)
+    }
+    return near.pop() if len(near) == 1 else first
+
+
+def _one_slip(a: str, b: str, *, swap_only: bool) -> bool:
+    """One letter added, dropped or changed, or two neighbours swapped ("dymtro")."""
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return True
+        return len(diff) == 1 and not swap_only
+    if swap_only:
+        return False
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def surname_skeleton(word: str) -> str:

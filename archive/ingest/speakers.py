@@ -25,10 +25,11 @@ from archive.ingest.names import (
     split_person,
     surname_skeleton,
     tidy_name,
+    titled_person,
 )
 from archive.ingest.records import Quote, SpeakerRecord
 
-KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?")
+KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*\.?")  # "thomas-greenfield" is one word
 NAME_TOKEN_RE = re.compile(r"\S+")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 KEY_DROP = (TITLE_WORDS | HONORIFICS) - {"head"}
@@ -302,6 +303,9 @@ def _settle(
     why = non_speaker(phrase)
     if quote.speaker_kind == "person" or bodies is None:
         return _described(quote, "anonymous") if why else quote
+    person = titled_person(phrase)
+    if person is not None:  # "US Department of State spokesperson Ned Price" is Ned Price
+        return dataclasses.replace(quote, speaker=register.lookup(person) or person, speaker_kind="person")
     head = phrase.split()[-1].lower().strip(".,’'") if phrase.split() else ""
     if head in DOCUMENT_WORDS or (phrase.split()[0].lower() in ("a", "an") and why):
         issuer = document_issuer(context, head)
