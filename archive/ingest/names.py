@@ -208,13 +208,15 @@ def _trim_tail(tokens: list[str]) -> list[str]:
 
 
 def _trim_head(tokens: list[str]) -> list[str]:
-    """Drop sentence words and stray letters before a name: "Whether Putin", "S Putin"."""
+    """Drop sentence words, participles and stray letters before a name: "Whether Putin",
+    "Visiting Bucha", "S Putin"."""
     tokens = list(tokens)
     while len(tokens) > 1:
         first = tokens[0]
         lower = _lower(first)
         stray_letter = len(first.strip(PUNCT)) == 1 and not first.rstrip(",;:").endswith(".")
-        if lower in SENTENCE_WORDS - HONORIFICS - {"mr", "mrs", "ms", "dr"} or stray_letter or not lower:
+        participle = len(lower) > 6 and lower.endswith("ing") and lower not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+        if lower in SENTENCE_WORDS - HONORIFICS - {"mr", "mrs", "ms", "dr"} or stray_letter or participle or not lower:
             tokens.pop(0)
             continue
         break

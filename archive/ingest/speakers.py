@@ -222,7 +222,7 @@ class ArticleSpeakers:
             return self._roles[key].name
         # From other articles only a qualified title: "the Russian president" names one
         # person for a time, "the president" or "the ambassador" anyone.
-        if key in self._known_roles and " " in key:
+        if key in self._known_roles and _qualified(key):
             return self._known_roles[key]
         words = key.split()
         head = words[-1]
@@ -236,7 +236,7 @@ class ArticleSpeakers:
             return max(candidates, key=lambda e: e.last_seen).name
         for role, name in self._known_roles.items():
             rwords = role.split()
-            if rwords[-1] in synonyms and all(w in rwords for w in words[:-1]) and len(words) > 1:
+            if rwords[-1] in synonyms and all(w in rwords for w in words[:-1]) and _qualified(key):
                 return name
         return None
 
@@ -256,12 +256,25 @@ class ArticleSpeakers:
         return out
 
 
+# Words that make a title no one person's: "the top general", "the senior official".
+UNQUALIFYING = frozenset(
+    "top senior former then chief deputy acting new current outgoing incoming retired leading military".split()
+)
+
+
+def _qualified(role_key: str) -> bool:
+    """A title that names one person across articles: "russian president", not "top general"."""
+    words = role_key.split()
+    return len(words) > 1 and any(word not in UNQUALIFYING for word in words[:-1])
+
+
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES}
 
 
 # -- the last step of attribution: every speaker a name -----------------------
 
+SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z0-9])[.!?]\s+(?=[A-Z])")
 ISSUER_PARAGRAPHS = 2  # how many paragraphs before a quote name the issuer of "the statement"
 
 
@@ -299,7 +312,9 @@ def settle_speakers(
 def _settle(
     quote: Quote, bodies: ArticleBodies | None, register: ArticleSpeakers, position: int, context: str
 ) -> Quote:
-    phrase = quote.speaker or ""
+    phrase = SENTENCE_BREAK_RE.split(quote.speaker or "")[-1]  # "on Tuesday. The Wall Street Journal"
+    if phrase != quote.speaker:
+        quote = dataclasses.replace(quote, speaker=phrase)
     why = non_speaker(phrase)
     if quote.speaker_kind == "person" or bodies is None:
         return _described(quote, "anonymous") if why else quote

@@ -186,3 +186,25 @@ def test_a_person_keeps_the_name_not_the_sentence():
     assert [q.speaker for para in quotes for q in para] == ["Vladislav Orlov", "Dana Voss"]
     voss = next(r for r in records if r.name == "Dana Voss")
     assert voss.roles == ("Russian-American journalist",)
+
+
+def test_a_middle_initial_is_no_acronym():
+    paragraphs = [
+        "The case has one advocate: Shira A. Lindqvist, the judge who presided over it.",
+        "“He was a businessman,” Ms. Lindqvist said.",
+    ]
+    assert [speaker for _, speaker, _ in speakers(paragraphs)] == ["Shira A. Lindqvist"]
+
+
+def test_a_participle_is_no_part_of_a_name():
+    assert split_person("Visiting Bucha").name == "Bucha"
+    assert split_person("Speaking Halas").name == "Halas"
+    assert split_person("Xi Jinping").name == "Xi Jinping"
+
+
+def test_a_title_from_other_articles_needs_a_qualifier_that_says_whose():
+    from archive.ingest.speakers import ArticleSpeakers
+
+    register = ArticleSpeakers(known_roles={"top general": "Sergei Rudov", "ruritanian president": "Marek Vos"})
+    assert register.by_role("the top general") is None  # anyone's top general
+    assert register.by_role("the Ruritanian president") == "Marek Vos"
