@@ -247,7 +247,7 @@ def split_person(phrase: str) -> PersonPhrase:
         if not _is_name_token(token):
             break
         describes = (_is_title(token) or lower in DESCRIPTOR_NOUNS) and lower not in NAME_PARTICLES
-        if has_name and (describes or lower in SENTENCE_WORDS):
+        if has_name and (describes or (lower in SENTENCE_WORDS and not _is_initial(token))):
             break  # "Pope Francis"; "Vladimir Putin But Rebekah Koffler"
         if lower not in NAME_PARTICLES and lower not in SUFFIXES and not describes:
             has_name = True
