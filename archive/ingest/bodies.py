@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.ingest.names import fold
 
@@ -257,6 +258,12 @@ ISSUER_PATTERNS = tuple(
 )
 
 
+@lru_cache(maxsize=256)
+def _issuer_patterns(stem: str) -> tuple[re.Pattern[str], ...]:
+    doc = "(?i:" + stem + r"s?)\b"
+    return tuple(re.compile(pattern.pattern.replace("DOC", doc)) for pattern in ISSUER_PATTERNS)
+
+
 ISSUER_WINDOW = 160  # characters around a document's mention that may name its issuer
 
 
@@ -270,10 +277,9 @@ def document_issuer(text: str, document: str) -> str | None:
     last = mentions[-1]
     # Only around the document's last mention: that is the one the quote's sentence means.
     text = text[max(0, last.start() - ISSUER_WINDOW) : last.end() + ISSUER_WINDOW]
-    doc = "(?i:" + stem + r"s?)\b"
     best: tuple[int, str] | None = None
-    for pattern in ISSUER_PATTERNS:
-        for match in re.finditer(pattern.pattern.replace("DOC", doc), text):
+    for pattern in _issuer_patterns(stem):
+        for match in pattern.finditer(text):
             if best is None or match.end() > best[0]:
                 best = (match.end(), match.group(1))
     return best[1].strip(" .,;:’'\"") if best else None

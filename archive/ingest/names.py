@@ -458,6 +458,12 @@ def _first_name_table(text: str) -> dict[str, str]:
 FIRST_NAME_KEYS = _first_name_table(SHORT_FIRST_NAMES) | _first_name_table(SLAVIC_FIRST_NAMES)
 
 
+# A slip keeps the first letter ("Volodymr", "Vladmir", "Dymtro"): candidates by it.
+_FIRST_NAMES_BY_INITIAL: dict[str, list[tuple[str, str]]] = {}
+for _variant, _key in FIRST_NAME_KEYS.items():
+    _FIRST_NAMES_BY_INITIAL.setdefault(_variant[0], []).append((_variant, _key))
+
+
 @lru_cache(maxsize=16384)
 def first_name_key(first: str) -> str:
     """One key for the forms of a first name: "Volodymyr" and "Vladimir", "Tony" and
@@ -466,7 +472,7 @@ def first_name_key(first: str) -> str:
         return FIRST_NAME_KEYS.get(first, first)
     near = {
         key
-        for variant, key in FIRST_NAME_KEYS.items()
+        for variant, key in _FIRST_NAMES_BY_INITIAL.get(first[0], ())
         if abs(len(variant) - len(first)) <= 1 and _one_slip(first, variant, swap_only=len(first) < 7)
     }
     return near.pop() if len(near) == 1 else first

@@ -45,6 +45,7 @@ class ArchiveLookups:
         self._speakers: dict[int, Speaker] = {}
         self._alias_names: dict[int, set[str]] = {}
         self._roles: dict[tuple[int, str], SpeakerRole] = {}
+        self._roles_loaded: set[int] = set()  # speakers whose roles are all in _roles
         self._surnames: dict[str, dict[int, set[str]]] = {}  # "surname:x" -> person id -> keys
         self._surname_owners: dict[tuple, int | None] = {}  # (surname, roles) -> who a surname alone is
         self._known_roles: dict[str, str] | None = None  # role key -> speaker name
@@ -95,11 +96,11 @@ class ArchiveLookups:
         names = [record.name, *record.aliases]
         key = speaker_key(record.name)
         speaker_id = None
-        if " " in key or record.kind != "person":
+        if record.kind != "person":
             self._load_keys([key])
             speaker_id = self._speaker_ids[key]
-            if speaker_id is None and record.kind == "person":
-                speaker_id = self._by_full_name(key)
+        elif " " in key:
+            speaker_id = self._by_full_name(key)
         elif key:
             speaker_id = self._by_surname(key, record.roles)
         if speaker_id is None:
@@ -108,6 +109,7 @@ class ArchiveLookups:
             )
             self._speakers[speaker.pk] = speaker
             self._alias_names[speaker.pk] = set()
+            self._roles_loaded.add(speaker.pk)  # a new speaker has no roles yet
         else:
             speaker = self._speaker(speaker_id)
         self._add_aliases(speaker, names)
@@ -139,11 +141,16 @@ class ArchiveLookups:
         return self._surnames[cache_key]
 
     def _by_full_name(self, key: str) -> int | None:
-        """The one person with this surname whose first name agrees ("j biden", "rafael
-        mariano grosi" for Rafael Grossi)."""
+        """The oldest person known by this name's key, else the one person with its
+        surname whose first name agrees ("j biden"; "rafael mariano grosi" for Rafael
+        Grossi). One query per surname a run meets."""
+        people = self._people_by_surname(key.split()[-1])
+        exact = [speaker_id for speaker_id, keys in people.items() if key in keys]
+        if exact:
+            return min(exact)
         matches = {
             speaker_id
-            for speaker_id, keys in self._people_by_surname(key.split()[-1]).items()
+            for speaker_id, keys in people.items()
             if any(" " in other and full_names_agree(key, other) for other in keys)
         }
         return matches.pop() if len(matches) == 1 else None
@@ -206,6 +213,10 @@ class ArchiveLookups:
 
     def _add_role(self, speaker: Speaker, title: str, seen_on: datetime.date | None) -> None:
         key = title.lower()[:300]
+        if speaker.pk not in self._roles_loaded:  # all of a speaker's roles in one query
+            self._roles_loaded.add(speaker.pk)
+            for held in SpeakerRole.objects.filter(speaker=speaker):
+                self._roles.setdefault((speaker.pk, held.key), held)
         role = self._roles.get((speaker.pk, key))
         if role is None:
             role, _ = SpeakerRole.objects.get_or_create(
