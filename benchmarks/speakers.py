@@ -182,7 +182,9 @@ def bare_name(name: str) -> str:
             pos = ahead + 1 if ahead in possessive and words[ahead] in PLACE_PREFIXES else ahead
             continue
         break
-    return " ".join(words[pos:])
+    words = words[pos:]
+    # a middle initial is no part of the name: "Aleksandr G. Dugin"
+    return " ".join(w for i, w in enumerate(words) if not (len(w) == 1 and 0 < i < len(words) - 1))
 
 
 def _leads_with_words(name: str, tail: int) -> bool:

@@ -159,3 +159,10 @@ def test_resolution_does_not_depend_on_the_order_articles_arrive(ingest):
     assert len({slug for _, slug in forward}) == 1
     assert [speaker is not None for _, speaker in forward] == [speaker is not None for _, speaker in backward]
     assert len({slug for _, slug in backward}) == 1
+
+
+def test_a_surname_speaker_takes_the_full_name_when_it_comes(ingest):
+    ingest("“Most civilians died of explosive weapons,” Lindqvist said in Geneva.")
+    ingest("“The real figures are higher,” said Marta Lindqvist, the UN rights chief.")
+    (speaker,) = Speaker.objects.all()
+    assert speaker.name == "Marta Lindqvist" and speaker.quotes.count() == 2

@@ -85,8 +85,21 @@ MINISTRY_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 DOCUMENT_WORDS = frozenset(
     """statement statements report reports post posts tweet tweets message readout release letter memo note
     document documents filing complaint lawsuit indictment transcript communique declaration update bulletin
-    assessment analysis briefing video footage facebook twitter telegram instagram""".split()
+    assessment analysis briefing video footage facebook twitter telegram instagram petition""".split()
 )
+
+
+def document_word(phrase: str) -> str | None:
+    """The document a phrase is about, if it heads it: "the statement", "a Facebook post",
+    "a statement from the Kremlin" -> "statement"."""
+    words = [w.lower().strip(".,’'\"“”") for w in DETERMINER_RE.sub("", phrase.strip()).split()]
+    for word in words[:3]:
+        if word in DOCUMENT_WORDS:
+            return word
+        if word in ("from", "by", "of", "in"):
+            break
+    return words[-1] if words and words[-1] in DOCUMENT_WORDS else None
+
 
 # Bodies known by one name whatever the article calls them.
 FIXED_NAMES: dict[str, str] = {}
@@ -193,7 +206,16 @@ def canonical_body(phrase: str) -> tuple[str, bool]:
         return f"{qualifier} {ministry_kind(' '.join(key.split()[1:]))}", True
     if key in GENERIC_BODY_HEADS:
         return given, False
+    # "the Russian news outlet RT", "the news site Ukrinform": a description, then the name
+    named = DESCRIBED_NAME_RE.match(given)
+    if named:
+        return canonical_body(named.group(1))
     return given, True
+
+
+DESCRIBED_NAME_RE = re.compile(
+    r"^(?:the|a|an)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+)+((?:[A-Z][\w.&’'-]*)(?:\s+[A-Z][\w.&’'-]*){0,3})$"
+)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -35,7 +35,8 @@ SENTENCE_WORDS = (
     NON_NAME_WORDS
     | frozenset(
         """whether neither nor either tonight overnight separately instead meanwhile follow sign
-        condemning take message opinion update breaking exclusive watch listen live any""".split()
+        condemning take message opinion update breaking exclusive watch listen live any first second third
+        finally firstly secondly lastly""".split()
     )
 ) - TITLE_WORDS
 
@@ -45,7 +46,8 @@ DESCRIPTOR_NOUNS = PERSON_HEADS | frozenset(
     refugee podcaster photographer youtuber influencer blogger rapper musician singer-songwriter
     oligarch propagandist ideologue philosopher pundit tv comedian presenter mercenary paratrooper
     volunteer medic sniper marine pilot sailor airman grandmother widow widower teen teenager
-    schoolgirl schoolboy boy girl child pensioner retiree""".split()
+    schoolgirl schoolboy boy girl child pensioner retiree peer infantryman serviceman servicemen
+    publisher whistleblower""".split()
 )
 
 DEMONYMS = frozenset(
@@ -121,7 +123,7 @@ GENERIC_HEADS = frozenset(
     resolution text note notes analysis assessment update briefing bulletin summary caption
     headline publication staff prosecutors lawmakers mps republicans democrats experts analysts
     residents critics people activists leaders diplomats soldiers troops investigators
-    watchdog firm foundation alliance command magazine club regiment brigade unit side
+    watchdog firm foundation alliance command magazine club regiment brigade unit side force agencies
     facebook twitter telegram instagram youtube""".split()
 )
 GENERIC_MODIFIERS = frozenset(
@@ -129,7 +131,7 @@ GENERIC_MODIFIERS = frozenset(
     justice finance economy press public national general emergency emergencies security
     intelligence energy environment education transport home affairs armed border municipal
     district provincial central joint new latest recent earlier previous separate joint
-    official written brief short leaked internal""".split()
+    official written brief short leaked internal legal newly declassified""".split()
 )
 DETERMINERS = frozenset("the a an this that these those its his her their our your another".split())
 
@@ -216,6 +218,8 @@ def _trim_head(tokens: list[str]) -> list[str]:
         lower = _lower(first)
         stray_letter = len(first.strip(PUNCT)) == 1 and not first.rstrip(",;:").endswith(".")
         participle = len(lower) > 6 and lower.endswith("ing") and lower not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+        if len(tokens) > 1 and _is_title(tokens[1]):
+            break  # "First Lady", "First Minister": the word is part of the title
         if lower in SENTENCE_WORDS - HONORIFICS - {"mr", "mrs", "ms", "dr"} or stray_letter or participle or not lower:
             tokens.pop(0)
             continue
@@ -295,6 +299,16 @@ def _honorific_only(tokens: list[str], pos: int) -> bool:
         return True
     last = pos == len(tokens) - 1
     return last and not (pos > 0 and _lower(tokens[pos - 1]) == "first")
+
+
+def described_person(phrase: str) -> bool:
+    """A phrase read as a body that describes one unnamed person: "The Tory peer", "a
+    Russian infantryman" (a name after the description is someone's: see titled_person)."""
+    words = [w for w in phrase.split() if _lower(w)]
+    if len(words) < 2 or _lower(words[0]) not in DETERMINERS:
+        return False
+    head = _lower(words[-1])
+    return head in DESCRIPTOR_NOUNS and not _is_capitalised(words[-1]) and head not in GENERIC_HEADS
 
 
 def titled_person(phrase: str) -> str | None:

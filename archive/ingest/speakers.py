@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from archive.ingest.bodies import DOCUMENT_WORDS, ArticleBodies, document_issuer
+from archive.ingest.bodies import DOCUMENT_WORDS, ArticleBodies, document_issuer, document_word
 from archive.ingest.lexicon import (
     FEMALE_FIRST_NAMES,
     HONORIFICS,
@@ -20,6 +20,7 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
 )
 from archive.ingest.names import (
+    described_person,
     first_name_key,
     non_speaker,
     split_person,
@@ -321,9 +322,13 @@ def _settle(
     person = titled_person(phrase)
     if person is not None:  # "US Department of State spokesperson Ned Price" is Ned Price
         return dataclasses.replace(quote, speaker=register.lookup(person) or person, speaker_kind="person")
-    head = phrase.split()[-1].lower().strip(".,’'") if phrase.split() else ""
-    if head in DOCUMENT_WORDS or (phrase.split()[0].lower() in ("a", "an") and why):
-        issuer = document_issuer(context, head)
+    if described_person(phrase):  # "The Tory peer", "a Russian infantryman": someone, unnamed
+        return _described(quote, "anonymous")
+    document = document_word(phrase)
+    if document or (phrase.split()[0].lower() in ("a", "an") and why):
+        # "a statement from the Kremlin" names its issuer; "the statement" leaves it to the text before
+        issuer = document_issuer(phrase, document) if document else None
+        issuer = issuer or document_issuer(context, document or phrase.split()[-1].lower().strip(".,’'"))
         speaker = _issuer_speaker(issuer, bodies, register, position) if issuer else None
         if speaker is not None:
             return dataclasses.replace(quote, speaker=speaker[0], speaker_kind=speaker[1])

@@ -46,6 +46,7 @@ class ArchiveLookups:
         self._alias_names: dict[int, set[str]] = {}
         self._roles: dict[tuple[int, str], SpeakerRole] = {}
         self._roles_loaded: set[int] = set()  # speakers whose roles are all in _roles
+        self._adopted: set[int] = set()  # surname-only speakers about to take a full name
         self._surnames: dict[str, dict[int, set[str]]] = {}  # "surname:x" -> person id -> keys
         self._surname_owners: dict[tuple, int | None] = {}  # (surname, roles) -> who a surname alone is
         self._known_roles: dict[str, str] | None = None  # role key -> speaker name
@@ -112,6 +113,10 @@ class ArchiveLookups:
             self._roles_loaded.add(speaker.pk)  # a new speaker has no roles yet
         else:
             speaker = self._speaker(speaker_id)
+            if speaker.pk in self._adopted:
+                self._adopted.discard(speaker.pk)
+                speaker.name = record.name
+                speaker.save(update_fields=["name"])
         self._add_aliases(speaker, names)
         for title in record.roles:
             self._add_role(speaker, title, seen_on)
@@ -153,7 +158,15 @@ class ArchiveLookups:
             for speaker_id, keys in people.items()
             if any(" " in other and full_names_agree(key, other) for other in keys)
         }
-        return matches.pop() if len(matches) == 1 else None
+        if matches:
+            return matches.pop() if len(matches) == 1 else None
+        # Nobody with the surname has a first name yet: the speaker known by the surname
+        # alone is this person ("Bachelet", then "Michelle Bachelet"), and takes the full name.
+        bare = [speaker_id for speaker_id, keys in people.items() if not any(" " in k for k in keys)]
+        if len(bare) == 1 and not self._speaker(bare[0]).confirmed:
+            self._adopted.add(bare[0])
+            return bare[0]
+        return None
 
     def _by_surname(self, surname: str, roles) -> int | None:
         """Cached per surname and roles for the run, until someone new carries the surname."""

@@ -324,7 +324,7 @@ NOMINAL_SOURCE_CASES = [
             (
                 "critically low.",
                 "A memo from the water board obtained by the Gazette",
-                "named",
+                "unattributed",
             )
         ],
         id="document-obtained-by-outlet",
@@ -414,7 +414,7 @@ CLAUSE_SUBJECT_CASES = [
     ),
     pytest.param(
         ["“Disgrace!” screamed the headline of the Daily Courier."],
-        [("Disgrace!", "the headline of the Daily Courier", "named")],
+        [("Disgrace!", "Daily Courier", "named")],
         id="inverted-verb-and-description-end-the-sentence",
     ),
     pytest.param(

@@ -208,3 +208,24 @@ def test_a_title_from_other_articles_needs_a_qualifier_that_says_whose():
     register = ArticleSpeakers(known_roles={"top general": "Sergei Rudov", "ruritanian president": "Marek Vos"})
     assert register.by_role("the top general") is None  # anyone's top general
     assert register.by_role("the Ruritanian president") == "Marek Vos"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "attribution"),
+    [
+        # a description, then the body's name: the name
+        ("“Sanctions are working,” according to the Ruritanian news outlet RTX.", "RTX", "named"),
+        # a person described, not named: anonymous
+        ("“The bill is dead,” the Tory peer said.", "the Tory peer", "anonymous"),
+        # a statement whose issuer the phrase names, and one whose issuer is only a nationality
+        ("“No talks,” said a statement from the Kremlin.", "the Kremlin", "named"),
+        ("“No talks,” said a statement from the Ukrainian.", "a statement from the Ukrainian", "unattributed"),
+    ],
+)
+def test_bodies_named_after_a_description(paragraph, speaker, attribution):
+    assert speakers([paragraph]) == [(paragraph.split("“")[1].split("”")[0], speaker, attribution)]
+
+
+def test_first_is_no_name_but_first_lady_is_a_title():
+    assert speakers(["First came a letter urging a “rapid end to the conflict.”"])[0][1:] != ("First", "named")
+    assert split_person("First Lady Jill Vos").role == "First Lady"
