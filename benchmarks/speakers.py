@@ -281,7 +281,7 @@ def non_name(name: str, people: People) -> str | None:
         return "debris"  # "S Putin": the tail of a possessive or a cut word
     if words[0] in FUNCTION_WORDS:
         return "debris"
-    if " ".join(words) not in METONYMS and any(w in PLACE_WORDS for w in words):
+    if " ".join(content) not in METONYMS and any(w in PLACE_WORDS for w in words):
         return "debris"
     if len(content) > 1 and len(set(content)) < len(content) and not set(content) & (NAME_PARTICLES | {"of"}):
         return "debris"  # "Biden Biden"
