@@ -183,11 +183,24 @@ def ministry_kind(key: str) -> str | None:
     return None
 
 
+LEADING_WORDS_RE = re.compile(
+    r"^(?:(?:and|or|but|of|for|with|to|from|by|in|on|at|as|yesterday|today|tonight|meanwhile|also|then|now|"
+    r"earlier|later|separately)\s+)+(?=\S)",
+    re.I,
+)
+
+
+def strip_leading_words(phrase: str) -> str:
+    """A body's phrase without the sentence words a run of capitals picked up before it:
+    "Yesterday the Ukrainian Defence Ministry", "and the Russian Defense Ministry"."""
+    return LEADING_WORDS_RE.sub("", phrase)
+
+
 def canonical_body(phrase: str) -> tuple[str, bool]:
     """The canonical name of a body and whether it is settled (False: it needs the
     article to say which, as "the defence ministry" or "the Ministry" do). A body the
     tables do not know keeps the words it was given."""
-    given = phrase.strip(" ,.;:’'\"“”")
+    given = strip_leading_words(phrase.strip(" ,.;:’'\"“”"))
     key = _key(DETERMINER_RE.sub("", given))
     if key in FIXED_NAMES:
         return FIXED_NAMES[key], True

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from archive.ingest.bodies import DOCUMENT_WORDS, ArticleBodies, document_issuer, document_word
+from archive.ingest.bodies import (
+    DOCUMENT_WORDS,
+    ArticleBodies,
+    document_issuer,
+    document_word,
+    strip_leading_words,
+)
 from archive.ingest.lexicon import (
     FEMALE_FIRST_NAMES,
     HONORIFICS,
@@ -275,9 +281,6 @@ _ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES}
 
 # -- the last step of attribution: every speaker a name -----------------------
 
-LEADING_WORDS_RE = re.compile(
-    r"^(?:(?:and|or|but|of|for|with|to|from|by|in|on|at|as|yesterday|today|meanwhile|also|then)\s+)+(?=\S)", re.I
-)
 SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z0-9])[.!?]\s+(?=[A-Z])")
 ISSUER_PARAGRAPHS = 2  # how many paragraphs before a quote name the issuer of "the statement"
 
@@ -318,7 +321,7 @@ def _settle(
 ) -> Quote:
     phrase = SENTENCE_BREAK_RE.split(quote.speaker or "")[-1]  # "on Tuesday. The Wall Street Journal"
     if quote.speaker_kind != "person":
-        phrase = LEADING_WORDS_RE.sub("", phrase)  # "and the Russian Defense Ministry", "of Russia's ..."
+        phrase = strip_leading_words(phrase)  # "and the Russian Defense Ministry", "of Russia's ..."
     if phrase != quote.speaker:
         quote = dataclasses.replace(quote, speaker=phrase)
     why = non_speaker(phrase)

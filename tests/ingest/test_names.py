@@ -112,6 +112,8 @@ def test_non_speaker(phrase, why):
         ("the defence ministry", "Defence Ministry", False),
         ("the Ministry", "the Ministry", False),
         ("the Gazette", "the Gazette", True),
+        ("Yesterday the Ukrainian Defence Ministry", "Ukrainian Defence Ministry", True),
+        ("and the Russian Defense Ministry", "Russian Defence Ministry", True),
     ],
 )
 def test_canonical_body(phrase, name, settled):
