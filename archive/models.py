@@ -280,7 +280,6 @@ def alias_surname(key: str) -> str:
     return key.split()[-1][:100] if key else ""
 
 
-
 class SpeakerRole(models.Model):
     """A role a speaker held ("Kremlin spokesperson"), with the dates it was seen or known."""
 
