@@ -40,6 +40,9 @@ SENTENCE_WORDS = (
     )
 ) - TITLE_WORDS
 
+# Words that open a clause: inside a run of capitals, what follows is a new subject.
+CLAUSE_OPENERS = frozenset("but and or nor whether while as so yet however meanwhile then although though".split())
+
 # Nouns that describe a person without being a title: "Actor Sean Penn", "Warlord Ramzan Kadyrov".
 DESCRIPTOR_NOUNS = PERSON_HEADS | frozenset(
     """warlord loyalist astronaut cosmonaut farmer graduate owner mum mom dad grandma grandpa
@@ -251,7 +254,7 @@ def split_person(phrase: str) -> PersonPhrase:
         if not _is_name_token(token):
             break
         describes = (_is_title(token) or lower in DESCRIPTOR_NOUNS) and lower not in NAME_PARTICLES
-        if has_name and (describes or (lower in SENTENCE_WORDS and not _is_initial(token))):
+        if has_name and (describes or (lower in CLAUSE_OPENERS and not _is_initial(token))):
             break  # "Pope Francis"; "Vladimir Putin But Rebekah Koffler"
         if lower not in NAME_PARTICLES and lower not in SUFFIXES and not describes:
             has_name = True
@@ -264,7 +267,7 @@ def split_person(phrase: str) -> PersonPhrase:
         start += 1
     if len(tokens) - start == 2 and _bare(tokens[start]) in COUNTRY_NAMES:
         start += 1  # "Germany Biden": the end of one clause and the subject of the next
-    joined = start > 0 and _lower(tokens[start - 1]) in ("of", "for", "and", "the")
+    joined = start > 0 and _lower(tokens[start - 1]) in ("of", "for", "and", "the", "on", "in", "at", "to", "from")
     if not has_name or any(_bare(t) in ORG_WORDS for t in tokens[start:]) or (joined and len(tokens) - start < 2):
         # "University of Akron", "Institute for the Study of War": one word after "of" is a body's
         return _split_at_title(tokens)
