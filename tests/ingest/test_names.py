@@ -57,6 +57,13 @@ def speakers(paragraphs):
         ("University of Akron", "", "University of Akron"),
         ("the Institute for the Study of War", "", "Institute for the Study of War"),
         ("Navy SEAL Ty Woods", "", "Navy SEAL Ty Woods"),
+        ("House Select Committee on Benghazi", "", "House Select Committee on Benghazi"),
+        # a title-case headline is no list of names
+        (
+            "Halas Said The Deal Was Something That Needed To Pass",
+            "",
+            "Halas Said The Deal Was Something That Needed To Pass",
+        ),
     ],
 )
 def test_split_person(phrase, role, name):
