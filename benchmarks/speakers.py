@@ -261,18 +261,9 @@ def non_name(name: str, people: People) -> str | None:
     if how == "exact":
         return None
     content = [w for w in words if w not in DETERMINERS]
-    if not content:
-        return "generic"
-    if all(w in DEMONYMS for w in content):
-        return "nationality"
-    capitalised = [w for w in raw if w.lower() not in DETERMINERS]
-    proper = len(capitalised) > 1 and all(w[:1].isupper() for w in capitalised)  # "the State Department"
-    if (
-        all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS for w in content)
-        and content[-1] in GENERIC_HEADS
-        and not proper
-    ):
-        return "generic"
+    kind = _common_words(raw, content)
+    if kind:
+        return kind
     bare = bare_name(name).split()
     if all(w in PREFIX_WORDS for w in bare) or (len(bare) > 1 and bare[-1] in TITLE_ENDS):
         return "debris"  # a title, no name: "Minister", "Then-Secretary", "Vladimir President"
@@ -285,19 +276,37 @@ def non_name(name: str, people: People) -> str | None:
         return "debris"
     if len(content) > 1 and len(set(content)) < len(content) and not set(content) & (NAME_PARTICLES | {"of"}):
         return "debris"  # "Biden Biden"
-    if person and how == "before":
-        return "debris"  # "Joe Biden Thursday", "Volodymyr Zelensky in Kyiv"
     if person:
-        lead = bare_name(name).split()[: -len(people_form_words(people, name))]
-        if any(w in FUNCTION_WORDS or w in PLACE_PREFIXES or len(w) == 1 for w in lead):
-            return "debris"  # "Germany Biden", "to the UN Linda Thomas-Greenfield"
-        return "descriptor"
+        return _around_a_listed_name(name, people, how)
     if not any(w in GENERIC_HEADS for w in words) and any(
         w[:1].islower() and w.lower() not in NAME_PARTICLES | {"of", "and", "for", "the", "on", "in"} for w in raw
     ):
         if raw[-1][:1].isupper() and words[0] not in DETERMINERS:
             return "descriptor"  # "journalist Max Blumenthal": someone, described
         return "debris"  # "a defensive Biden"; a body may have lower-case words: "the Biden administration"
+    return None
+
+
+def _around_a_listed_name(name: str, people: People, how: str) -> str:
+    """ "debris" or "descriptor" for a listed person's name with other words around it."""
+    if how == "before":
+        return "debris"  # "Joe Biden Thursday", "Volodymyr Zelensky in Kyiv"
+    lead = bare_name(name).split()[: -len(people_form_words(people, name))]
+    if any(w in FUNCTION_WORDS or w in PLACE_PREFIXES or len(w) == 1 for w in lead):
+        return "debris"  # "Germany Biden", "to the UN Linda Thomas-Greenfield"
+    return "descriptor"
+
+
+def _common_words(raw: list[str], content: list[str]) -> str | None:
+    """ "nationality" or "generic" for a name of common words only, else None."""
+    if not content:
+        return "generic"
+    if all(w in DEMONYMS for w in content):
+        return "nationality"
+    capitalised = [w for w in raw if w.lower() not in DETERMINERS]
+    proper = len(capitalised) > 1 and all(w[:1].isupper() for w in capitalised)  # "the State Department"
+    if all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS for w in content) and content[-1] in GENERIC_HEADS:
+        return None if proper else "generic"
     return None
 
 

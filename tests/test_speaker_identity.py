@@ -166,3 +166,13 @@ def test_a_surname_speaker_takes_the_full_name_when_it_comes(ingest):
     ingest("“The real figures are higher,” said Marta Lindqvist, the UN rights chief.")
     (speaker,) = Speaker.objects.all()
     assert speaker.name == "Marta Lindqvist" and speaker.quotes.count() == 2
+
+
+def test_an_undone_merge_is_not_redone_by_resolution(search_index):
+    article, speakers = split_archive()
+    survivor, folded = speakers["Volodymyr Zelensky"], speakers["Vladimir Zelenskyy"]
+    record = services.merge_recorded(survivor, [folded], editor=None)
+    services.undo_merge(record, editor=None)
+    call_command("resolve_speakers", verbosity=0, no_index=True)
+    assert Speaker.objects.filter(pk=folded.pk).exists()  # the editor's undo stands
+    assert Speaker.objects.get(pk=folded.pk).quotes.count() == 2

@@ -137,28 +137,53 @@ def bare_surname_owner(
 def group_people(known: Sequence[Known]) -> list[list[int]]:
     """The speakers that are one person (or one body), each group with more than one
     speaker, the survivor first: an editor-confirmed speaker, else the most quoted,
-    else the oldest."""
-    clusters: dict[int, _Cluster] = {}
-    owner: dict[int, int] = {}  # speaker id -> cluster id
+    else the oldest. The rules, most certain first, each a method of _Grouping."""
+    grouping = _Grouping(known)
+    grouping.by_exact_keys()
+    grouping.by_agreeing_first_names()
+    grouping.by_slips()
+    grouping.by_bare_surnames()
+    return grouping.groups()
 
-    def find(pk: int) -> int:
-        while owner[pk] != pk:
-            owner[pk] = owner[owner[pk]]
-            pk = owner[pk]
+
+def _ranked(items: Iterable[Known]) -> list[Known]:
+    return sorted(items, key=lambda k: (-k.quotes, k.id))
+
+
+class _Grouping:
+    """Union-find over speakers, where a join refuses what two people cannot share."""
+
+    def __init__(self, known: Sequence[Known]) -> None:
+        self.known = list(known)
+        self.owner = {item.id: item.id for item in self.known}
+        self.clusters = {
+            item.id: _Cluster(
+                members=[item],
+                first_names={item.key.split()[0]} if item.is_full_name else set(),
+                confirmed=item.confirmed,
+            )
+            for item in self.known
+        }
+        self.people = [item for item in self.known if item.kind == "person"]
+        self.by_surname: dict[str, list[Known]] = defaultdict(list)
+        self.by_first: dict[str, list[Known]] = defaultdict(list)
+        for item in self.people:
+            if item.is_full_name:
+                self.by_surname[item.surname].append(item)
+                self.by_first[item.key.split()[0]].append(item)
+
+    def find(self, pk: int) -> int:
+        while self.owner[pk] != pk:
+            self.owner[pk] = self.owner[self.owner[pk]]
+            pk = self.owner[pk]
         return pk
 
-    for item in known:
-        owner[item.id] = item.id
-        clusters[item.id] = _Cluster(
-            members=[item], first_names={item.key.split()[0]} if item.is_full_name else set(), confirmed=item.confirmed
-        )
-
-    def join(a: int, b: int, *, misspelt: str | None = None) -> bool:
+    def join(self, a: int, b: int, *, misspelt: str | None = None) -> bool:
         """Join b's cluster to a's; `misspelt` is a first name of b's that is a slip, not a name."""
-        ra, rb = find(a), find(b)
+        ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        ca, cb = clusters[ra], clusters[rb]
+        ca, cb = self.clusters[ra], self.clusters[rb]
         if ca.confirmed and cb.confirmed:
             return False  # two people an editor kept apart, or two an editor made
         cb.first_names.discard(misspelt)
@@ -169,76 +194,80 @@ def group_people(known: Sequence[Known]) -> list[list[int]]:
         ca.members += cb.members
         ca.first_names |= cb.first_names
         ca.confirmed = ca.confirmed or cb.confirmed
-        owner[rb] = ra
-        del clusters[rb]
+        self.owner[rb] = ra
+        del self.clusters[rb]
         return True
 
-    people = [item for item in known if item.kind == "person"]
-    # Bodies, and full names, by their exact keys: the canonical name or any alias.
-    by_key: dict[tuple[str, str], int] = {}
-    for item in sorted(known, key=lambda k: (-k.quotes, k.id)):
-        for key in (item.key, *item.alias_keys):
-            if not key or (item.kind == "person" and " " not in key):
+    def by_exact_keys(self) -> None:
+        """Bodies, and full names, by their exact keys: the canonical name or any alias."""
+        seen: dict[tuple[str, str], int] = {}
+        for item in _ranked(self.known):
+            for key in (item.key, *item.alias_keys):
+                if not key or (item.kind == "person" and " " not in key):
+                    continue
+                if item.kind == "person" and item.is_full_name and not full_names_agree(key, item.key):
+                    continue  # an alias naming someone else ("Vladimir Putin" on a misread speaker)
+                slot = (item.kind, key)
+                if slot in seen:
+                    self.join(seen[slot], item.id)
+                else:
+                    seen[slot] = item.id
+
+    def by_agreeing_first_names(self) -> None:
+        """Full names within one surname whose first names agree."""
+        for same_surname in self.by_surname.values():
+            ranked = _ranked(same_surname)
+            for pos, item in enumerate(ranked):
+                other = next((o for o in ranked[:pos] if full_names_agree(item.key, o.key)), None)
+                if other is not None:
+                    self.join(other.id, item.id)
+
+    def by_slips(self) -> None:
+        """Slips of one letter, only into a spelling quoted three times as often."""
+        for group in [*self.by_first.values(), *self.by_surname.values()]:
+            ranked = _ranked(group)
+            for pos, item in enumerate(ranked):
+                for other in ranked[:pos]:
+                    if self.find(other.id) == self.find(item.id):
+                        break
+                    if other.quotes >= SLIP_RATIO * max(item.quotes, 1) and full_names_agree(
+                        item.key, other.key, slips=True
+                    ):
+                        self.join(other.id, item.id, misspelt=item.key.split()[0])
+                        break
+
+    def by_bare_surnames(self) -> None:
+        """A surname alone: its role's person, else the one who dominates it."""
+        for item in self.people:
+            if item.is_full_name or not item.key or item.confirmed:
                 continue
-            if item.kind == "person" and item.is_full_name and not full_names_agree(key, item.key):
-                continue  # an alias naming someone else ("Vladimir Putin" on a misread speaker)
-            slot = (item.kind, key)
-            if slot in by_key:
-                join(by_key[slot], item.id)
-            else:
-                by_key[slot] = item.id
-    # Full names: within one surname, first names that agree.
-    by_surname: dict[str, list[Known]] = defaultdict(list)
-    for item in people:
-        if item.is_full_name:
-            by_surname[item.surname].append(item)
-    for same_surname in by_surname.values():
-        same_surname.sort(key=lambda k: (-k.quotes, k.id))
-        for pos, item in enumerate(same_surname):
-            for other in same_surname[:pos]:
-                if full_names_agree(item.key, other.key):
-                    join(other.id, item.id)
-                    break
-    # Slips of one letter, only into a spelling quoted three times as often.
-    by_first: dict[str, list[Known]] = defaultdict(list)
-    for item in people:
-        if item.is_full_name:
-            by_first[item.key.split()[0]].append(item)
-    for group in [*by_first.values(), *by_surname.values()]:
-        ranked = sorted(group, key=lambda k: (-k.quotes, k.id))
-        for pos, item in enumerate(ranked):
-            for other in ranked[:pos]:
-                if find(other.id) == find(item.id):
-                    break
-                if other.quotes >= SLIP_RATIO * max(item.quotes, 1) and full_names_agree(
-                    item.key, other.key, slips=True
-                ):
-                    join(other.id, item.id, misspelt=item.key.split()[0])
-                    break
-    # A surname alone: its role's person, else the one who dominates it.
-    for item in people:
-        if item.is_full_name or not item.key or item.confirmed:
-            continue
-        same = by_surname.get(item.surname, ())
-        if not same:  # "Zelenksky": a slip of a surname quoted three times as often
-            same = [
-                other
-                for surname, others in by_surname.items()
-                if _slip(surname, item.surname)
-                for other in others
-                if other.quotes >= SLIP_RATIO * max(item.quotes, 1)
+            roots = {self.find(other.id) for other in self._carrying(item)}
+            candidates = [
+                (root, self.clusters[root].quotes, frozenset().union(*(m.roles for m in self.clusters[root].members)))
+                for root in roots
             ]
-        roots = {find(other.id) for other in same}
-        candidates = [
-            (root, clusters[root].quotes, frozenset().union(*(m.roles for m in clusters[root].members)))
-            for root in roots
+            chosen = bare_surname_owner(item.surname, item.roles, candidates)
+            if chosen is not None:
+                self.join(chosen, item.id)
+
+    def _carrying(self, item: Known) -> Sequence[Known]:
+        """The full names with a bare speaker's surname, or (for "Zelenksky") with a surname
+        one slip away that is quoted three times as often."""
+        same = self.by_surname.get(item.surname, ())
+        if same:
+            return same
+        return [
+            other
+            for surname, others in self.by_surname.items()
+            if _slip(surname, item.surname)
+            for other in others
+            if other.quotes >= SLIP_RATIO * max(item.quotes, 1)
         ]
-        chosen = bare_surname_owner(item.surname, item.roles, candidates)
-        if chosen is not None:
-            join(chosen, item.id)
-    groups = []
-    for cluster in clusters.values():
-        if len(cluster.members) > 1:
-            ordered = sorted(cluster.members, key=lambda k: (not k.confirmed, -k.quotes, k.id))
-            groups.append([member.id for member in ordered])
-    return sorted(groups)
+
+    def groups(self) -> list[list[int]]:
+        groups = []
+        for cluster in self.clusters.values():
+            if len(cluster.members) > 1:
+                ordered = sorted(cluster.members, key=lambda k: (not k.confirmed, -k.quotes, k.id))
+                groups.append([member.id for member in ordered])
+        return sorted(groups)

@@ -60,7 +60,8 @@ def speaker_key(name: str) -> str:
     folded = fold_accents(name).casefold().replace("’", "'")
     folded = re.sub(r"'s\b", "", folded)
     tokens = [t for t in KEY_TOKEN_RE.findall(folded) if t not in SUFFIXES]
-    while len(tokens) > 1 and tokens[0].rstrip(".") in KEY_DROP | ROLE_MODIFIERS | LEADING_ARTICLES:
+    # "the Kremlin" is the Kremlin; "A. Lee" keeps her initial
+    while len(tokens) > 1 and (tokens[0] in LEADING_ARTICLES or tokens[0].rstrip(".") in KEY_DROP | ROLE_MODIFIERS):
         tokens.pop(0)
     out: list[str] = []
     for pos, token in enumerate(tokens):

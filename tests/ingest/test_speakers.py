@@ -38,6 +38,7 @@ def test_speaker_key_matches_variants(a, b):
         ("CQ Brown", "James Brown"),
         ("Anna Petrova", "Anna Petrov"),
         ("Olena Zelenska", "Volodymyr Zelensky"),
+        ("A. Lee", "Lee"),  # an initial is no article
         ("Jill Biden", "Joe Biden"),
         ("Oleksiy Kuleba", "Dmytro Kuleba"),
     ],
