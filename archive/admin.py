@@ -332,6 +332,7 @@ class SpeakerAdmin(SpeakerEditorViews, admin.ModelAdmin):
     ordering = ["name"]
     search_fields = ["name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["confirmed"]  # set by every editor's save: resolution keeps the speaker as it is
     inlines = [SpeakerAliasInline, SpeakerRoleInline]
     actions = ["merge_speakers"]
 

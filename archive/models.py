@@ -201,6 +201,11 @@ class Speaker(models.Model):
     name = models.CharField(max_length=300, help_text="The canonical name.")
     slug = models.SlugField(max_length=300, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    confirmed = models.BooleanField(
+        default=False,
+        help_text="An editor made, edited or merged into this speaker, or gave it a quote: "
+        "resolution (manage.py resolve_speakers) never folds it into another speaker.",
+    )
 
     objects = SpeakerQuerySet.as_manager()
 
@@ -254,6 +259,9 @@ class SpeakerAlias(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
     key = models.CharField(max_length=300, db_index=True)
+    surname = models.CharField(
+        max_length=100, blank=True, db_index=True, help_text="The key's last word: finds everyone with a surname."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -264,7 +272,12 @@ class SpeakerAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = speaker_key(self.name)[:300]  # the key always follows the name
+        self.surname = alias_surname(self.key)
         super().save(*args, **kwargs)
+
+
+def alias_surname(key: str) -> str:
+    return key.split()[-1][:100] if key else ""
 
 
 class SpeakerRole(models.Model):

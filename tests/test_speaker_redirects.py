@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, User
 
 from archive import services
 from archive.ingest.records import ArticleInput
-from archive.models import Speaker, SpeakerRedirect
+from archive.models import Quote, Speaker, SpeakerRedirect
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,10 @@ def two_bidens(search_index, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.ingest_article(ArticleInput(raw_text="“We stand with Kyiv,” said Joe Biden on Monday."))
         services.ingest_article(ArticleInput(raw_text="“We stand firm,” said Joseph R. Biden at the summit."))
-    return Speaker.objects.get(slug="joe-biden"), Speaker.objects.exclude(slug="joe-biden").get()
+    # Ingest knows these are one person (issue 12); an archive made before holds two speakers.
+    merged = Speaker.objects.create(name="Joseph R. Biden", slug="joseph-r-biden")
+    Quote.all_objects.filter(text__startswith="We stand firm").update(speaker=merged)
+    return Speaker.objects.get(slug="joe-biden"), merged
 
 
 def test_merged_speaker_pages_and_feeds_answer_301_to_the_survivor(

@@ -3,11 +3,21 @@ per-article register that turns every mention into one canonical name."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
+from archive.ingest.bodies import (
+    DOCUMENT_WORDS,
+    ArticleBodies,
+    document_issuer,
+    document_word,
+    strip_leading_words,
+)
 from archive.ingest.lexicon import (
     FEMALE_FIRST_NAMES,
     HONORIFICS,
@@ -15,14 +25,22 @@ from archive.ingest.lexicon import (
     ROLE_MODIFIERS,
     TITLE_WORDS,
 )
-from archive.ingest.records import SpeakerRecord
+from archive.ingest.names import (
+    described_person,
+    first_name_key,
+    non_speaker,
+    split_person,
+    surname_skeleton,
+    tidy_name,
+    titled_person,
+)
+from archive.ingest.records import Quote, SpeakerRecord
 
-KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?")
+KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*\.?")  # "thomas-greenfield" is one word
 NAME_TOKEN_RE = re.compile(r"\S+")
-# Transliteration variants of one Slavic ending: Zelensky / Zelenskyy / Zelenskiy / Zelenskyi.
-TRANSLIT_ENDING_RE = re.compile(r"(?:yy|iy|yi|ij|ii)$")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 KEY_DROP = (TITLE_WORDS | HONORIFICS) - {"head"}
+LEADING_ARTICLES = frozenset({"the", "a", "an"})
 TRAILING_PUNCT = ".,;:’'\"”)"
 
 
@@ -36,12 +54,14 @@ def fold_accents(text: str) -> str:
 @lru_cache(maxsize=65536)
 def speaker_key(name: str) -> str:
     """A matching key for one person across the archive: accents and transliteration
-    variants folded, titles, suffixes and middle initials dropped.
-    "Russian President Vladimir V. Putin" and "vladimir putin" share a key."""
+    variants folded, titles, suffixes and middle initials dropped, one key for the
+    forms of a first name. "President Vladimir V. Putin" and "vladimir putin" share a
+    key; so do "Volodymyr Zelenskyy" and "Vladimir Zelensky", "Tony" and "Antony Blinken"."""
     folded = fold_accents(name).casefold().replace("’", "'")
     folded = re.sub(r"'s\b", "", folded)
     tokens = [t for t in KEY_TOKEN_RE.findall(folded) if t not in SUFFIXES]
-    while len(tokens) > 1 and tokens[0].rstrip(".") in KEY_DROP | ROLE_MODIFIERS:
+    # "the Kremlin" is the Kremlin; "A. Lee" keeps her initial
+    while len(tokens) > 1 and (tokens[0] in LEADING_ARTICLES or tokens[0].rstrip(".") in KEY_DROP | ROLE_MODIFIERS):
         tokens.pop(0)
     out: list[str] = []
     for pos, token in enumerate(tokens):
@@ -54,8 +74,11 @@ def speaker_key(name: str) -> str:
         if is_initial and out and all(len(t) <= 2 for t in out) and pos < len(tokens) - 1:
             out[-1] += bare  # "J. D." -> "jd"
             continue
-        out.append(TRANSLIT_ENDING_RE.sub("y", bare) if len(bare) > 4 else bare)
-    return " ".join(out)
+        out.append(bare)
+    if len(out) > 1:
+        out[0] = first_name_key(out[0])
+    # the first of several words is a first name, already keyed; any other word may be a surname
+    return " ".join(surname_skeleton(t) if (pos or len(out) == 1) and len(t) > 3 else t for pos, t in enumerate(out))
 
 
 def surname_of(name: str) -> str:
@@ -76,27 +99,12 @@ def first_name_gender(name: str) -> str | None:
     return None
 
 
-def _is_title_token(token: str) -> bool:
-    bare = token.lower().rstrip(",")
-    return bare in TITLE_WORDS or bare.rstrip(".") in TITLE_WORDS
-
-
 def split_role(phrase: str) -> tuple[str, str]:
     """Split a pre-nominal title from a name: "UK Prime Minister Keir Starmer" ->
-    ("UK Prime Minister", "Keir Starmer"); a bare name has an empty role."""
-    tokens = phrase.split()
-    cut = 0
-    for pos, token in enumerate(tokens[:-1]):
-        if _is_title_token(token):
-            cut = pos + 1
-    if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
-        # "Secretary of State John Kerry": the office's "of X" belongs to the role
-        keep = 3 if len(tokens) - cut > 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
-        cut = max(cut, len(tokens) - keep)
-    role_tokens, name_tokens = tokens[:cut], tokens[cut:]
-    # Honorifics belong to neither: "Mr. Trump" is Trump with no role.
-    role = " ".join(t for t in role_tokens if t.lower() not in HONORIFICS)
-    return role.strip(TRAILING_PUNCT + " "), " ".join(name_tokens).strip(TRAILING_PUNCT + " ")
+    ("UK Prime Minister", "Keir Starmer"); a bare name has an empty role. Descriptions
+    are role too, and sentence words are no part of either (archive.ingest.names)."""
+    person = split_person(phrase)
+    return person.role, person.name
 
 
 def _role_key(role: str) -> str:
@@ -141,7 +149,7 @@ class ArticleSpeakers:
         self._known_roles = {_role_key(k): v for k, v in (known_roles or {}).items()}
 
     def _find(self, name: str, kind: str) -> _Entry | None:
-        key = speaker_key(name)
+        key = speaker_key(tidy_name(name) if kind == "person" else name)
         if key in self._by_key:
             return self._by_key[key]
         tokens = key.split()
@@ -171,8 +179,9 @@ class ArticleSpeakers:
         return None
 
     def add(self, name: str, *, role: str = "", kind: str = "person", position: int = 0) -> str:
-        """Register a mention; return the canonical name it belongs to."""
-        name = name.strip(TRAILING_PUNCT + " ")
+        """Register a mention; return the canonical name it belongs to. A person's name
+        is kept without the sentence words around it ("Whether Putin" is Putin)."""
+        name = tidy_name(name) if kind == "person" else name.strip(TRAILING_PUNCT + " ")
         entry = self._find(name, kind)
         if entry is None:
             entry = _Entry(name=name, kind=kind, order=len(self._entries))
@@ -221,7 +230,7 @@ class ArticleSpeakers:
             return self._roles[key].name
         # From other articles only a qualified title: "the Russian president" names one
         # person for a time, "the president" or "the ambassador" anyone.
-        if key in self._known_roles and " " in key:
+        if key in self._known_roles and _qualified(key):
             return self._known_roles[key]
         words = key.split()
         head = words[-1]
@@ -235,7 +244,7 @@ class ArticleSpeakers:
             return max(candidates, key=lambda e: e.last_seen).name
         for role, name in self._known_roles.items():
             rwords = role.split()
-            if rwords[-1] in synonyms and all(w in rwords for w in words[:-1]) and len(words) > 1:
+            if rwords[-1] in synonyms and all(w in rwords for w in words[:-1]) and _qualified(key):
                 return name
         return None
 
@@ -255,5 +264,110 @@ class ArticleSpeakers:
         return out
 
 
+# Words that make a title no one person's: "the top general", "the senior official".
+UNQUALIFYING = frozenset(
+    "top senior former then chief deputy acting new current outgoing incoming retired leading military".split()
+)
+
+
+def _qualified(role_key: str) -> bool:
+    """A title that names one person across articles: "russian president", not "top general"."""
+    words = role_key.split()
+    return len(words) > 1 and any(word not in UNQUALIFYING for word in words[:-1])
+
+
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES}
+
+
+# -- the last step of attribution: every speaker a name -----------------------
+
+SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z0-9])[.!?]\s+(?=[A-Z])")
+ISSUER_PARAGRAPHS = 2  # how many paragraphs before a quote name the issuer of "the statement"
+
+
+def settle_speakers(
+    paragraphs: Sequence[str], quotes_per_paragraph: list[list[Quote]], register: ArticleSpeakers
+) -> list[list[Quote]]:
+    """Make every quote's speaker a name, or no speaker at all.
+
+    A body gets its one canonical name ("the Russian Defense Ministry" -> "Russian
+    Defence Ministry"), and "the ministry" or "the agency" the one the article named
+    before. A document ("the statement", "a Facebook post") gives way to whoever issued
+    it, when the text says; a bare nationality, a title alone or a body the article
+    never names is no speaker: the quote keeps the words as its description.
+    """
+    bodies = (
+        ArticleBodies(paragraphs)
+        if any(q.speaker and q.speaker_kind != "person" for quotes in quotes_per_paragraph for q in quotes)
+        else None
+    )
+    offsets = list(accumulate((len(p) + 2 for p in paragraphs[:-1]), initial=0))
+    settled = []
+    for p_index, quotes in enumerate(quotes_per_paragraph):
+        out = []
+        for quote in quotes:
+            if quote.speaker:
+                position = offsets[p_index] + (quote.mention_start if quote.mention_start is not None else quote.start)
+                context = "\n\n".join(paragraphs[max(0, p_index - ISSUER_PARAGRAPHS) : p_index])
+                context += "\n\n" + paragraphs[p_index][: quote.mention_start or quote.start]
+                quote = _settle(quote, bodies, register, position, context)
+            out.append(quote)
+        settled.append(out)
+    return settled
+
+
+def _settle(
+    quote: Quote, bodies: ArticleBodies | None, register: ArticleSpeakers, position: int, context: str
+) -> Quote:
+    phrase = SENTENCE_BREAK_RE.split(quote.speaker or "")[-1]  # "on Tuesday. The Wall Street Journal"
+    if quote.speaker_kind != "person":
+        phrase = strip_leading_words(phrase)  # "and the Russian Defense Ministry", "of Russia's ..."
+    if phrase != quote.speaker:
+        quote = dataclasses.replace(quote, speaker=phrase)
+    why = non_speaker(phrase)
+    if quote.speaker_kind == "person" or bodies is None:
+        return _described(quote, "anonymous") if why else quote
+    person = titled_person(phrase)
+    if person is not None:  # "US Department of State spokesperson Ned Price" is Ned Price
+        return dataclasses.replace(quote, speaker=register.lookup(person) or person, speaker_kind="person")
+    if described_person(phrase):  # "The Tory peer", "a Russian infantryman": someone, unnamed
+        return _described(quote, "anonymous")
+    document = document_word(phrase)
+    if document or (phrase.split()[0].lower() in ("a", "an") and why):
+        # "a statement from the Kremlin" names its issuer; "the statement" leaves it to the text before
+        issuer = document_issuer(phrase, document) if document else None
+        issuer = issuer or document_issuer(context, document or phrase.split()[-1].lower().strip(".,’'"))
+        speaker = _issuer_speaker(issuer, bodies, register, position) if issuer else None
+        if speaker is not None:
+            return dataclasses.replace(quote, speaker=speaker[0], speaker_kind=speaker[1])
+        return _described(quote, "unattributed")
+    if why == "nationality":
+        return _described(quote, "unattributed")
+    name = bodies.resolve(phrase, position)
+    if name is None or non_speaker(name):
+        return _described(quote, "anonymous")
+    return dataclasses.replace(quote, speaker=name)
+
+
+def _issuer_speaker(
+    issuer: str, bodies: ArticleBodies, register: ArticleSpeakers, position: int
+) -> tuple[str, str] | None:
+    person = register.lookup(issuer)
+    if person is not None and register.kind_of(issuer) == "person":
+        return person, "person"
+    name = bodies.resolve(issuer, position)
+    if name is None or non_speaker(name) or name.split()[-1].lower() in DOCUMENT_WORDS:
+        return None
+    return name, "organisation"
+
+
+def _described(quote: Quote, attribution: str) -> Quote:
+    """No speaker: the words that named one stay as the quote's description."""
+    return dataclasses.replace(
+        quote,
+        speaker=None,
+        speaker_kind=None,
+        attribution=attribution,
+        source_description=quote.source_description or quote.speaker,
+    )

@@ -1,7 +1,7 @@
 """The only way to write to the archive, one module a noun.
 
 - ingest: raw text, a file, an upload or a web page in; an article with its quotes out
-- speakers: the archive's speakers for an article's, and merging duplicates
+- speakers: the archive's speakers for an article's, merging duplicates, resolving the archive again
 - lineage: copies of one quote, and of one article, across outlets
 - escalation: coding stored quotes with the lexicon and the editors' terms
 - editing: what editors correct in the admin
@@ -56,7 +56,7 @@ from .reviewing import (
     restore_quote,
     set_speaker,
 )
-from .speakers import ArchiveLookups, merge_speakers, redirect_slug
+from .speakers import ArchiveLookups, merge_speakers, redirect_slug, resolve_speakers
 
 __all__ = [
     "CORRECTED_FIELDS",
@@ -91,6 +91,7 @@ __all__ = [
     "nudged_span",
     "quote_span",
     "redirect_slug",
+    "resolve_speakers",
     "read_upload",
     "read_web_page",
     "recode_escalation",

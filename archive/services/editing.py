@@ -46,6 +46,8 @@ def save_quote(quote: Quote, *, changed=(), index: bool = True) -> Quote:
             refuse_overlap(quote)
         _code(quote, changed, recode=recode)
         quote.save()
+        if quote.corrected and quote.speaker_id:  # the editor's speaker: resolution keeps it (speakers.py)
+            Speaker.objects.filter(pk=quote.speaker_id, confirmed=False).update(confirmed=True)
         if index:
             reindex_after_commit([quote.article_id])
     return quote
@@ -105,6 +107,7 @@ def save_speaker(speaker: Speaker, *, details=(), deleted=()) -> Speaker:
     or changed and others deleted; the index shows the quotes under the new name."""
     with transaction.atomic():
         old_slug = Speaker.objects.filter(pk=speaker.pk).values_list("slug", flat=True).first() if speaker.pk else None
+        speaker.confirmed = True  # the editor's speaker: resolution never folds it away (speakers.py)
         speaker.save()
         if old_slug and old_slug != speaker.slug:
             redirect_slug(old_slug, speaker)  # links and citations to the old address keep working

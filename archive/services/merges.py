@@ -90,7 +90,8 @@ def undo_merge(record: MergeRecord, *, editor) -> list[Speaker]:
             fields = folded["fields"]
             if Speaker.objects.filter(slug=fields["slug"]).exists():
                 raise ValidationError(f"The address {fields['slug']} names another speaker now: rename it first.")
-            speaker = Speaker(**fields)
+            # the editor said these are not that person: resolution never folds it back (speakers.py)
+            speaker = Speaker(**{**fields, "confirmed": True})
             speaker.save(force_insert=True)
             SpeakerRedirect.objects.filter(old_slug=fields["slug"]).delete()
             SpeakerRedirect.objects.filter(old_slug__in=folded["redirects"]).update(speaker=speaker)

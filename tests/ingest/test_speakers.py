@@ -15,6 +15,17 @@ from archive.ingest.speakers import ArticleSpeakers, speaker_key, split_role
         ("Vladislav V. Orlov", "Vladislav Orlov"),
         ("Foreign Minister Ana Belić", "ana belic"),
         ("J.D. Carver", "JD Carver"),
+        # one person in Ukrainian and in Russian transliteration, or by a short first name
+        ("Volodymyr Zelenskyy", "Vladimir Zelensky"),
+        ("Dmytro Kuleba", "Dmitry Kuleba"),
+        ("Serhiy Shoigu", "Sergey Shoigu"),
+        ("Mykhailo Podolyak", "Mikhail Podoliak"),
+        ("Vadym Boychenko", "Vadim Boichenko"),
+        ("Vassily Nebenzia", "Vasily Nebenzya"),
+        ("Oleh Syniehubov", "Oleg Synehubov"),
+        ("Tony Blinken", "Antony Blinken"),
+        ("Joe Biden", "Joseph Biden"),
+        ("the Kremlin", "Kremlin"),
     ],
 )
 def test_speaker_key_matches_variants(a, b):
@@ -23,7 +34,14 @@ def test_speaker_key_matches_variants(a, b):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("CQ Brown", "James Brown"), ("Anna Petrova", "Anna Petrov")],
+    [
+        ("CQ Brown", "James Brown"),
+        ("Anna Petrova", "Anna Petrov"),
+        ("Olena Zelenska", "Volodymyr Zelensky"),
+        ("A. Lee", "Lee"),  # an initial is no article
+        ("Jill Biden", "Joe Biden"),
+        ("Oleksiy Kuleba", "Dmytro Kuleba"),
+    ],
 )
 def test_speaker_key_keeps_people_apart(a, b):
     assert speaker_key(a) != speaker_key(b)

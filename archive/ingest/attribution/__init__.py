@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from archive.ingest.quotes import MarkedSpans, QuoteSpan, find_quotes
 from archive.ingest.records import Quote, SpeakerRecord
+from archive.ingest.speakers import settle_speakers
 
 from .article import ArticleAttribution
 from .carry import Attribution
@@ -30,6 +31,7 @@ def attribute_quotes(
     they are attributed to."""
     run = ArticleAttribution(paragraphs, marked, known_roles)
     quotes = [[as_quote(text, found) for found in attributed] for text, attributed in zip(paragraphs, run.run())]
+    quotes = settle_speakers(paragraphs, quotes, run.memory.register)  # every speaker a name, or none
     return quotes, _speaker_records(run.memory, quotes)
 
 

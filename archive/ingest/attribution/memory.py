@@ -136,7 +136,7 @@ class ArticleMemory:
         personal_title = bool(role) and not org
         honorific = any(t.lower in HONORIFICS for t in tokens[found.first : found.last + 1])
         if known is None and not personal_title and not honorific:
-            if org or len(words) < 2 or len(words) > 4 or any(w.isupper() and len(w) > 1 for w in words):
+            if org or len(words) < 2 or len(words) > 4 or any(w.isupper() and len(w.strip(".")) > 1 for w in words):
                 return None
             if first.lower in NON_NAME_WORDS and sentence_initial:
                 return None
