@@ -3,9 +3,11 @@ escalation codes) for pages, exports, feeds and the API."""
 
 import datetime
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import F
 from haystack.forms import SearchForm
 from haystack.inputs import BaseInput
 from haystack.query import SearchQuerySet
@@ -45,6 +47,26 @@ class SearchWords(BaseInput):
             part = words[0] if len(words) == 1 else '"' + " ".join(words) + '"'
             parts.append(f"NOT {part}" if minus else part)
         return " ".join(parts)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lookups:
+    """Where the speaker, outlet and date filters apply in one kind of results."""
+
+    speaker: str
+    source: str
+    published: str
+    distinct: bool = False  # an article matches once however many of its quotes do
+
+
+def form_errors(form) -> dict[str, list[str]]:
+    """A form's errors by field ("__all__" for the form's own), for the API, feeds and exports."""
+    return {field: [str(error) for error in errors] for field, errors in form.errors.items()}
+
+
+def error_message(form) -> str:
+    """A form's errors in one line: "since: Enter a valid date."."""
+    return "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form_errors(form).items())
 
 
 def _date_field():
@@ -122,15 +144,7 @@ class ArchiveSearchForm(SearchForm):
         words = SearchWords(data["q"])
         if not words.prepare(None):  # punctuation only: nothing the index holds
             return self.searchqueryset.none()
-        results = self.searchqueryset.filter(content=words)
-        if data["speaker"]:
-            results = results.filter(**{self.speaker_field: data["speaker"]})
-        if data["source"]:
-            results = results.filter(source=data["source"])
-        if data["since"]:
-            results = results.filter(published__gte=data["since"])
-        if data["until"]:
-            results = results.filter(published__lte=data["until"])
+        results = self.filtered(self.searchqueryset.filter(content=words), self.index_lookups)
         results = self.narrow(results, data)
         if data["sort"] == "newest":
             results = results.order_by("-published")
@@ -138,7 +152,26 @@ class ArchiveSearchForm(SearchForm):
             results = results.order_by("published")
         return results.load_all() if self.load_all else results
 
-    speaker_field = "speakers"
+    def filtered(self, results, lookups: Lookups):
+        """The speaker, outlet and date filters, applied through these lookups."""
+        data = self.cleaned_data
+        if data["speaker"]:
+            results = results.filter(**{lookups.speaker: data["speaker"]})
+            if lookups.distinct:
+                results = results.distinct()
+        if data["source"]:
+            results = results.filter(**{lookups.source: data["source"]})
+        if data["since"]:
+            results = results.filter(**{f"{lookups.published}__gte": data["since"]})
+        if data["until"]:
+            results = results.filter(**{f"{lookups.published}__lte": data["until"]})
+        return results
+
+    # Where each filter applies: in the index, and in the database when there are no words.
+    index_lookups = Lookups(speaker="speakers", source="source", published="published")
+    browse_lookups = Lookups(
+        speaker="quotes__speaker__slug", source="source__slug", published="published", distinct=True
+    )
 
     def narrow(self, results, data):
         """Filters that only some searches have (the escalation codes of quotes)."""
@@ -146,17 +179,8 @@ class ArchiveSearchForm(SearchForm):
 
     def browse(self):
         """Filters without words: articles from the database, newest first."""
-        articles = Article.objects.with_related().with_quote_count()
-        data = self.cleaned_data
-        if data["speaker"]:
-            articles = articles.filter(quotes__speaker__slug=data["speaker"]).distinct()
-        if data["source"]:
-            articles = articles.filter(source__slug=data["source"])
-        if data["since"]:
-            articles = articles.filter(published__gte=data["since"])
-        if data["until"]:
-            articles = articles.filter(published__lte=data["until"])
-        return articles.order_by(*_date_order(data["sort"], "published", "created"))
+        articles = self.filtered(Article.objects.with_related().with_quote_count(), self.browse_lookups)
+        return articles.order_by(*_date_order(self.cleaned_data["sort"], "published", "created"))
 
 
 class ArticleSearchForm(ArchiveSearchForm):
@@ -189,7 +213,8 @@ class QuoteSearchForm(ArchiveSearchForm):
     target = forms.SlugField(required=False, max_length=100, help_text="nato, united-states, ukraine…")
 
     models = [Quote]
-    speaker_field = "speaker"
+    index_lookups = Lookups(speaker="speaker", source="source", published="published")
+    browse_lookups = Lookups(speaker="speaker__slug", source="article__source__slug", published="article__published")
 
     def narrow(self, results, data):
         if data.get("act"):
@@ -203,20 +228,11 @@ class QuoteSearchForm(ArchiveSearchForm):
     def browse(self):
         data = self.cleaned_data
         quotes = Quote.objects.with_related().coded(act=data["act"], weapon=data["weapon"], target=data["target"])
-        if data["speaker"]:
-            quotes = quotes.filter(speaker__slug=data["speaker"])
-        if data["source"]:
-            quotes = quotes.filter(article__source__slug=data["source"])
-        if data["since"]:
-            quotes = quotes.filter(article__published__gte=data["since"])
-        if data["until"]:
-            quotes = quotes.filter(article__published__lte=data["until"])
+        quotes = self.filtered(quotes, self.browse_lookups)
         return quotes.order_by(*_date_order(data["sort"], "article__published", "article__created"), "start")
 
 
 def _date_order(sort, date_field, created_field):
-    from django.db.models import F
-
     if sort == "oldest":
         return [F(date_field).asc(nulls_last=True), created_field]
     return [F(date_field).desc(nulls_last=True), f"-{created_field}"]

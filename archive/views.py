@@ -3,7 +3,6 @@
 import re
 
 from django import forms
-from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
@@ -12,43 +11,20 @@ from haystack.generic_views import SearchView
 from . import citations, timeline
 from .forms import ArchiveSearchForm, QuoteSearchForm
 from .ingest.escalation import SHOWN_ACT_LABELS
-from .ingest.lineage import wording_differences
 from .models import Article, Quote, Speaker
 from .search import PARTIAL_HEADER, search_was_partial
-from .selectors import moved_speaker, speaker_by_slug
+from .selectors import collapse_copies, moved_speaker, page_of, quote_lineage, results_as_objects, speaker_by_slug
 
 
-def results_as_objects(page_items):
-    """Search results and model instances alike, as model instances, in order."""
-    objects = []
-    for item in page_items:
-        obj = getattr(item, "object", item) if hasattr(item, "model_name") else item
-        if obj is not None:  # the index may briefly hold a document the database just deleted
-            objects.append(obj)
-    return objects
+class NearestPage:
+    """Pagination for pages: a number out of range or not a number shows the nearest page, never an error."""
+
+    def paginate_queryset(self, queryset, page_size):
+        page = page_of(queryset, self.request.GET.get(self.page_kwarg), page_size)
+        return page.paginator, page, page.object_list, page.has_other_pages()
 
 
-def collapse_copies(objects):
-    """A page of results with each group of copies shown once, at its first
-    appearance; each shown object gets `copies`, how many others its group holds."""
-    shown, seen = [], set()
-    for obj in objects:
-        key = (obj._meta.model_name, obj.group_id)
-        if obj.group_id is None or key not in seen:
-            seen.add(key)
-            shown.append(obj)
-    for model in (Quote, Article):
-        group_ids = {obj.group_id for obj in shown if isinstance(obj, model) and obj.group_id}
-        sizes = {}
-        if group_ids:
-            sizes = dict(model.objects.filter(group_id__in=group_ids).values_list("group_id").annotate(n=Count("pk")))
-        for obj in shown:
-            if isinstance(obj, model):
-                obj.copies = max(sizes.get(obj.group_id, 1) - 1, 0)
-    return shown
-
-
-class ArchiveSearchView(SearchView):
+class ArchiveSearchView(NearestPage, SearchView):
     """Search with filters; invalid parameters are shown back with their message."""
 
     form_class = ArchiveSearchForm
@@ -56,12 +32,6 @@ class ArchiveSearchView(SearchView):
 
     def get_form_kwargs(self):
         return {"data": self.request.GET, "load_all": True}
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range or not a number shows the nearest page, never an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form, object_list=[]))
@@ -215,15 +185,10 @@ def marked_paragraphs(article, quotes):
     return paragraphs
 
 
-class SpeakerListView(ListView):
+class SpeakerListView(NearestPage, ListView):
     queryset = Speaker.objects.with_quote_count().prefetch_related("roles").order_by("-quote_count", "name")
     paginate_by = 50
     context_object_name = "speakers"
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 class QuoteDetailView(DetailView):
@@ -242,24 +207,3 @@ class QuoteDetailView(DetailView):
             lineage=quote_lineage(self.object),
             **kwargs,
         )
-
-
-def quote_lineage(quote):
-    """Every outlet that carried a quote, earliest first, with where each copy's wording differs
-    from the earliest; None when no other article carried it."""
-    if quote.group_id is None:
-        return None
-    copies = list(Quote.objects.with_related().filter(group_id=quote.group_id).earliest_first())
-    if len(copies) < 2:
-        return None
-    earliest = copies[0]
-    return [
-        {
-            "quote": copy,
-            "earliest": copy == earliest,
-            "pieces": None
-            if copy == earliest or copy.text == earliest.text
-            else wording_differences(earliest.text, copy.text),
-        }
-        for copy in copies
-    ]
