@@ -9,7 +9,7 @@ from django.http import JsonResponse, StreamingHttpResponse
 
 from .forms import ArticleSearchForm, QuoteSearchForm, error_message, form_errors
 from .search import PARTIAL_HEADER, search_was_partial
-from .selectors import ARTICLE_COLUMNS, QUOTE_COLUMNS, article_data, each_result, flat, quote_data
+from .selectors import ARTICLE_COLUMNS, QUOTE_COLUMNS, article_data, each_result, flat, moved_filter, quote_data
 
 CHUNK = 200  # objects read per database or index round trip
 # A spreadsheet runs a cell starting with one of these as a formula ("=HYPERLINK(…)"):
@@ -76,6 +76,9 @@ def export(request, kind, fmt):
     form = form_class(params, load_all=True)
     if not form.is_valid():
         return JsonResponse({"error": error_message(form), "errors": form_errors(form)}, status=400)
+    moved = moved_filter(request, form)  # a speaker's old slug: the same export under the new one
+    if moved:
+        return moved
     results = form.search()
     # Counting runs a search: whether its time budget cut it short is known before the first row.
     count = results.count() if fmt == "json" or form.cleaned_data["q"] else None

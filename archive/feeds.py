@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .forms import QuoteSearchForm, error_message
-from .selectors import moved_speaker, quote_data, results_as_objects, speaker_by_slug
+from .selectors import moved_filter, moved_speaker, quote_data, results_as_objects, speaker_by_slug
 
 FEED_SIZE = 50
 
@@ -51,7 +51,7 @@ def quote_feed(request):
     form = _search_form(request.GET.copy())
     if not form.is_valid():
         return _bad_request(form)
-    return QuoteSearchFeed()(request, form=form)
+    return moved_filter(request, form) or QuoteSearchFeed()(request, form=form)
 
 
 def speaker_feed(request, slug):
@@ -75,7 +75,11 @@ class QuoteSearchFeed(Feed):
 
     def get_object(self, request, form):
         words = [f"“{form.cleaned_data['q']}”"] if form.cleaned_data["q"] else []
-        words += [f"{name}={value}" for name, value in form.cleaned_data.items() if value and name not in ("q", "sort")]
+        words += [
+            f"{name}={getattr(value, 'name', value)}"
+            for name, value in form.cleaned_data.items()
+            if value and name not in ("q", "sort")
+        ]
         query = request.GET.urlencode()
         return FeedQuery(
             form=form,

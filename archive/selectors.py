@@ -8,16 +8,22 @@ written once and both follow it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 
+from .caching import per_archive_version
 from .ingest.lineage import wording_differences
-from .models import Article, Quote, Speaker, SpeakerRedirect
+from .ingest.speakers import fold_accents, speaker_key
+from .models import Article, Quote, Speaker, SpeakerAlias, SpeakerRedirect, SpeakerRole
+from .search import archive_index
+from .search.analysis import index_words
 
 # Makes a site path absolute: request.build_absolute_uri.
 Absolute = Callable[[str], str]
@@ -39,6 +45,140 @@ def moved_speaker(request, view_name: str, speaker: Speaker) -> HttpResponsePerm
     response = HttpResponsePermanentRedirect(reverse(view_name, args=[speaker.slug]) + (f"?{query}" if query else ""))
     response["Cache-Control"] = "max-age=86400"  # browsers keep a 301 for ever unless told: a merge can be undone
     return response
+
+
+def moved_filter(request, form) -> HttpResponsePermanentRedirect | None:
+    """A 301 to the same address with the speaker's slug of today, when a filter was given the
+    old slug of a speaker merged or renamed since (form.moved); None otherwise."""
+    if not getattr(form, "moved", None):
+        return None
+    query = request.GET.copy()
+    for name, slug in form.moved.items():
+        query[name] = slug
+    return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+
+
+# -- the list of speakers ---------------------------------------------------------------------
+
+
+@per_archive_version
+def speaker_quote_counts() -> dict[int, int]:
+    """Every speaker's count of shown quotes, most quoted first (then by name): one query
+    over every speaker, once per archive version in each worker, not once per page."""
+    rows = Speaker.objects.with_quote_count().order_by("-quote_count", "name", "pk").values_list("pk", "quote_count")
+    return dict(rows)
+
+
+def matching_speakers(text: str):
+    """Speakers any of whose names has a word starting with what was typed ("put" finds
+    Putin, "zelenskiy" Zelenskyy: the text is a speaker_key), or whose slug it is."""
+    key = speaker_key(text)
+    if not key:
+        return Speaker.objects.none()
+    aliases = SpeakerAlias.objects.filter(Q(key__startswith=key) | Q(key__contains=f" {key}"))
+    return Speaker.objects.filter(Q(pk__in=aliases.values("speaker_id")) | Q(slug=text.strip().lower()))
+
+
+def listed_speakers(*, q: str = "", sort: str = "") -> Sequence[int]:
+    """The ids of the speakers a list shows, in its order: most quoted first, or by name;
+    only those matching `q` when given."""
+    if sort == "name":
+        speakers = matching_speakers(q) if q else Speaker.objects.all()
+        return speakers.order_by("name", "pk").values_list("pk", flat=True)
+    ordered = speaker_quote_counts()
+    if not q:
+        return list(ordered)
+    matching = set(matching_speakers(q).values_list("pk", flat=True))
+    return [pk for pk in ordered if pk in matching]
+
+
+def speakers_in_order(ids) -> list[Speaker]:
+    """These speakers, in this order, each with its `quote_count` and its roles read."""
+    counts = speaker_quote_counts()
+    speakers = Speaker.objects.filter(pk__in=list(ids)).prefetch_related("roles").in_bulk()
+    found = [speakers[pk] for pk in ids if pk in speakers]
+    for speaker in found:
+        speaker.quote_count = counts.get(speaker.pk, 0)
+    return found
+
+
+# -- roles ------------------------------------------------------------------------------------
+
+POSSESSIVE = re.compile(r"['’]s\b")
+NOT_A_WORD = re.compile(r"[^\w]+")
+
+
+def _role_fold(title: str) -> str:
+    """A role's words without case, accents, possessives, punctuation or a leading "the":
+    "Russia's President", "russia president" and "the Russia President" are one role."""
+    words = NOT_A_WORD.sub(" ", POSSESSIVE.sub("", fold_accents(title).casefold())).split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def _days(role) -> int | None:
+    return (role.end - role.start).days if role.start and role.end else None
+
+
+def _held_by_another(role, others) -> bool:
+    """A role this speaker was seen in only while another speaker, seen in it longer, held it:
+    a misreading of a sentence that named both ("Putin met Russia's defence minister")."""
+    days = _days(role)
+    if days is None:
+        return False
+    return any(
+        _days(other) is not None and other.start <= role.start and role.end <= other.end and _days(other) > days
+        for other in others
+    )
+
+
+def shown_roles(speakers) -> dict[int, list[str]]:
+    """Each speaker's roles as pages show them, longest held first (one query beyond the
+    speakers' prefetched roles). The extractor learns a role from every sentence that puts a
+    title beside a name, and some sentences put someone else's title there. Five rules:
+
+    1. variants of one role (case, accents, possessives, punctuation, a leading "the") show
+       once, as the variant seen over the longest time;
+    2. a role that names the speaker ("Putin's spokesman" on Putin's page) is someone else's;
+    3. a role relating someone to one of the speaker's own titles ("aide to President" on the
+       page of a speaker who is "President") is that someone's;
+    4. a title of two words or more that another speaker was seen in over a longer time,
+       including every date this speaker was, is that speaker's;
+    5. a speaker seen in some role on more than one day is not shown the roles seen on one
+       day only: most often one sentence misread.
+    """
+    roles = {speaker.pk: list(speaker.roles.all()) for speaker in speakers}
+    keys = {role.key for held in roles.values() for role in held if " " in _role_fold(role.title)}
+    holders: dict[str, list] = {}
+    if keys:
+        for other in SpeakerRole.objects.filter(key__in=keys).only("speaker_id", "key", "start", "end"):
+            holders.setdefault(other.key, []).append(other)
+    return {speaker.pk: _roles_shown(speaker, roles[speaker.pk], holders) for speaker in speakers}
+
+
+RELATION = re.compile(r"\b(?:to|for|of)\s+(?:the\s+)?(?P<title>.+)$")
+
+
+def _roles_shown(speaker, roles, holders) -> list[str]:
+    surname = (_role_fold(speaker.name).split() or [""])[-1]
+    own = {_role_fold(role.title) for role in roles}
+    variants: dict[str, list] = {}
+    for role in roles:
+        folded = _role_fold(role.title)
+        relation = RELATION.search(folded)
+        if not folded or surname in folded.split() or (relation and relation.group("title") in own):
+            continue  # rules 2 and 3
+        others = [other for other in holders.get(role.key, ()) if other.speaker_id != speaker.pk]
+        if " " in folded and _held_by_another(role, others):
+            continue  # rule 4
+        variants.setdefault(folded, []).append(role)
+    best = [
+        max(group, key=lambda role: (_days(role) or 0, sum(map(str.isupper, role.title))))
+        for group in variants.values()
+    ]
+    if any(_days(role) for role in best):  # rule 5
+        best = [role for role in best if _days(role) or _days(role) is None]
+    best.sort(key=lambda role: (-(_days(role) or 0), role.title.casefold()))
+    return [role.title for role in best]
 
 
 # -- results -------------------------------------------------------------------------------
@@ -119,12 +259,13 @@ def page_of(items, number, per_page: int, *, strict: bool = False) -> Page:
 # -- serialisers ------------------------------------------------------------------------
 
 
-def speaker_data(speaker: Speaker, absolute: Absolute) -> dict:
-    """A speaker as the API gives it (`quote_count` when the queryset counted them)."""
+def speaker_data(speaker: Speaker, absolute: Absolute, *, roles: list[str]) -> dict:
+    """A speaker as the API gives it, with its roles as shown_roles gives them
+    (`quote_count` when the queryset counted them)."""
     return {
         "name": speaker.name,
         "slug": speaker.slug,
-        "roles": speaker.role_titles(),
+        "roles": roles,
         "quote_count": getattr(speaker, "quote_count", None),
         "url": absolute(speaker.get_absolute_url()),
     }
@@ -239,3 +380,50 @@ def quote_counts(article_ids) -> dict[int, int]:
     """How many shown quotes each of these articles holds: one query for a page of articles."""
     rows = Quote.objects.filter(article_id__in=list(article_ids)).values_list("article_id").annotate(n=Count("pk"))
     return dict(rows)
+
+
+# -- did you mean ---------------------------------------------------------------------------
+
+FEW_RESULTS = 3  # a search finding fewer than this is offered a spelling, when one finds more
+RARE = 5  # a query word held by more documents than this is no slip
+MORE_BY = 10  # a rare word is a likely slip for one a slip away that this many times more documents hold
+QUERY_WORD = re.compile(r"(?<![\w-])(-?)(\w+)")
+
+
+def did_you_mean(query: str) -> str | None:
+    """The query with each word the index barely holds replaced by the word a slip away
+    that it holds far more ("stoltenburg" -> "Stoltenberg"), or None. Read from the index's
+    own word list; the pages ask only when a search finds little (FEW_RESULTS)."""
+    index = archive_index()
+    if index is None:
+        return None
+    changed, pieces, cursor = False, [], 0
+    for match in QUERY_WORD.finditer(query):
+        typed, words = match.group(2), index_words(match.group(2))
+        if match.group(1) or len(words) != 1:  # a word left out, a stop word, or several
+            continue
+        held = index.word_frequency(words[0])
+        if held > RARE:
+            continue
+        likelier = [word for word, _, n in index.similar_words(words[0]) if n >= max(1, held) * MORE_BY]
+        surface = _as_written(index, likelier[0], typed) if likelier else None
+        if surface:
+            pieces += [query[cursor : match.start(2)], surface]
+            cursor, changed = match.end(2), True
+    return "".join([*pieces, query[cursor:]]) if changed else None
+
+
+def _as_written(index, word: str, typed: str) -> str | None:
+    """An index word (folded and stemmed) as documents write it, the form most like what
+    was typed: "negoti" is "negotiations" for "negotiatons"."""
+    written = set()
+    documents = sorted(index.documents_with(word, limit=3), key=lambda document: not document[0].endswith(".quote"))
+    for content_type, pk in documents:  # quotes first: shorter to read
+        model = Quote if content_type.endswith(".quote") else Article
+        row = model.objects.filter(pk=pk).values_list("text" if model is Quote else "body", flat=True).first()
+        for candidate in set(re.findall(r"\w+", row or "")):
+            if fold_accents(candidate[:1]).lower() == word[:1] and index_words(candidate) == [word]:
+                written.add(candidate)
+    if not written:
+        return None
+    return max(sorted(written), key=lambda candidate: SequenceMatcher(None, typed.lower(), candidate.lower()).ratio())

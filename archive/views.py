@@ -9,11 +9,48 @@ from django.views.generic import DetailView, ListView, TemplateView
 from haystack.generic_views import SearchView
 
 from . import citations, timeline
-from .forms import ArchiveSearchForm, QuoteSearchForm
-from .ingest.escalation import SHOWN_ACT_LABELS
-from .models import Article, Quote, Speaker
+from .forms import ArchiveSearchForm, QuoteSearchForm, SpeakerListForm, TypedInput
+from .ingest.escalation import SHOWN_ACT_LABELS, sentence_around
+from .lookup import find_speaker, suggested_speakers
+from .models import Article, Quote
 from .search import PARTIAL_HEADER, search_was_partial
-from .selectors import collapse_copies, moved_speaker, page_of, quote_lineage, results_as_objects, speaker_by_slug
+from .selectors import (
+    FEW_RESULTS,
+    collapse_copies,
+    did_you_mean,
+    listed_speakers,
+    moved_filter,
+    moved_speaker,
+    page_of,
+    quote_lineage,
+    results_as_objects,
+    shown_roles,
+    speaker_by_slug,
+    speaker_quote_counts,
+    speakers_in_order,
+)
+from .templating import query_with
+
+
+def shown_role_on(speaker, date) -> str:
+    """The speaker's role on a date, unless the pages' rules drop it (selectors.shown_roles)."""
+    if speaker is None:
+        return ""
+    role = speaker.role_on(date)
+    return role if role in shown_roles([speaker])[speaker.pk] else ""
+
+
+def page_labels(sort: str, searched: bool) -> tuple[str, str]:
+    """What the previous and next pages hold, in the list's order."""
+    if sort == "oldest":
+        return "← Earlier", "Later →"
+    if sort == "quotes":
+        return "← More quoted", "Less quoted →"
+    if sort == "name":
+        return "← Previous names", "Next names →"
+    if searched and sort != "newest":
+        return "← Better matches", "Weaker matches →"
+    return "← Newer", "Older →"
 
 
 class NearestPage:
@@ -33,6 +70,9 @@ class ArchiveSearchView(NearestPage, SearchView):
     def get_form_kwargs(self):
         return {"data": self.request.GET, "load_all": True}
 
+    def form_valid(self, form):
+        return moved_filter(self.request, form) or super().form_valid(form)
+
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form, object_list=[]))
 
@@ -48,10 +88,19 @@ class ArchiveSearchView(NearestPage, SearchView):
         context["results"] = collapse_copies(objects)
         context["partial"] = search_was_partial(kwargs.get("object_list"))
         form = context["form"]
-        context["query"] = form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else ""
+        valid = form.is_bound and form.is_valid()
+        context["query"] = form.cleaned_data.get("q", "") if valid else ""
         querystring = self.request.GET.copy()
         querystring.pop(self.page_kwarg, None)
         context["querystring"] = querystring.urlencode()
+        context["datalists"] = form.datalists()
+        context["page_labels"] = page_labels(form.cleaned_data.get("sort") if valid else "", bool(context["query"]))
+        page = context.get("page_obj")
+        if context["query"] and not context["partial"] and (page is None or page.paginator.count < FEW_RESULTS):
+            # Off the path of a search that finds plenty: only a search finding little pays for it.
+            suggestion = did_you_mean(context["query"])
+            if suggestion:
+                context["did_you_mean"] = (suggestion, query_with(self.request, q=suggestion))
         return context
 
 
@@ -82,8 +131,8 @@ class SpeakerDetailView(QuoteListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             speaker=self.speaker,
+            roles=shown_roles([self.speaker])[self.speaker.pk],
             timeline=timeline.build(timeline.speaker_codes(self.speaker)),
-            compare_choices=Speaker.objects.most_quoted().exclude(pk=self.speaker.pk)[:100],
             **kwargs,
         )
         export_query = self.request.GET.copy()
@@ -94,15 +143,22 @@ class SpeakerDetailView(QuoteListView):
 
 
 class CompareForm(forms.Form):
-    a = forms.SlugField(max_length=300, label="Speaker")
-    b = forms.SlugField(max_length=300, label="and speaker")
+    """Two speakers, typed as a person would (lookup.find_speaker)."""
 
-    def _speaker(self, field):
-        slug = self.cleaned_data[field]
-        speaker = Speaker.objects.filter(slug=slug).first()
-        if speaker is None:
-            raise forms.ValidationError(f"No speaker “{slug}” in the archive.")
-        return speaker
+    a = forms.CharField(max_length=300, label="Speaker", widget=TypedInput("speaker-names", "Putin"))
+    b = forms.CharField(max_length=300, label="and speaker", widget=TypedInput("speaker-names", "Zelensky"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.found, self.moved = {}, {}
+
+    def _speaker(self, name):
+        found = self.found[name] = find_speaker(self.cleaned_data[name])
+        if found.match is None:
+            raise forms.ValidationError(found.message)
+        if found.moved:
+            self.moved[name] = found.match.slug
+        return found.match
 
     def clean_a(self):
         return self._speaker("a")
@@ -112,18 +168,25 @@ class CompareForm(forms.Form):
 
 
 class SpeakerCompareView(TemplateView):
-    """Two speakers' timelines on one time axis, with their acts side by side."""
+    """Two speakers' timelines on one time axis and one scale, with their acts side by side."""
 
     template_name = "archive/speaker_compare.html"
 
+    def get(self, request, *args, **kwargs):
+        self.form = CompareForm(request.GET or None)
+        if self.form.is_valid() and self.form.moved:
+            return moved_filter(request, self.form)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
-        form = CompareForm(self.request.GET or None)
-        context = super().get_context_data(form=form, **kwargs)
+        form = self.form
+        context = super().get_context_data(form=form, datalists={"speaker-names": suggested_speakers()}, **kwargs)
         if form.is_valid():
             speakers = [form.cleaned_data["a"], form.cleaned_data["b"]]
             codes = [timeline.speaker_codes(speaker) for speaker in speakers]
             span = timeline.date_range(*codes)
-            timelines = [timeline.build(speaker_codes, span) for speaker_codes in codes]
+            peak = max(timeline.peak_of(speaker_codes, span) for speaker_codes in codes)
+            timelines = [timeline.build(speaker_codes, span, peak) for speaker_codes in codes]
             context["columns"] = list(zip(speakers, timelines))
             context["acts"] = [
                 (label, [dict((act, n) for act, _, n in line.totals).get(act, 0) for line in timelines])
@@ -138,7 +201,9 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             articles=Article.objects.with_related().with_quote_count().latest_first()[:10],
-            speakers=Speaker.objects.most_quoted()[:10],
+            speakers=[
+                speaker for speaker in speakers_in_order(list(speaker_quote_counts())[:10]) if speaker.quote_count
+            ],
             form=ArchiveSearchForm(),
             **kwargs,
         )
@@ -150,7 +215,12 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         quotes = list(self.object.quotes.select_related("speaker"))
-        return super().get_context_data(paragraphs=marked_paragraphs(self.object, quotes), quotes=quotes, **kwargs)
+        return super().get_context_data(
+            paragraphs=marked_paragraphs(self.object, quotes),
+            quotes=quotes,
+            citation_meta=citations.highwire(self.object, self.request.build_absolute_uri()),
+            **kwargs,
+        )
 
 
 def article_raw(request, pk):
@@ -186,9 +256,30 @@ def marked_paragraphs(article, quotes):
 
 
 class SpeakerListView(NearestPage, ListView):
-    queryset = Speaker.objects.with_quote_count().prefetch_related("roles").order_by("-quote_count", "name")
+    """Every speaker, most quoted first or by name, or those matching a typed name."""
+
+    template_name = "archive/speaker_list.html"
     paginate_by = 50
     context_object_name = "speakers"
+
+    def get_queryset(self):
+        self.form = SpeakerListForm(self.request.GET)
+        return listed_speakers(**self.form.cleaned_data) if self.form.is_valid() else []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        speakers = speakers_in_order(context["page_obj"].object_list)
+        sort = self.form.cleaned_data.get("sort", "") if self.form.is_valid() else ""
+        querystring = self.request.GET.copy()
+        querystring.pop(self.page_kwarg, None)
+        context.update(
+            form=self.form,
+            speakers=speakers,
+            roles=shown_roles(speakers),
+            querystring=querystring.urlencode(),
+            page_labels=page_labels("name" if sort == "name" else "quotes", False),
+        )
+        return context
 
 
 class QuoteDetailView(DetailView):
@@ -197,10 +288,15 @@ class QuoteDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         paragraph, start, end = self.object.paragraph()
+        first, last = sentence_around(paragraph, start, end)
         permalink = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
-            before=paragraph[:start],
-            after=paragraph[end:],
+            before=paragraph[first:start],
+            after=paragraph[end:last].rstrip(),
+            cut_before=first > 0,
+            cut_after=last < len(paragraph),
+            role=shown_role_on(self.object.speaker, self.object.article.published),
+            citation_meta=citations.highwire(self.object.article, permalink),
             permalink=permalink,
             apa=citations.apa(self.object, permalink),
             bibtex=citations.bibtex(self.object, permalink),

@@ -23,7 +23,7 @@ ARTICLE_KEYS = {"id", "title", "url", "original_url", "source", "published"}
 
 def test_quotes_shape(client, seeded):
     data = client.get("/api/quotes/").json()
-    assert set(data) == {"count", "next", "results"}
+    assert set(data) == {"count", "next", "previous", "results"}
     assert data["count"] == 13 and data["next"] is None
     for quote in data["results"]:
         assert set(quote) == QUOTE_KEYS
