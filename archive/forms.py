@@ -265,8 +265,7 @@ ACT_HELP = (
 
 
 WEAPON_HELP = (
-    "A weapon the codebook knows, by name or slug (Storm Shadow, ATACMS, HIMARS, F-16, nuclear, drones…), "
-    "or an editor's term: the list offers them as you type."
+    "By name or slug: Storm Shadow, ATACMS, HIMARS, F-16, nuclear, drones… (the list offers each as you type)."
 )
 TARGET_HELP = "Whom the quote addresses, by name or slug (NATO, United States, US, Ukraine, the West…)."
 FULL_HELP = "Leave out fragments: quotes of one to three words a reporter quoted inside a sentence of their own."

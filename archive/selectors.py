@@ -387,6 +387,7 @@ def quote_counts(article_ids) -> dict[int, int]:
 FEW_RESULTS = 3  # a search finding fewer than this is offered a spelling, when one finds more
 RARE = 5  # a query word held by more documents than this is no slip
 MORE_BY = 10  # a rare word is a likely slip for one a slip away that this many times more documents hold
+HELD_BY = 2  # and at least this many: one document's own slip is no better
 QUERY_WORD = re.compile(r"(?<![\w-])(-?)(\w+)")
 
 
@@ -405,7 +406,7 @@ def did_you_mean(query: str) -> str | None:
         held = index.word_frequency(words[0])
         if held > RARE:
             continue
-        likelier = [word for word, _, n in index.similar_words(words[0]) if n >= max(1, held) * MORE_BY]
+        likelier = [word for word, _, n in index.similar_words(words[0]) if n >= max(HELD_BY, held * MORE_BY)]
         surface = _as_written(index, likelier[0], typed) if likelier else None
         if surface:
             pieces += [query[cursor : match.start(2)], surface]
