@@ -264,6 +264,7 @@ ACT_HELP = (
 )
 
 
+ARTICLE_TEXTS = ("article__raw_text", "article__raw_html", "article__body")
 WEAPON_HELP = (
     "By name or slug: Storm Shadow, ATACMS, HIMARS, F-16, nuclear, drones… (the list offers each as you type)."
 )
@@ -309,7 +310,9 @@ class QuoteSearchForm(ArchiveSearchForm):
     def browse(self):
         data = self.cleaned_data
         quotes = Quote.objects.with_related().coded(act=data["act"], weapon=data["weapon"], target=data["target"])
-        quotes = self.filtered(quotes, self.browse_lookups)
+        # A quote card never shows its article's text: sorting 47,000 quotes with each article's
+        # body and raw text beside it took 0.57 s at 5,000 articles, without them 0.1 s.
+        quotes = self.filtered(quotes, self.browse_lookups).defer(*ARTICLE_TEXTS)
         if data["full"]:
             quotes = quotes.full_statements()
         return quotes.order_by(*_date_order(data["sort"], "article__published", "article__created"), "start")

@@ -100,7 +100,8 @@ def _speakers_named(text: str, key: str) -> set[int]:
     """Speakers whose name or an alias has this key; else, for a surname (or a first name
     and a surname), the speakers whose full names end in it and whose first names agree."""
     ids = set(SpeakerAlias.objects.filter(key=key).values_list("speaker_id", flat=True)[:NAMESAKES_READ])
-    ids |= set(Speaker.objects.filter(name__iexact=text).values_list("pk", flat=True)[:NAMESAKES_READ])
+    if not ids:  # a speaker an editor renamed may have no alias of the new name yet
+        ids = set(Speaker.objects.filter(name__iexact=text).values_list("pk", flat=True)[:NAMESAKES_READ])
     if ids:
         return ids
     tokens = key.split()
