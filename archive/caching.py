@@ -21,13 +21,16 @@ import functools
 import hashlib
 import os
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse, QueryDict
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 
 from .search import PARTIAL_HEADER, archive_index
 
@@ -36,6 +39,7 @@ ENTRY_OVERHEAD = 400  # bytes a kept page costs beyond its content and headers: 
 
 
 CHANGE_KEY = "archive-changed"
+CHANGED_AT_KEY = "archive-changed-at"
 SHARED_PAGE_SECONDS = 24 * 3600  # a page of an old version is never asked for again: let it go
 
 
@@ -59,6 +63,7 @@ def archive_changed() -> None:
         cache = caches["default"]
         cache.add(CHANGE_KEY, 0, timeout=None)
         cache.incr(CHANGE_KEY)
+        cache.set(CHANGED_AT_KEY, time.time(), timeout=None)  # for Last-Modified
     else:
         _marker().touch()
 
@@ -149,6 +154,35 @@ class SharedPageCache:
 
 
 _cache: PageCache | None = None
+_remembered: list[dict] = []  # the memories of per_archive_version, to forget them all at once
+
+
+def per_archive_version(read):
+    """`read()` done once per archive version in each worker: the lists every page offers
+    (the most-quoted speakers, the outlets) cost one query after each change, not one per
+    page. When the version cannot be known (a search server), it is read every time."""
+    memory: dict = {}
+    _remembered.append(memory)
+
+    @functools.wraps(read)
+    def remembered():
+        version = archive_version()
+        if version is None:
+            return read()
+        if memory.get("version") != version:
+            memory.clear()
+            memory["value"], memory["version"] = read(), version
+        return memory["value"]
+
+    return remembered
+
+
+def forget_everything():
+    """Drop this worker's cached pages and remembered reads (tests start each from nothing)."""
+    global _cache
+    _cache = None
+    for memory in _remembered:
+        memory.clear()
 
 
 def page_cache() -> PageCache | SharedPageCache:
@@ -172,7 +206,7 @@ def cached_page(view, *, params=(), strict=False):
     def wrapper(request, *args, **kwargs):
         if request.method == "GET" and any(name not in params for name in request.GET):
             if strict:
-                return view(request, *args, **kwargs)
+                return _unknown_parameters(sorted(set(request.GET) - params), params)
             known = QueryDict(mutable=True)
             for name, values in request.GET.lists():
                 if name in params:
@@ -186,25 +220,62 @@ def cached_page(view, *, params=(), strict=False):
             return view(request, *args, **kwargs)
         query = sorted((name, values) for name, values in request.GET.lists())
         key = hashlib.sha1(f"{request.get_host()}:{request.path}:{query!r}".encode()).hexdigest()
+        # Only whole answers (200, not cut short) carry the tag, so a request that names
+        # it would get one again: it is answered 304 without building anything.
+        etag = '"' + hashlib.sha1(f"{version}:{key}".encode()).hexdigest()[:24] + '"'
+        if etag in request.headers.get("If-None-Match", ""):
+            return _validated(HttpResponseNotModified(), etag, archive_changed_at())
         cache = page_cache()
         page = cache.get(version, key)
         if page is not None:
             response = page.response()
             response[CACHE_HEADER] = "hit"
-            return response
+            return _conditional(request, response, etag)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
             response = response.render()
         # A stream is read once; a page that sets a cookie is one reader's; a search cut
         # short by its time budget may find everything next time.
-        if (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not response.has_header(PARTIAL_HEADER)
-        ):
+        whole = response.status_code == 200 and not response.cookies and not response.has_header(PARTIAL_HEADER)
+        if whole and not response.streaming:
             cache.put(version, key, _Page(response.status_code, tuple(response.items()), response.content))
         response[CACHE_HEADER] = "miss"
-        return response
+        return _conditional(request, response, etag) if whole else response
 
     return wrapper
+
+
+def archive_changed_at() -> float:
+    """When the archive last changed, in seconds since the epoch: the later of the last saved
+    change (the marker file's time, or the shared cache's record of it) and the index's last
+    commit (its directory changes when a commit adds a file)."""
+    index = archive_index()
+    times = [caches["default"].get(CHANGED_AT_KEY, 0.0)] if _shared() else []
+    for path in [*([] if _shared() else [_marker()]), *([index.path] if index else [])]:
+        try:
+            times.append(os.stat(path).st_mtime)
+        except FileNotFoundError:
+            continue
+    return max(times, default=0.0)
+
+
+def _validated(response, etag: str, changed_at: float):
+    """Validators from the archive's version: a reader's repeat request can be answered 304.
+    `no-cache`: a browser asks again each time (cheaply), so it never shows a page older than a change."""
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(changed_at)
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _conditional(request, response, etag: str):
+    """The answer with its validators, or 304 when the reader's copy (If-Modified-Since) is as new."""
+    changed_at = archive_changed_at()
+    _validated(response, etag, changed_at)
+    return get_conditional_response(request, etag=etag, last_modified=int(changed_at), response=response)
+
+
+def _unknown_parameters(unknown: list[str], known) -> JsonResponse:
+    """400 for a parameter an API address does not take, naming the ones it does."""
+    message = f"Unknown parameter: {', '.join(unknown)}. This address takes: {', '.join(sorted(known))}."
+    return JsonResponse({"error": message, "errors": {name: ["Unknown parameter."] for name in unknown}}, status=400)

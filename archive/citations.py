@@ -47,6 +47,10 @@ def apa(quote, permalink: str) -> str:
     return " ".join(parts)
 
 
+# BibTeX's predefined month strings: written bare (month = sep), a style prints them in its language.
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _bibtex_escape(text: str) -> str:
     return re.sub(r"([{}%&$#_])", r"\\\1", text)
 
@@ -58,14 +62,31 @@ def bibtex(quote, permalink: str) -> str:
         ("title", article.title),
         ("journal", article.source.name if article.source else ""),
         ("year", str(article.published.year) if article.published else ""),
-        ("month", f"{article.published:%b}".lower() if article.published else ""),
+        ("month", MONTH_MACROS[article.published.month - 1] if article.published else ""),
         ("day", str(article.published.day) if article.published else ""),
         ("url", article.url),
         ("note", f"Quote by {speaker_phrase(quote)}: ``{quote.text}''. Redline archive: {permalink}"),
     ]
-    body = ",\n".join(
-        f"  {name} = {{{value if name in ('url', 'month') else _bibtex_escape(value)}}}"
-        for name, value in fields
-        if value
-    )
+    body = ",\n".join(f"  {name} = {_bibtex_value(name, value)}" for name, value in fields if value)
     return f"@article{{redline-quote-{quote.pk},\n{body}\n}}"
+
+
+def _bibtex_value(name: str, value: str) -> str:
+    if name == "month":
+        return value  # BibTeX's own month macro (sep), which styles print in their language
+    return f"{{{value if name == 'url' else _bibtex_escape(value)}}}"
+
+
+def highwire(article, page_url: str) -> list[tuple[str, str]]:
+    """Highwire Press `citation_*` meta tags, which Zotero and Google Scholar read: the
+    article as published, and where it is archived here."""
+    tags = [("citation_title", article.title)]
+    tags += [("citation_author", author) for author in article.authors or []]
+    if article.published:
+        tags.append(("citation_publication_date", f"{article.published:%Y/%m/%d}"))
+    if article.source:
+        tags.append(("citation_journal_title", article.source.name))
+    if article.url:
+        tags.append(("citation_fulltext_html_url", article.url))
+    tags.append(("citation_public_url", page_url))
+    return tags

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -10,11 +11,18 @@ from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .forms import QuoteSearchForm
-from .selectors import moved_speaker, speaker_by_slug
-from .views import results_as_objects
+from .forms import QuoteSearchForm, error_message
+from .selectors import moved_filter, moved_speaker, quote_data, results_as_objects, speaker_by_slug
 
 FEED_SIZE = 50
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedItem:
+    """One entry: the quote, and what the API says of it (the one serialiser)."""
+
+    quote: object
+    data: dict
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,7 @@ class FeedQuery:
     """What one request asks a feed for (the Feed instance is shared by every request)."""
 
     form: QuoteSearchForm
+    absolute: Callable[[str], str]  # request.build_absolute_uri
     title: str
     link: str
     subtitle: str
@@ -34,8 +43,7 @@ def _search_form(data) -> QuoteSearchForm:
 
 
 def _bad_request(form):
-    message = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in form.errors.items())
-    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    return HttpResponseBadRequest(error_message(form), content_type="text/plain; charset=utf-8")
 
 
 def quote_feed(request):
@@ -43,7 +51,7 @@ def quote_feed(request):
     form = _search_form(request.GET.copy())
     if not form.is_valid():
         return _bad_request(form)
-    return QuoteSearchFeed()(request, form=form)
+    return moved_filter(request, form) or QuoteSearchFeed()(request, form=form)
 
 
 def speaker_feed(request, slug):
@@ -67,10 +75,15 @@ class QuoteSearchFeed(Feed):
 
     def get_object(self, request, form):
         words = [f"“{form.cleaned_data['q']}”"] if form.cleaned_data["q"] else []
-        words += [f"{name}={value}" for name, value in form.cleaned_data.items() if value and name not in ("q", "sort")]
+        words += [
+            f"{name}={getattr(value, 'name', value)}"
+            for name, value in form.cleaned_data.items()
+            if value and name not in ("q", "sort")
+        ]
         query = request.GET.urlencode()
         return FeedQuery(
             form=form,
+            absolute=request.build_absolute_uri,
             title="Redline quotes" + (": " + ", ".join(words) if words else ""),
             link=reverse("quote-list") + (f"?{query}" if query else ""),
             subtitle="The newest quotes in the Redline archive matching this search.",
@@ -86,35 +99,39 @@ class QuoteSearchFeed(Feed):
         return query.subtitle
 
     def items(self, query):
-        return results_as_objects(query.form.search()[:FEED_SIZE])
+        quotes = results_as_objects(query.form.search()[:FEED_SIZE])
+        return [FeedItem(quote=quote, data=quote_data(quote, query.absolute)) for quote in quotes]
 
-    def item_title(self, quote):
-        text = quote.text if len(quote.text) <= 100 else quote.text[:99] + "…"
-        return f"{quote.speaker_label()}: “{text}”"
+    def item_title(self, item):
+        text = item.data["text"]
+        text = text if len(text) <= 100 else text[:99] + "…"
+        return f"{item.quote.speaker_label()}: “{text}”"
 
-    def item_description(self, quote):
-        article = quote.article
-        outlet = article.source.name if article.source else "unknown outlet"
-        codes = ", ".join([quote.get_shown_act_display(), *quote.weapons, *quote.targets])
-        return f"“{quote.text}” — {quote.speaker_label()}, in “{article.title}”, {outlet}. Coded: {codes}."
+    def item_description(self, item):
+        data, article = item.data, item.data["article"]
+        escalation = data["escalation"]
+        codes = ", ".join([item.quote.get_shown_act_display(), *escalation["weapons"], *escalation["targets"]])
+        outlet = article["source"] or "unknown outlet"
+        return f"“{data['text']}” — {item.quote.speaker_label()}, in “{article['title']}”, {outlet}. Coded: {codes}."
 
-    def item_link(self, quote):
-        return quote.get_absolute_url()
+    def item_link(self, item):
+        return item.data["url"]
 
-    def item_pubdate(self, quote):
-        published = quote.article.published
+    def item_pubdate(self, item):
+        published = item.quote.article.published
         if published is None:
-            return quote.article.created
+            return item.quote.article.created
         return datetime.datetime.combine(published, datetime.time(), tzinfo=datetime.UTC)
 
-    def item_updateddate(self, quote):
-        return self.item_pubdate(quote)
+    def item_updateddate(self, item):
+        return self.item_pubdate(item)
 
-    def item_author_name(self, quote):
-        return quote.speaker_label()
+    def item_author_name(self, item):
+        return item.quote.speaker_label()
 
-    def item_categories(self, quote):
-        return [quote.shown_act, *quote.weapons, *quote.targets]
+    def item_categories(self, item):
+        escalation = item.data["escalation"]
+        return [escalation["act"], *escalation["weapons"], *escalation["targets"]]
 
 
 class SpeakerFeed(QuoteSearchFeed):
@@ -123,6 +140,7 @@ class SpeakerFeed(QuoteSearchFeed):
     def get_object(self, request, form, speaker):
         return FeedQuery(
             form=form,
+            absolute=request.build_absolute_uri,
             title=f"{speaker.name} in Redline",
             link=speaker.get_absolute_url(),
             subtitle=f"The newest quotes by {speaker.name} in the Redline archive.",

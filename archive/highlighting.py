@@ -6,10 +6,10 @@ import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter, highlight
 
-_analyzer = StemmingAnalyzer()
+from .search.analysis import TEXT_ANALYZER as _analyzer  # the index's own: "Zelenskiy" marks "Zelenskyy"
+
 _formatter = HtmlFormatter(tagname="mark", classname="hit", between=" … ")
 SNIPPET_LENGTH = 400
 
@@ -37,7 +37,9 @@ def highlighted(text, query):
 def _window(text, terms):
     """The stretch of a long text around the first word that starts like a query
     term: highlighting re-reads every word it is given, so give it a few hundred."""
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in sorted(terms)) + ")", re.IGNORECASE)
+    # A stem's first letters: the index folds endings ("zelenski" marks "Zelenskyy").
+    starts = sorted({term[: max(4, len(term) - 2)] for term in terms})
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(start) for start in starts) + ")", re.IGNORECASE)
     match = pattern.search(text)
     start = max(0, match.start() - SNIPPET_LENGTH // 2) if match else 0
     return text[start : start + 2 * SNIPPET_LENGTH]

@@ -340,6 +340,10 @@ class QuoteQuerySet(models.QuerySet):
             shown=models.Case(models.When(UNSURE, then=models.Value(UNCODED)), default=models.F("act"))
         )
 
+    def full_statements(self):
+        """Quotes of at least FULL_STATEMENT_WORDS words (a regular expression the database runs)."""
+        return self.filter(text__regex=rf"\S+(\s+\S+){{{FULL_STATEMENT_WORDS - 1}}}")
+
     def matching(self, text):
         """A plain substring filter: the database fallback when no search query is given."""
         return self.filter(Q(text__icontains=text))
@@ -348,6 +352,10 @@ class QuoteQuerySet(models.QuerySet):
         """The editors' review queue: quotes no editor has accepted or rejected, least confident first."""
         return self.filter(rejected=False, reviewed_at__isnull=True).order_by(*REVIEW_ORDER)
 
+
+# "Full statements only" leaves out quotes of one to three words: a word or phrase a
+# reporter quoted inside a sentence of their own ("called it “reckless”").
+FULL_STATEMENT_WORDS = 4
 
 # A code the coder was unsure of and no editor has set: readers see "uncoded", not the guess.
 UNSURE = Q(codes_corrected=False, act_confidence__lt=UNCODED_BELOW)
@@ -455,6 +463,10 @@ class Quote(models.Model):
     def shown_act(self) -> str:
         """The act readers are shown: "uncoded" when the coder was unsure and no editor set it."""
         return self.act if self.codes_corrected else shown_act(self.act, self.act_confidence)
+
+    @property
+    def is_full_statement(self) -> bool:
+        return len(self.text.split()) >= FULL_STATEMENT_WORDS
 
     def get_shown_act_display(self) -> str:
         return SHOWN_ACT_LABELS[self.shown_act]

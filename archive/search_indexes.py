@@ -12,6 +12,10 @@ from haystack import indexes
 from .models import Article, Quote
 from .search.fields import ExactField, ExactListField
 
+# A quote's `statement`: "full" for quotes of four words or more (Quote.is_full_statement),
+# which "full statements only" keeps; "fragment" for the others.
+FULL, FRAGMENT = "full", "fragment"
+
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
@@ -64,6 +68,7 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
     weapons = ExactListField(model_attr="weapons")
     targets = ExactListField(model_attr="targets")
     group = ExactField(null=True)  # copies of one quote share it: results show a group once
+    statement = ExactField()
 
     def get_model(self):
         return Quote
@@ -92,3 +97,6 @@ class QuoteIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_published(self, quote):
         return quote.article.published
+
+    def prepare_statement(self, quote):
+        return FULL if quote.is_full_statement else FRAGMENT

@@ -79,6 +79,16 @@ def is_editor(request) -> bool:
     return bool(user is not None and user.is_authenticated and user.has_perm("archive.change_quote"))
 
 
+def query_with(request, **values) -> str:
+    """This page's address with these parameters set, from its first page: a candidate
+    speaker's link on a page that could not tell which one was meant."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in values.items():
+        query[name] = value
+    return f"{request.path}?{query.urlencode()}"
+
+
 def result_template(obj) -> str:
     """The partial that shows one search result: search/results/<model>.html."""
     return f"search/results/{obj._meta.model_name}.html"
@@ -87,7 +97,7 @@ def result_template(obj) -> str:
 def environment(**options) -> jinja2.Environment:
     options["loader"] = PublicPagesLoader(options["loader"].searchpath)
     env = jinja2.Environment(**options)
-    env.globals.update(url=url, static=static, is_editor=is_editor)
+    env.globals.update(url=url, static=static, is_editor=is_editor, query_with=query_with)
     env.filters.update(
         date=date,
         highlighted=highlighted,

@@ -11,8 +11,10 @@ from .ingest.escalation import SHOWN_ACT_LABELS as ACT_LABELS
 from .models import Quote
 
 WIDTH, HEIGHT = 720, 160  # the plot area, in SVG units
-LEFT, BOTTOM, TOP = 32, 22, 8  # room for the count axis, the year labels and the top tick
+LEFT, BOTTOM, TOP = 32, 34, 8  # room for the count axis, the month and year labels, the top tick
 MAX_BARS = 96  # beyond eight years of months, bars are quarters
+LABEL_EVERY_MONTH = 24  # up to two years every month is named under its tick, to four every quarter, then Jan and Jul
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -34,12 +36,35 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Tick:
+    """A month's (or quarter's) mark on the time axis, named when there is room."""
+
+    x: float
+    month: str  # "Sep", or "" when this month goes unnamed
+    year: str  # "2024" at each January and at the first tick, else ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One month (or quarter) of the chart as a table row."""
+
+    period: str
+    counts: tuple[tuple[str, int], ...]  # (act, quotes) for the acts it holds
+    total: int
+
+    def count(self, act: str) -> int:
+        return dict(self.counts).get(act, 0)
+
+
+@dataclass(frozen=True)
 class Timeline:
     bars: tuple[Bar, ...]
     ticks: tuple[tuple[float, str], ...]  # x and year label
     peak: int
-    totals: tuple[tuple[str, str, int], ...]  # act, label, count: the chart as a table
+    totals: tuple[tuple[str, str, int], ...]  # act, label, count: the chart's legend
     undated: int
+    month_ticks: tuple[Tick, ...] = ()
+    rows: tuple[Row, ...] = ()  # the periods holding quotes: the chart as a table (columns: `totals`)
     width: int = WIDTH + LEFT
     height: int = HEIGHT + BOTTOM + TOP
     plot_bottom: int = HEIGHT + TOP
@@ -61,8 +86,15 @@ def date_range(*code_lists) -> tuple[datetime.date, datetime.date] | None:
     return (min(dates), max(dates)) if dates else None
 
 
-def build(codes, span=None) -> Timeline:
-    """Bars of quotes per month (or quarter) over `span` (default: the quotes' own dates)."""
+def peak_of(codes, span) -> int:
+    """The most quotes in one bar of these codes over this span: compared timelines share
+    the largest, so that bars of one height mean as many quotes in both."""
+    return build(codes, span).peak
+
+
+def build(codes, span=None, peak=None) -> Timeline:
+    """Bars of quotes per month (or quarter) over `span` (default: the quotes' own dates),
+    scaled so that `peak` quotes (default: the most in one bar) fill the height."""
     span = span or date_range(codes)
     totals = Counter(act for _, act in codes)
     table = tuple((act, label, totals[act]) for act, label in ACT_LABELS.items() if totals[act])
@@ -82,15 +114,23 @@ def build(codes, span=None) -> Timeline:
     for date, act in codes:
         if date and first <= date <= last:
             per_period[period_of(date)][act] += 1
-    peak = max((sum(counter.values()) for counter in per_period), default=0) or 1
+    peak = max(peak or 0, max((sum(counter.values()) for counter in per_period), default=0)) or 1
     slot = WIDTH / count
-    bars, ticks = [], []
+    bars, ticks, month_ticks, rows = [], [], [], []
     for index, counter in enumerate(per_period):
         month0 = first.month - 1 + index * step
         year, month = first.year + month0 // 12, month0 % 12 + 1
         x = LEFT + index * slot
         if month <= step:
             ticks.append((round(x, 1), str(year)))
+        named = (month - 1) % (1 if count <= LABEL_EVERY_MONTH else 3 if count <= 2 * LABEL_EVERY_MONTH else 6) == 0
+        month_ticks.append(
+            Tick(
+                x=round(x + slot / 2, 1),
+                month=MONTHS[month - 1] if named and step == 1 else "",
+                year=str(year) if month <= step or index == 0 else "",
+            )
+        )
         y = TOP + HEIGHT
         segments = []
         for act, label in ACT_LABELS.items():
@@ -101,6 +141,8 @@ def build(codes, span=None) -> Timeline:
                     Segment(act=act, label=label, count=counter[act], y=round(y, 1), height=round(height, 1))
                 )
         period = f"{year}-{month:02d}" if step == 1 else f"three months from {year}-{month:02d}"
+        if counter:
+            rows.append(Row(period=period, counts=tuple(counter.items()), total=sum(counter.values())))
         bars.append(
             Bar(
                 period=period,
@@ -112,4 +154,12 @@ def build(codes, span=None) -> Timeline:
         )
     if not ticks:
         ticks.append((LEFT, str(first.year)))
-    return Timeline(bars=tuple(bars), ticks=tuple(ticks), peak=peak, totals=table, undated=undated)
+    return Timeline(
+        bars=tuple(bars),
+        ticks=tuple(ticks),
+        peak=peak,
+        totals=table,
+        undated=undated,
+        month_ticks=tuple(month_ticks),
+        rows=tuple(rows),
+    )

@@ -32,7 +32,7 @@ from archive.forms import ArchiveSearchForm, QuoteSearchForm  # noqa: E402
 from archive.highlighting import highlighted  # noqa: E402
 from archive.models import Article, Quote, Speaker  # noqa: E402
 from archive.search_indexes import ArticleIndex, QuoteIndex  # noqa: E402
-from archive.views import results_as_objects  # noqa: E402
+from archive.selectors import results_as_objects  # noqa: E402
 
 from .queries import AND_PAIRS, NAMES, PHRASES, WORDS  # noqa: E402
 

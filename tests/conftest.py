@@ -10,6 +10,16 @@ SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_worker_memory():
+    """Each test starts with an empty page cache and no remembered reads (archive/caching.py):
+    a test's data is rolled back without moving the archive's version."""
+    from archive.caching import forget_everything
+
+    forget_everything()
+    yield
+
+
 @pytest.fixture
 def search_index(tmp_path):
     """A fresh, real Whoosh index in a temporary directory for this test."""

@@ -17,12 +17,13 @@ QUOTE_KEYS = {
     "url",
 }
 ESCALATION_KEYS = {"act", "confidence", "guess", "corrected", "weapons", "targets", "conditional"}
-ARTICLE_KEYS = {"id", "title", "url", "source", "published"}
+# `original_url` (where the article was published) was added beside the documented fields.
+ARTICLE_KEYS = {"id", "title", "url", "original_url", "source", "published"}
 
 
 def test_quotes_shape(client, seeded):
     data = client.get("/api/quotes/").json()
-    assert set(data) == {"count", "next", "results"}
+    assert set(data) == {"count", "next", "previous", "results"}
     assert data["count"] == 13 and data["next"] is None
     for quote in data["results"]:
         assert set(quote) == QUOTE_KEYS
@@ -91,7 +92,12 @@ def test_articles_shape(client, seeded):
     data = client.get("/api/articles/").json()
     assert data["count"] == 2
     for article in data["results"]:
-        assert set(article) == {"id", "title", "url", "source", "authors", "published", "quote_count"}
+        # section, group and original_url were added beside the documented fields (the exports' columns).
+        assert set(article) == {"id", "title", "url", "source", "authors", "published", "quote_count"} | {
+            "section",
+            "group",
+            "original_url",
+        }
     by_title = {a["title"]: a for a in data["results"]}
     assert by_title["Putin’s warning to the US"]["authors"] == ["Juanma Bellón"]
     assert by_title["Putin’s warning to the US"]["quote_count"] == 6

@@ -403,6 +403,15 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or sentences) holding text[start:end] begins and ends, by the
+    sentence breaks the coder reads statements by."""
+    starts = _sentence_starts(text)
+    first = max((at for at in starts if at <= start), default=0)
+    last = min((at for at in starts if at >= end), default=len(text))
+    return first, last
+
+
 def _mentions(table, text: str, present: set[str]) -> list[tuple[int, int, str]]:
     """Every match of the table in the text, the longer one where two overlap, in text order."""
     found = sorted(

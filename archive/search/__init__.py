@@ -8,7 +8,8 @@ Solr or Elasticsearch 7 server (REDLINE_SEARCH_URL).
 
 Redline's services need a little more of the index than haystack's API: a
 cross-process write lock, replacing an article's documents in one commit, one
-writer for a whole rebuild, the index's generation, and what it holds. That is
+writer for a whole rebuild, the index's generation, what it holds, and its words (for
+"did you mean"). That is
 `ArchiveIndex`; the Whoosh backend implements it. The server backends do not:
 they take concurrent writes, replace documents by id, and list nothing cheaply,
 so the services fall back to haystack's own update and remove there.
@@ -52,6 +53,15 @@ class ArchiveIndex(Protocol):
 
     def as_stored(self, value):
         """A document's value as the index stores it, to compare with indexed_documents()."""
+
+    def word_frequency(self, word: str) -> int:
+        """How many documents hold this index word (archive.search.analysis.index_words)."""
+
+    def similar_words(self, word: str, limit: int = ...) -> list[tuple[str, int, int]]:
+        """Index words a typing slip away from this one: (word, edits, documents holding it)."""
+
+    def documents_with(self, word: str, limit: int = ...) -> list[tuple[str, str]]:
+        """(django_ct, django_id) of some documents holding this index word."""
 
 
 def archive_index() -> ArchiveIndex | None:

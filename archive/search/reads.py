@@ -25,6 +25,7 @@ from haystack.utils import get_model_ct
 from whoosh.collectors import FilterCollector, TimeLimit, WrappingCollector
 from whoosh.matching import WrappingMatcher
 from whoosh.sorting import Count, FieldFacet, FunctionFacet
+from whoosh.support.levenshtein import distance
 from whoosh.util.times import datetime_to_long
 
 MISSING_DATE = 2**64 - 1  # what Whoosh's date column holds for a document without a date
@@ -210,6 +211,41 @@ class IndexReads:
             self._recent.clear()
         self._recent[key] = results, partial, time.monotonic()
         return results, partial
+
+    def word_frequency(self, word):
+        """How many documents hold this index word (as archive.search.analysis reads it)."""
+        return self._searcher().reader().doc_frequency(self.content_field_name, word)
+
+    def similar_words(self, word, limit=5):
+        """Index words a slip away from this one (two edits for a word of eight letters or
+        more, else one: "sholtz" is not "shot") that share its first two letters, as (word, edits, documents holding it),
+        fewest edits first, then most documents. It reads the words with those two letters
+        (Whoosh's own automaton is slower in pure Python): a few milliseconds (BENCHMARKS.md)."""
+        reader = self._searcher().reader()
+        field = self.content_field_name
+        most = 2 if len(word) >= 8 else 1
+        found = []
+        for raw in reader.expand_prefix(field, word[:2]):
+            other = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if other != word and abs(len(other) - len(word)) <= most:
+                edits = distance(word, other, limit=most)
+                if edits <= most:
+                    found.append((other, edits, reader.doc_frequency(field, other)))
+        found.sort(key=lambda item: (item[1], -item[2]))
+        return found[:limit]
+
+    def documents_with(self, word, limit=5):
+        """(django_ct, django_id) of some documents holding this index word."""
+        searcher = self._searcher()
+        found = []
+        if not searcher.reader().doc_frequency(self.content_field_name, word):
+            return found
+        for docnum in searcher.postings(self.content_field_name, word).all_ids():
+            fields = searcher.stored_fields(docnum)
+            found.append((fields[DJANGO_CT], fields[DJANGO_ID]))
+            if len(found) >= limit:
+                break
+        return found
 
     def generation(self):
         """The number of the index's latest commit: it changes with every write."""

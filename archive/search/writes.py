@@ -26,6 +26,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import FuzzyTermPlugin
 from whoosh.query import Or, Term
 
+from .analysis import TEXT_ANALYZER
 from .fields import ExactField
 
 WRITE_TIMEOUT_SECONDS = 120
@@ -76,6 +77,7 @@ class IndexWrites:
                 field.stored = False
                 field.column_type = None
                 field.spelling = False
+                field.analyzer = TEXT_ANALYZER  # accents and transliterations folded (analysis.py)
         for field_class in fields.values():
             if field_class.field_type == ExactField.field_type and not field_class.is_multivalued:
                 name = field_class.index_fieldname
