@@ -37,7 +37,6 @@ from archive.ingest.names import (
 from archive.ingest.records import Quote, SpeakerRecord
 
 KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*\.?")  # "thomas-greenfield" is one word
-NAME_TOKEN_RE = re.compile(r"\S+")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 KEY_DROP = (TITLE_WORDS | HONORIFICS) - {"head"}
 LEADING_ARTICLES = frozenset({"the", "a", "an"})
@@ -81,11 +80,6 @@ def speaker_key(name: str) -> str:
     return " ".join(surname_skeleton(t) if (pos or len(out) == 1) and len(t) > 3 else t for pos, t in enumerate(out))
 
 
-def surname_of(name: str) -> str:
-    tokens = [t for t in name.split() if t.lower().strip(".,") not in SUFFIXES]
-    return tokens[-1] if tokens else name
-
-
 def first_name_gender(name: str) -> str | None:
     """'m', 'f' or None from the first name, when it is a common one."""
     tokens = name.split()
@@ -109,12 +103,6 @@ def split_role(phrase: str) -> tuple[str, str]:
 
 def _role_key(role: str) -> str:
     return " ".join(fold_accents(role).casefold().replace(".", "").split())
-
-
-def role_head(role: str) -> str:
-    """The last word of a role: "Kremlin spokesperson" -> "spokesperson"."""
-    words = _role_key(role).split()
-    return words[-1] if words else ""
 
 
 @dataclass(kw_only=True)
