@@ -34,6 +34,19 @@ def search_index(tmp_path):
 
 
 @pytest.fixture
+def ingest(search_index, django_capture_on_commit_callbacks):
+    """ingest(raw_text, **hints): one article through the service, indexed as on commit."""
+    from archive import services
+    from archive.ingest.records import ArticleInput
+
+    def _ingest(raw_text, **hints):
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.ingest_article(ArticleInput(raw_text=raw_text, **hints))
+
+    return _ingest
+
+
+@pytest.fixture
 def seeded(db, search_index, django_capture_on_commit_callbacks):
     """The archive after ingesting the two seed articles, indexed."""
     from archive import services

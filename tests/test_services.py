@@ -12,15 +12,6 @@ from archive.models import Article, IndexQueue, Quote, Speaker
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ingest(search_index, django_capture_on_commit_callbacks):
-    def _ingest(raw_text, **hints):
-        with django_capture_on_commit_callbacks(execute=True):
-            return services.ingest_article(ArticleInput(raw_text=raw_text, **hints))
-
-    return _ingest
-
-
 def test_same_text_gives_the_same_article(ingest):
     first = ingest("“We are ready,” said Jane Doe.")
     again = ingest("“We are ready,” said Jane Doe.")

@@ -7,19 +7,9 @@ from django.core.management import call_command
 from haystack.query import SearchQuerySet
 
 from archive import services
-from archive.ingest.records import ArticleInput
 from archive.models import Article, Quote, Speaker, SpeakerAlias, SpeakerRedirect
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ingest(search_index, django_capture_on_commit_callbacks):
-    def _ingest(raw_text, **hints):
-        with django_capture_on_commit_callbacks(execute=True):
-            return services.ingest_article(ArticleInput(raw_text=raw_text, **hints))
-
-    return _ingest
 
 
 def speaker_of(text):
