@@ -57,6 +57,8 @@ lint: $(VENV)/.installed
 
 bench: setup
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.speakers
+	$(PY) -m benchmarks.escalation
 
 clean:
 	rm -rf $(VENV) var
