@@ -55,8 +55,9 @@ test-postgres: setup browser redis
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
-bench: setup
-	$(PY) -m benchmarks.run
+# Pages, search and ingest, with the page cache measured per worker and shared in Redis.
+bench: setup redis
+	scripts/with-redis.sh $(PY) -m benchmarks.run
 	$(PY) -m benchmarks.speakers
 	$(PY) -m benchmarks.escalation
 

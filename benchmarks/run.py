@@ -12,6 +12,8 @@ table and appends it to BENCHMARKS.md with the machine, date and commit.
 """
 
 import argparse
+import concurrent.futures
+import contextlib
 import datetime
 import json
 import os
@@ -170,9 +172,10 @@ def http_latency(base, paths, *, passes):
     return {"p50": round(samples[len(samples) // 2] * 1000, 1), "p95": round(p95 * 1000, 1), "requests": len(samples)}
 
 
-def pages(env, duration, workers=2):
-    """Serve with gunicorn and load pages with wrk: single URLs as the page cache serves
-    them, and rotations of each kind of page built afresh."""
+@contextlib.contextmanager
+def gunicorn(env, workers):
+    """Serve the archive with gunicorn on a free port; yields its base URL and the
+    master's pid, once the home page answers."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -196,6 +199,21 @@ def pages(env, duration, workers=2):
                 break
             except OSError:
                 time.sleep(0.1)
+        yield base, server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def worker_peaks(pid):
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [peak_rss_mb(int(child)) for child in children]
+
+
+def pages(env, duration, workers=2):
+    """Serve with gunicorn and load pages with wrk: single URLs as the page cache serves
+    them, and rotations of each kind of page built afresh."""
+    with gunicorn(env, workers) as (base, pid):
         api = json.load(urllib.request.urlopen(base + "/api/speakers/"))
         speaker = api["results"][0]["slug"]
         article = json.load(urllib.request.urlopen(base + "/api/articles/"))["results"][0]["id"]
@@ -225,12 +243,52 @@ def pages(env, duration, workers=2):
         results[f"all kinds in turn ({len(mixed)} URLs), built afresh"] = wrk(
             base + "/", duration, rotate=mixed, headers=fresh
         )
-        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-        results["worker_peak_mb"] = [peak_rss_mb(int(pid)) for pid in children]
+        results["worker_peak_mb"] = worker_peaks(pid)
         return results
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+
+
+def served_from_cache(urls):
+    """Ask for each URL in turn; whether each answer came from the page cache."""
+    hits = []
+    for url in urls:
+        with urllib.request.urlopen(url, timeout=120) as answer:
+            answer.read()
+            hits.append(answer.headers.get("X-Page-Cache") == "hit")
+    return hits
+
+
+def cache_sharing(env, workers, *, rounds=3, readers=4):
+    """The page cache kept by each worker, and shared in Redis when REDIS_URL is set: readers
+    without a session ask for the same mixed pages `rounds` times over; the share answered
+    from the cache (X-Page-Cache), requests/s, each worker's peak memory and Redis's."""
+    modes = {"local": {key: value for key, value in env.items() if key != "REDIS_URL"}}
+    if env.get("REDIS_URL"):
+        modes["shared (Redis)"] = env
+    measured = {}
+    for mode, mode_env in modes.items():
+        if mode_env.get("REDIS_URL"):
+            import redis
+
+            store = redis.Redis.from_url(mode_env["REDIS_URL"])
+            store.flushdb()
+        with gunicorn(mode_env, workers) as (base, pid):
+            kinds = fresh_paths(base)
+            mixed = [path for group in zip(*kinds.values()) for path in group]
+            asks = [path for _ in range(rounds) for path in mixed]
+            started = time.perf_counter()
+            with concurrent.futures.ThreadPoolExecutor(readers) as pool:
+                shares = [[base + path for path in asks[n::readers]] for n in range(readers)]
+                hits = [hit for share in pool.map(served_from_cache, shares) for hit in share]
+            seconds = time.perf_counter() - started
+            measured[mode] = {
+                "pages": len(mixed),
+                "requests": len(asks),
+                "hit_rate": round(sum(hits) / len(hits), 3),
+                "rps": round(len(asks) / seconds),
+                "worker_peak_mb": worker_peaks(pid),
+                "redis_mb": round(store.info("memory")["used_memory"] / 1e6, 1) if mode_env.get("REDIS_URL") else None,
+            }
+    return measured
 
 
 def git_commit():
@@ -315,6 +373,7 @@ def bench_scale(count, args):
     row["search_process_peak_mb"] = search_peak
     if args.pages:
         row["pages"] = {workers: pages(env, args.duration, workers) for workers in args.workers}
+        row["cache"] = {workers: cache_sharing(env, workers) for workers in sorted({*args.workers, 2, 4})}
     if not args.keep and not args.archive:
         shutil.rmtree(work, ignore_errors=True)
     return row
@@ -389,6 +448,18 @@ def report(rows):
                 f"- Peak resident memory per gunicorn worker ({workers} workers): {served['worker_peak_mb']} MB; "
                 f"search benchmark process {row['search_process_peak_mb']} MB",
             ]
+        if row.get("cache"):
+            lines += [
+                "",
+                "| page cache, readers without a session, each page asked for 3 times | workers | hit rate | requests/s | worker peak MB | Redis MB |",
+                "|---|---|---|---|---|---|",
+            ]
+            for workers, modes in row["cache"].items():
+                for mode, figures in modes.items():
+                    lines.append(
+                        f"| {mode}, {figures['pages']} pages, {figures['requests']} requests | {workers} | "
+                        f"{figures['hit_rate']:.1%} | {figures['rps']} | {figures['worker_peak_mb']} | {figures['redis_mb'] or '–'} |"
+                    )
         lines.append("")
     if len(rows) >= 2 and all("ingest_per_s" in row for row in rows):
         small, large = rows[0], rows[-1]

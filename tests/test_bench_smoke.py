@@ -40,6 +40,10 @@ def test_make_bench_smoke():
     for engine in ("redline", "raw_whoosh", "fts5", "haystack_default"):
         assert re.search(rf"\| {engine} \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|", out), engine
     assert "Redline p95 vs raw Whoosh" in out
+    # Each page asked for three times: every worker's cache answers some of the repeats.
+    for workers in (2, 4):
+        rate = re.search(rf"\| local, \d+ pages, \d+ requests \| {workers} \| ([\d.]+)% \|", out)
+        assert rate and 0 < float(rate.group(1)) < 100, workers
 
 
 def test_quotes_per_outlet(tmp_path):
