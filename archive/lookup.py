@@ -22,7 +22,8 @@ from django.utils.text import slugify
 
 from .caching import per_archive_version
 from .ingest.escalation import slug_of
-from .ingest.speakers import speaker_key
+from .ingest.names import first_name_key
+from .ingest.speakers import fold_accents, speaker_key
 from .models import Source, Speaker, SpeakerAlias
 from .selectors import shown_roles, speaker_by_slug, speaker_quote_counts, speakers_in_order
 
@@ -113,9 +114,10 @@ def _speakers_named(text: str, key: str) -> set[int]:
         first = tokens[0]
         rows = [(alias, pk) for alias, pk in rows if alias.split()[0].startswith(first) or first.startswith(alias)]
     ids = {pk for _, pk in rows}
-    if not ids and len(tokens) == 1:  # a first name alone: everyone called so
+    if not ids and len(tokens) == 1:  # a first name alone: everyone called so ("joe": "joseph biden")
+        first = first_name_key(fold_accents(text).casefold())
         ids = set(
-            SpeakerAlias.objects.filter(key__startswith=f"{surname} ").values_list("speaker_id", flat=True)[
+            SpeakerAlias.objects.filter(key__startswith=f"{first} ").values_list("speaker_id", flat=True)[
                 :NAMESAKES_READ
             ]
         )

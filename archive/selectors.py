@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from .caching import per_archive_version
 from .ingest.lineage import wording_differences
+from .ingest.names import first_name_key
 from .ingest.speakers import fold_accents, speaker_key
 from .models import Article, Quote, Speaker, SpeakerAlias, SpeakerRedirect, SpeakerRole
 from .search import archive_index
@@ -74,11 +75,19 @@ def speaker_quote_counts() -> dict[int, int]:
 
 def matching_speakers(text: str):
     """Speakers any of whose names has a word starting with what was typed ("put" finds
-    Putin, "zelenskiy" Zelenskyy: the text is a speaker_key), or whose slug it is."""
+    Putin, "zelenskiy" Zelenskyy: the text is a speaker_key), or whose slug it is. One
+    word typed may be a first name too, keyed as in a full name: "joe" finds Joe Biden,
+    whose key is "joseph biden", and "volodymyr" Volodymyr Zelenskyy ("vladimir zelenski")."""
     key = speaker_key(text)
     if not key:
         return Speaker.objects.none()
-    aliases = SpeakerAlias.objects.filter(Q(key__startswith=key) | Q(key__contains=f" {key}"))
+    keys = {key}
+    if " " not in key:
+        keys.add(first_name_key(fold_accents(text).casefold().strip()))
+    matches = Q()
+    for typed in keys:
+        matches |= Q(key__startswith=typed) | Q(key__contains=f" {typed}")
+    aliases = SpeakerAlias.objects.filter(matches)
     return Speaker.objects.filter(Q(pk__in=aliases.values("speaker_id")) | Q(slug=text.strip().lower()))
 
 

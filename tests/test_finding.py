@@ -255,6 +255,25 @@ def test_the_speaker_list_searches_and_sorts(client, archive):
     assert 'name="q"' in client.get("/speakers/").content.decode()
 
 
+def test_a_first_name_alone_filters_by_the_one_person_so_called(client, archive):
+    assert _speakers(client.get("/api/quotes/", {"speaker": "Joe"})) == {"joe-biden"}
+    assert _speakers(client.get("/api/quotes/", {"speaker": "jens"})) == {"jens-stoltenberg"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("joe", {"joe-biden"}),  # keyed "joseph biden": the typed word is a first name too
+        ("Jens", {"jens-stoltenberg"}),
+        ("volodymyr", {"volodymyr-zelenskyy", "vladimir-putin"}),  # one first name transliterated
+        ("hunt", {"hunter-biden"}),
+    ],
+)
+def test_the_speaker_list_finds_people_by_their_first_name(client, archive, typed, found):
+    results = client.get("/api/speakers/", {"q": typed}).json()["results"]
+    assert {speaker["slug"] for speaker in results} == found
+
+
 def test_roles_shown_are_clean(client, archive):
     import datetime
 
