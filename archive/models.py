@@ -8,6 +8,7 @@ import functools
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, reverse
 
 from .ingest.escalation import ACT_LABELS, ACTS, SHOWN_ACT_LABELS, UNCODED, UNCODED_BELOW, shown_act
@@ -120,7 +121,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by(models.F("published").desc(nulls_last=True), "-created")
 
     def with_quote_count(self):
-        return self.annotate(quote_count=Count("quotes", filter=Q(quotes__rejected=False)))
+        # Counted per article shown, not by joining every quote and grouping: a page of the
+        # newest 20 of 5,000 articles took 1.25 s grouped, 5 ms so.
+        counted = (
+            Quote.objects.filter(article=models.OuterRef("pk"), rejected=False)
+            .order_by()
+            .values("article")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(quote_count=Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0))
 
 
 class Article(models.Model):
