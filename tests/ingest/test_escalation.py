@@ -174,6 +174,15 @@ def test_act_rules(quote, act):
         ("The envoy said the deployment “could lead to a very dangerous situation”.", "warning"),
         # A full quote is its own statement: the reporter's narrative around it is not.
         ("“The harvest was good,” said the farmer, whose village was shelled last week.", "other"),
+        # A fragment's statement is the clause that reports it: from its speech verb to the next one.
+        (
+            "The minister, who last week said the strikes could lead to a catastrophe, said the talks were “going well”.",
+            "other",
+        ),
+        (
+            "Officials said the plan was “a step forward”, and the minister warned that it could lead to disaster.",
+            "other",
+        ),
     ],
 )
 def test_a_quote_is_read_in_its_statement(text, act):
