@@ -40,6 +40,9 @@ ACT_LABELS = {
 UNCODED = "uncoded"
 SHOWN_ACT_LABELS = {**ACT_LABELS, UNCODED: "Uncoded (the coder was unsure)"}
 KINDS = ("act", "weapon", "target")
+# Acts that address someone: a denial answers an accusation and warns or asks nothing of anyone,
+# and "other" does nothing, so neither has targets.
+ADDRESSING_ACTS = frozenset({"threat", "red_line", "reassurance", "talks", "warning"})
 # An act applies from this much evidence (rows weigh 0-1).
 APPLIES = 0.5
 # Acts whose evidence is within this of the strongest are ordered by the codebook's precedence.
@@ -251,8 +254,8 @@ class Lexicon:
         return Escalation(
             act=act,
             weapons=_weapons(self.weapons, statement.sentence, self.weapon_scan.present(statement.lower_sentence)),
-            # Whom a statement addresses only means something when it does something.
-            targets=self._targets(statement.words) if act != "other" else (),
+            # Whom a statement addresses only means something when it does something to someone.
+            targets=self._targets(statement.words) if act in ADDRESSING_ACTS else (),
             conditional=_conditional(statement.sentence),
             confidence=confidence,
         )

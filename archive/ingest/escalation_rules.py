@@ -85,7 +85,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.9,
-        pattern=r"\b{WE}{WILL} {ADV}(?:{RETALIATE}|{ATTACK})",
+        # "We would die" is the speaker's side suffering, not doing harm.
+        pattern=r"\b{WE}{WILL} {ADV}(?:{RETALIATE}|(?!die|perish){ATTACK})",
         example="We will retaliate against the countries supplying these weapons.",
     ),
     ActRule(
@@ -158,7 +159,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.65,
-        pattern=r"\bimpos(?:e|ing) (?:[\w'-]+ ){0,3}?{PENALTY}",
+        # Only penalties the speaker's side will impose: sanctions imposed already, or urged on others, threaten nobody.
+        pattern=r"{WILL} (?:[\w'-]+ ){0,2}?impose (?:[\w'-]+ ){0,3}?{PENALTY}",
         example="We are ready to impose severe sanctions if they move forward.",
     ),
     ActRule(
@@ -193,6 +195,13 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)) (?:to (?:[\w'-]+ ){0,2}(?:{RETALIATE}|"
         r"{ATTACK})|retaliation|revenge|a (?:[\w'-]+ ){0,2}response)",
         example="Moscow vowed to retaliate, calling the strike “an act of terror”.",
+        scope="frame",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.7,
+        pattern=r"\bthreaten(?:s|ed|ing)?\b{GOVERNS}",
+        example="He praised the army but threatened “anyone who dares to interfere”.",
         scope="frame",
     ),
     ActRule(
@@ -413,6 +422,14 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="denial",
+        weight=0.6,
+        # Spreading lies, not a description of propaganda ("the spread of propaganda"): the other side's claims are false.
+        pattern=r"\b(?:spreading|spread(?! of)|spreads|waging|engag\w* in|participat\w* in|attempt\w* to|trying to|tries "
+        r"to|seeking to) (?:[\w'-]+ ){0,4}?(?:disinformation|misinformation|lies|fake news|distort\w*|falsif\w*)\b",
+        example="The ministry accused the West of spreading “a disinformation campaign” about the strike.",
+    ),
+    ActRule(
+        act="denial",
         weight=0.65,
         pattern=r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|"
         r"rebuffed)\b{GOVERNS}",
@@ -453,7 +470,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="talks",
         weight=-1.0,
-        pattern=r"(?:\b(?:no|not|never|refuse\w* to|won't|will not|nothing to)|n't) (?:[\w'-]+ ){0,4}?(?:negotiat\w+|talks|"
+        pattern=r"(?:\b(?:no|not|never|refuse\w* to|won't|will not|nothing to|far from)|n't) (?:[\w'-]+ ){0,4}?(?:negotiat\w+|talks|"
         r"dialogue|ceasefire|peace)|\b(?:talk|talks|negotiations) (?:failed|collapsed|stalled)|\bnot (?:the )?time (?:to|for)\b",
         example="There will be no negotiations while they occupy our land.",
     ),
@@ -536,7 +553,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.7,
-        pattern=r"\bbe careful\b|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
+        pattern=r"\bbe careful\b(?! (?:about|with|what|how|when|not to)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
         r"\balarm bells\b|\bmake no mistake\b|\b(?:big|grave|huge|terrible|serious|horrible|historic|fatal|"
         r"catastrophic|strategic) mistake\b",
         example="Make no mistake: this is only the start.",

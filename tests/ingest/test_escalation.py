@@ -110,6 +110,10 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("The weather in the capital was cold this morning", "other"),
         # Support is not reassurance: the codebook's reassurance calms fears of attack.
         ("We will continue to support Ukraine for as long as it takes", "other"),
+        # A threat is harm the speaker's side will do, not penalties already imposed.
+        ("While imposing sweeping sanctions on the country, they keep buying its gas", "other"),
+        ("Advice, not alarm: we should be careful about the exact numbers", "other"),
+        ("The ministry accused the West of spreading lies about the strike", "denial"),
     ],
 )
 def test_acts(quote, act):
@@ -217,6 +221,14 @@ def test_a_cue_verb_from_another_sentence_speaks_for_another_quote_not_this_one(
     assert code("“The situation is what it is.” Later that day he threatened them.", cue="threatened").act == "other"
 
 
+def test_harm_the_speakers_side_suffers_is_no_threat():
+    assert code("They left me there, hoping that I would die").act != "threat"
+
+
+def test_a_threat_verb_counts_when_it_governs_the_quote():
+    assert code("He praised the army but threatened “anyone who dares to interfere”.").act == "threat"
+
+
 def test_a_denial_verb_counts_when_it_governs_the_quote():
     assert code("The ministry denied the reports, calling them “pure invention”.").act == "denial"
     assert code("He is being denied visits, and his lawyer said “the conditions are very hard”.").act == "other"
@@ -283,6 +295,8 @@ def test_weapons_come_from_the_quote_and_its_sentence():
         # Countries named in passing are not addressed.
         ("The talks in Paris and Berlin were cordial.", set()),
         ("Russia, China and India attended the summit.", set()),
+        # A denial answers an accusation: it addresses nobody, whoever it names.
+        ("We did not order any strike on the city, and blaming Kyiv for it is absurd.", set()),
     ],
 )
 def test_targets_are_whom_the_statement_addresses(text, targets):
