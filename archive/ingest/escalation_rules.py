@@ -64,7 +64,9 @@ MACROS = {
     "MAYBE": r"(?:will|'ll|would|could|may|might|can|going to|likely to|set to|about to|risks?|risking|threatens? to|"
     r"stands? to|lead to|leads to|result in|bring about|be on the (?:brink|verge|edge) of|fac(?:e|es|ed|ing))",
     "BAD": r"(?:disaster\w*|catastroph\w+|collapse\w*|famine|starv\w+|suffer\w*|die|dying|deaths?|casualties|"
-    r"bloodshed|(?:[\w'-]+ )?consequences|(?:a |an |another |wider |new |full-scale |direct |major |nuclear )?war\b|world war|(?<!de-)(?<!de)escalat\w+|crisis|"
+    r"bloodshed|(?:[\w'-]+ )?consequences|(?<!fight )(?<!fight a )(?<!fight the )(?<!win )(?<!win a )(?<!win the )"
+    r"(?:a |an |another |wider |new |full-scale |direct |major |nuclear )?war\b(?! (?:crimes?|criminals?|goals?|aims?|"
+    r"efforts?|effort|years?|time|chest|games?|memorials?|veterans?|dead|trials?|powers))|world war|(?<!de-)(?<!de)escalat\w+|crisis|"
     r"bankrupt\w*|devastat\w+|ruin\w*|chaos|(?:[\w'-]+ )?mistake|undermin\w+|danger\w*|harm|damage\w*|tipping point|"
     r"point of no return|fatal\w*|deadly|worse|worst|apocalyp\w+|confrontation|(?:a |an )?(?:[\w'-]+ )?(?:conflict|"
     r"invasion|attack|offensive)|destruction|humanitarian \w+|blackouts?|outages?|shortages?|hunger|recession|"
@@ -105,7 +107,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.8,
-        pattern=r"\b{PENALTY} (?:[\w'-]+ ){0,4}?(?:will|would|shall) be (?:[\w'-]+ )?(?:swift|severe|decisive|harsh|tough|crushing|"
+        pattern=r"\b{PENALTY} (?:[\w'-]+ ){0,4}?(?:will|would|shall) be (?:[\w'-]+ )?(?:swift|severe|decisive|harsh|harsher|tough|tougher|crushing|"
         r"devastating|massive|immediate|overwhelming|proportionate|appropriate|painful|firm)\b",
         example="Our response will be swift and severe.",
     ),
@@ -136,6 +138,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"those|their|his|her|its|every|each|what))\b|\b(?:will|would|shall) not go (?:unpunished|unanswered)\b|"
         r"\b(?:will|would|shall) (?:[\w'-]+ )?be (?:punished|held (?:[\w'-]+ )?(?:accountable|responsible)|brought to justice)\b",
         example="Those who ordered this will pay dearly.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        pattern=r"\b(?:those|anyone|anybody|whoever|all|any(?: \w+)?) (?:who|that|which) [^.;!?]{0,60}?\b(?:will|shall|would) "
+        r"(?:[\w'-]+ )?be (?:destroyed|eliminated|annihilated|crushed|hit|targeted|killed|punished|wiped out|hunted "
+        r"down|treated as)\b",
+        example="Those who resist will be destroyed.",
     ),
     ActRule(
         act="threat",

@@ -114,6 +114,10 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("While imposing sweeping sanctions on the country, they keep buying its gas", "other"),
         ("Advice, not alarm: we should be careful about the exact numbers", "other"),
         ("The ministry accused the West of spreading lies about the strike", "denial"),
+        ("If the attacks continue, the response will be even harsher", "threat"),
+        # A war fought, won or tried in court is no warning of one.
+        ("The better the economy works, the better the country can fight a war", "other"),
+        ("They are gathering the detail so this can be an actual war crimes trial", "other"),
     ],
 )
 def test_acts(quote, act):
