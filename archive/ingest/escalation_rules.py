@@ -544,6 +544,17 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="warning",
+        weight=0.6,
+        # Less security, a rising risk, a call for vigilance: harm that may come, committing nobody to it.
+        pattern=r"\b(?:less|not (?:[\w'-]+ ){0,3}?(?:more |any more )?)(?:stable|secure|safe)\b|\b(?:increas\w*|rais\w*|heighten\w*)"
+        r" (?:[\w'-]+ ){0,2}?(?:risks?|probability|likelihood|danger|threat)\b|\b(?:risks?|probability|likelihood|danger) "
+        r"(?:[\w'-]+ ){0,3}?(?:increas\w*|grow\w*|mount\w*|ris(?:e|es|ing|en))\b|\btake (?:it|this|that|the (?:[\w'-]+ )?threat|"
+        r"them) (?:very |extremely |deadly )?seriously\b|\bkeep (?:our|an|a close|close) eyes? on\b|\bwatch\w* "
+        r"(?:[\w'-]+ ){0,3}?(?:very )?closely\b",
+        example="Another enlargement of the alliance does not make our continent more stable or secure.",
+    ),
+    ActRule(
+        act="warning",
         weight=0.5,
         pattern=r"\bcatastroph\w+|\bdisaster\w*",
         example="What is happening at the plant is a catastrophe.",

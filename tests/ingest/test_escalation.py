@@ -118,6 +118,9 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         # A war fought, won or tried in court is no warning of one.
         ("The better the economy works, the better the country can fight a war", "other"),
         ("They are gathering the detail so this can be an actual war crimes trial", "other"),
+        # A rising risk or a call for vigilance warns, committing nobody to harm.
+        ("The risk of an accident at the plant is growing every week", "warning"),
+        ("We have to take this threat very seriously and watch their troops closely", "warning"),
     ],
 )
 def test_acts(quote, act):
