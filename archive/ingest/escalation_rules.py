@@ -128,7 +128,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="threat",
         weight=0.6,
         pattern=r"\b(?:severe|serious|grave|swift|massive|heavy|devastating|crushing|decisive|harsh|"
-        r"tough|unprecedented|far-reaching|painful)(?: and \w+)? {PENALTY}",
+        r"tough|unprecedented|far-reaching|painful)(?: and \w+)?(?: (?:economic|financial|military|political|legal))? {PENALTY}",
         example="Moscow faces swift and severe consequences.",
     ),
     ActRule(
@@ -138,6 +138,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"those|their|his|her|its|every|each|what))\b|\b(?:will|would|shall) not go (?:unpunished|unanswered)\b|"
         r"\b(?:will|would|shall) (?:[\w'-]+ )?be (?:punished|held (?:[\w'-]+ )?(?:accountable|responsible)|brought to justice)\b",
         example="Those who ordered this will pay dearly.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.75,
+        # An act of theirs that will bring a response from the speaker's side ("will certainly cause our response").
+        pattern=r"\b(?:will|would|'ll) (?:[\w'-]+ )?(?:cause|provoke|trigger|prompt|draw|invite) (?:an? |our |a (?:[\w'-]+ )?)?"
+        r"(?:[\w'-]+ )?(?:response|retaliation|countermeasures|reprisals?)\b",
+        example="Moving their bases closer will certainly cause our response.",
     ),
     ActRule(
         act="threat",
@@ -362,6 +370,18 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="denial",
+        weight=0.7,
+        # The claim called false where it is named: "absurd claims", "these false allegations". Not "false
+        # information", the charge of Russia's censorship law, which the reporter describes.
+        pattern=r"\b(?:absurd|false|baseless|groundless|unfounded|fabricated|fake|ridiculous|bogus|outlandish|"
+        r"unsubstantiated|fictitious|preposterous|untrue|made-up|invented) (?:[\w'-]+ )?(?:claims?|allegations?|"
+        r"accusations?|reports?|stories|story|narratives?|rumou?rs?|assertions?|charges?)\b|\b(?:call\w*|"
+        r"dismiss\w*|brand\w*|label\w*) (?:[\w'-]+ ){0,3}?(?:baseless|groundless|unfounded|absurd|false|nonsense|"
+        r"untrue|fabricated|a lie|lies)\b",
+        example="In recent days we have heard absurd claims about secret laboratories.",
+    ),
+    ActRule(
+        act="denial",
         weight=-0.6,
         pattern=r"\b(?:asked|asks|ask|wondered|wonders|wonder|whether)\b[^.;!?]{0,40}?\b(?:is|are|was|were) "
         r"(?:[\w'-]+ )?(?:fake|false|untrue|a lie|lies|staged|true)\b",
@@ -370,7 +390,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="denial",
         weight=0.6,
-        pattern=r"\b(?:it|this|that|these|those|which|everything|all this)(?: [\w-]+){0,2}? (?:is|are|was|were|'s) "
+        pattern=r"\b(?:it|this|that|these|those|which|everything|all this)(?: [\w-]+){0,2}?(?: is| are| was| were|'s) "
         r"(?:[\w'-]+ )?(?:not true|untrue|a lie|lies|fake|baseless|groundless|propaganda|disinformation|unfounded|"
         r"fabricat\w+|slander\w*|staged|a hoax|a provocation|fake news)\b",
         example="This is a lie from start to finish.",

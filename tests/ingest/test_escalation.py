@@ -121,6 +121,11 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         # A rising risk or a call for vigilance warns, committing nobody to harm.
         ("The risk of an accident at the plant is growing every week", "warning"),
         ("We have to take this threat very seriously and watch their troops closely", "warning"),
+        ("That's not true, and it never was", "denial"),
+        ("They branded the report baseless", "denial"),
+        ("Moscow faces severe economic consequences if its troops cross the border", "threat"),
+        # A charge under a censorship law, described by the reporter, denies nothing.
+        ("He is charged with spreading false information about the army", "other"),
     ],
 )
 def test_acts(quote, act):
