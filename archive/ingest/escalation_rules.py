@@ -44,8 +44,8 @@ MACROS = {
     "ADV": r"(?:(?:absolutely|certainly|definitely|surely|also|then|immediately|now|quickly|swiftly|not only|"
     r"simply|just|still|further|continue to|have to|need to|be able to|be forced to|be compelled to) )*",
     # Harm the speaker's side answers with.
-    "RETALIATE": r"(?:respond|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,2}(?:accountable|"
-    r"responsible)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to justice|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
+    "RETALIATE": r"(?:respond|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
+    r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to (?:justice|account)|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
     r"countermeasures)|act (?:decisively|firmly|accordingly)|strike back|hit back|fight back|defend (?:[\w'-]+ ){0,3}"
     r"(?:with|using|by) (?:all|every|any)|use (?:all|every|any|force|nuclear|our|its|military)|hunt (?:[\w'-]+ ){0,2}down"
     r"|stop at nothing|cut off|expel)",
@@ -136,7 +136,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.8,
         pattern=r"\b(?:will|would|'ll|shall|(?:is|are) going to) (?:[\w'-]+ )?pay (?:dearly|heavily|for (?:this|that|it|these|"
         r"those|their|his|her|its|every|each|what))\b|\b(?:will|would|shall) not go (?:unpunished|unanswered)\b|"
-        r"\b(?:will|would|shall) (?:[\w'-]+ )?be (?:punished|held (?:[\w'-]+ )?(?:accountable|responsible)|brought to justice)\b",
+        r"\b(?:will|would|shall) (?:[\w'-]+ )?be (?:punished|held (?:[\w'-]+ )?(?:accountable|responsible|to account)|brought (?:to justice|before "
+        r"(?:a |the )?(?:[\w'-]+ )?(?:tribunal|court|judge)))\b",
         example="Those who ordered this will pay dearly.",
     ),
     ActRule(
@@ -173,6 +174,13 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.6,
         pattern=r"\b(?:more|new|additional|further|tougher|harsher|crippling) (?:economic |financial )?sanctions\b",
         example="We are going to add more sanctions.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.6,
+        pattern=r"\b(?:ramp\w* up|step\w* up|ratchet\w* up|tighten\w*|intensify\w*|increas\w*|maximi[sz]\w*) (?:the )?"
+        r"(?:economic |military |financial )?(?:pressure|squeeze|screws?) on\b",
+        example="We will do more to ramp up the pressure on the regime.",
     ),
     ActRule(
         act="threat",
@@ -255,7 +263,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="red_line",
         weight=0.8,
-        pattern=r"\bultimatum\b|\bdeadline\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
+        pattern=r"\bultimatum\b|\bdeadline\b|\b{WONT} wait (?:forever|indefinitely)\b|\bpatience (?:is|has) (?:running "
+        r"out|run out|its limits)\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
         r"\blast chance\b|\bfinal warning\b",
         example="They have until Friday: this is an ultimatum.",
     ),

@@ -126,6 +126,10 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("Moscow faces severe economic consequences if its troops cross the border", "threat"),
         # A charge under a censorship law, described by the reporter, denies nothing.
         ("He is charged with spreading false information about the army", "other"),
+        ("We will hold the regime and its leaders to account", "threat"),
+        ("If the talks fail, we will resort to retaliatory measures", "threat"),
+        ("Whoever gave these orders will be brought before a tribunal", "threat"),
+        ("We will not wait forever for their answer", "red_line"),
     ],
 )
 def test_acts(quote, act):
