@@ -584,6 +584,22 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="warning",
+        weight=0.6,
+        # Alarm at what the other side does: concern voiced, a threat posed, safety endangered ("worried"
+        # is left out: it is mostly for one's family).
+        pattern=r"\b(?:very |deeply |extremely |increasingly |most )?concerning\b|\b(?:a |an )?(?:big|major|serious|grave|"
+        r"real|growing|huge)(?:,? big)? (?:worry|concern)\b|\b(?:reiterat|express|voic|rais|shar|underlin)\w* (?:[\w'-]+ )?"
+        r"(?:concerns?|alarm|worr(?:y|ies))\b|\b(?:we|i)(?: are|'re| am|'m| remain)? (?:very |deeply |increasingly |"
+        r"extremely |seriously |gravely )?(?:concerned|alarmed) (?:about|that|by|over|at)\b|\b(?:pose[sd]?|posing) "
+        r"(?:an? |the )?(?:[\w'-]+ ){0,3}?threats?\b|\bunder (?:[\w'-]+ )?threat\b|\b(?:acute|significant|sharp|"
+        r"biggest|greatest|major|gravest|primary) (?:[\w'-]+ )?threats?\b|\bthreats? of (?:a |an )?(?:[\w'-]+ )?(?:war|"
+        r"invasion|attack|strikes?|escalation)\b|\b(?:endanger\w*|jeopardi[sz]\w*|imperil\w*)\b|\bblackmail\b|"
+        r"\b(?:may|might|could|would|will|likely to) (?:well |even |still |also )?use (?:[\w'-]+ )?(?:nuclear|chemical|"
+        r"biological|tactical)\b",
+        example="We are concerned about the continued threat their strikes pose to civilians.",
+    ),
+    ActRule(
+        act="warning",
         weight=0.5,
         pattern=r"\bcatastroph\w+|\bdisaster\w*",
         example="What is happening at the plant is a catastrophe.",

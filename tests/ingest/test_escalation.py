@@ -130,6 +130,9 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("If the talks fail, we will resort to retaliatory measures", "threat"),
         ("Whoever gave these orders will be brought before a tribunal", "threat"),
         ("We will not wait forever for their answer", "red_line"),
+        ("The buildup on the border is deeply concerning", "warning"),
+        ("Shelling near the reactor jeopardizes the safety of the whole region", "warning"),
+        ("I am worried about my family and my children", "other"),
     ],
 )
 def test_acts(quote, act):
