@@ -371,10 +371,10 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.85,
         pattern=r"\b(?:claims?|reports?|allegations?|accusations?|statements?|stor(?:y|ies)|rumou?rs?|notion|idea|"
         r"assertions?|narrative|suggestions?|charges?|footage|images|videos?|justification|explanation|version|"
-        r"account|pretext)(?: [\w-]+){0,6}? (?:is|are|was|were) "
+        r"account|pretext)(?: [\w-]+){0,8}? (?:is|are|was|were) "
         r"(?:[\w'-]+ )?(?:not true|untrue|false|a lie|lies|fake|baseless|groundless|nonsense|absurd|propaganda|"
         r"disinformation|unfounded|fabricat\w+|wrong|incorrect|inaccurate|ridiculous|misleading|slander\w*|staged|"
-        r"a hoax|fiction|a fantasy|a provocation|not plausible|implausible|not credible)\b",
+        r"a hoax|fiction|a fantasy|a provocation|not plausible|implausible|not credible|politically motivated)\b",
         example="These reports that our soldiers shelled the town are a lie.",
     ),
     ActRule(
@@ -424,7 +424,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.8,
         pattern=r"\bthere (?:is|was|has been|have been) no (?:[\w'-]+ )?(?:evidence|truth|basis|proof|confirmation)\b|"
-        r"\bno evidence (?:that|of|to)\b|\b(?:seen|found|have|had) no evidence\b|\bnot (?:seen|found) any evidence\b",
+        r"\bno evidence (?:that|of|to)\b|\b(?:zero|not a shred of|not a single piece of|not one piece of) evidence\b|\b(?:seen|found|have|had) no evidence\b|\bnot (?:seen|found) any evidence\b",
         example="There is no evidence that our forces were involved.",
     ),
     ActRule(

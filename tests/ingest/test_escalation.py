@@ -133,6 +133,9 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("The buildup on the border is deeply concerning", "warning"),
         ("Shelling near the reactor jeopardizes the safety of the whole region", "warning"),
         ("I am worried about my family and my children", "other"),
+        ("The claims of a chemical attack by our army were equally absurd", "denial"),
+        ("The accusations are politically motivated", "denial"),
+        ("The prosecutors have zero evidence", "denial"),
     ],
 )
 def test_acts(quote, act):
