@@ -525,7 +525,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.7,
-        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:[\w'-]+ ){0,3}?{BAD}",
+        # A negation between them turns it round: "there will be no war".
+        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?!(?:no|not|never|without)\b)[\w'-]+ ){0,3}?{BAD}",
         example="Destroying the dam would mean a large-scale disaster.",
     ),
     ActRule(
@@ -544,7 +545,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.6,
-        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:[\w'-]+ ){0,2}?{ATTACK}",
+        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?!(?:no|not|never|without)\b)[\w'-]+ ){0,2}?{ATTACK}",
         example="They could attack the capital within days.",
     ),
     ActRule(

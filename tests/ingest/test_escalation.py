@@ -136,6 +136,8 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("The claims of a chemical attack by our army were equally absurd", "denial"),
         ("The accusations are politically motivated", "denial"),
         ("The prosecutors have zero evidence", "denial"),
+        # A negation between the modal and the harm turns it round.
+        ("If you take to the streets, they will withdraw the troops, and then there will be no war", "other"),
     ],
 )
 def test_acts(quote, act):
