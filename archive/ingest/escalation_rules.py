@@ -241,7 +241,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="red_line",
         weight=0.8,
         pattern=r"\b(?:our|my|this is (?:a|the|our)|that is (?:a|the|our)|it is (?:a|the|our)|(?:a|the) clear) red lines?"
-        r"|\b(?:cross(?:es|ing|ed)?|overstep\w*) (?:a|the|this|that|our|any) (?:red )?line\b|\bred lines? (?:has|have) "
+        r"|\b(?:cross(?:es|ing|ed)?|overstep\w*) (?:a|the|this|that|our|any) (?:red )?line\b|\bthe line beyond which\b|\bred lines? (?:has|have) "
         r"been crossed",
         example="The deployment of these missiles is our red line.",
     ),
@@ -502,7 +502,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\bsit down\b|\b(?:come|return|get|go) (?:back )?to the (?:negotiating )?table\b|\bat the (?:negotiating )?"
         r"table\b|\breturn to (?:the )?(?:talks|negotiations|dialogue|diplomacy)\b|\bpath of diplomacy\b|\bdiplomatic "
         r"(?:(?:and|or) peaceful )?(?:solution|settlement|path|route|track|way out)\b|\bpeaceful (?:(?:and|or) "
-        r"diplomatic )?(?:solution|settlement|resolution|means)\b|\bthe only (?:way|solution|path) (?:[\w'-]+ ){0,4}?"
+        r"diplomatic )?(?:solution|settlement|resolution|means)\b|\b(?:through|by way of|via) (?:[\w'-]+ )?(?:dialogue|"
+        r"diplomacy|negotiations?|talks|diplomatic means)\b|\bthe only (?:way|solution|path) (?:[\w'-]+ ){0,4}?"
         r"(?:diplomac\w+|negotiat\w+|talks|dialogue|political)",
         example="The only way out is a diplomatic solution.",
     ),

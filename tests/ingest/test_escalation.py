@@ -138,6 +138,8 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("The prosecutors have zero evidence", "denial"),
         # A negation between the modal and the harm turns it round.
         ("If you take to the streets, they will withdraw the troops, and then there will be no war", "other"),
+        ("A show trial will be the line beyond which any contact is impossible", "red_line"),
+        ("We are ready to address these concerns through dialogue", "talks"),
     ],
 )
 def test_acts(quote, act):
