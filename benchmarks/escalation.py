@@ -25,8 +25,9 @@ and the cue verb of the quote matched, if any). Coded quotes matching no gold qu
 scored: the sets code one quote per record, not every quote of the paragraph.
 
 Halves: an article is in the first half (dev A, check 1) when the first 8 hex digits of
-sha256(article id) are even. Dev A's errors were read while writing the rules; dev B and check 1
-were read for classes of failure later; check 2 only ever checks. A rule is kept when no half falls.
+sha256(article id) are even. Dev's errors (A first, then B) and unseen conflict-news articles
+(neither dev's nor the check set's) are read for classes of failure; the check set is only measured,
+its quotes never read while writing rules, so its figures are the honest estimate.
 """
 
 from __future__ import annotations
