@@ -40,6 +40,9 @@ ACT_LABELS = {
 UNCODED = "uncoded"
 SHOWN_ACT_LABELS = {**ACT_LABELS, UNCODED: "Uncoded (the coder was unsure)"}
 KINDS = ("act", "weapon", "target")
+# Acts that address someone: a denial answers an accusation and warns or asks nothing of anyone,
+# and "other" does nothing, so neither has targets.
+ADDRESSING_ACTS = frozenset({"threat", "red_line", "reassurance", "talks", "warning"})
 # An act applies from this much evidence (rows weigh 0-1).
 APPLIES = 0.5
 # Acts whose evidence is within this of the strongest are ordered by the codebook's precedence.
@@ -133,6 +136,8 @@ NESTED_QUOTE = re.compile(r"(?:^|(?<=[\s:(\[—–-]))['‘\"“](?=\w)[^'‘’
 # Quotation marks go; apostrophes become one kind, so rows match "don't" and "don’t" alike.
 _MARKS = str.maketrans({"“": None, "”": None, '"': None, "«": None, "»": None, "„": None, "’": "'", "‘": "'"})
 _SPACES = re.compile(r"\s+")
+# Verbs that report speech: a fragment's statement runs from the last one before it to the next.
+_REPORTING = re.compile(r"(?<![\w-])(?:" + "|".join(rules.REPORTING_VERBS) + r")(?![\w-])", re.IGNORECASE)
 # Sentence breaks: end punctuation, closing marks, space, then a capital, digit or opening mark;
 # or a line break. Abbreviations and initials ("U.S.", "Sergei A.") do not end a sentence.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9])|\n+")
@@ -249,8 +254,8 @@ class Lexicon:
         return Escalation(
             act=act,
             weapons=_weapons(self.weapons, statement.sentence, self.weapon_scan.present(statement.lower_sentence)),
-            # Whom a statement addresses only means something when it does something.
-            targets=self._targets(statement.words) if act != "other" else (),
+            # Whom a statement addresses only means something when it does something to someone.
+            targets=self._targets(statement.words) if act in ADDRESSING_ACTS else (),
             conditional=_conditional(statement.sentence),
             confidence=confidence,
         )
@@ -345,16 +350,22 @@ class _Statement:
         around = [span for span in _near(spans, position, start, end) if span is not quote]
         own = NESTED_QUOTE.sub(" … ", text[quote.start : quote.end])
         fragment = _is_fragment(text, start, quote)
-        pieces, frame, cursor = [], [], start
+        # A fragment's statement is the clause that reports it, from the speech verb on, not the
+        # reporter's whole sentence ("Russia, which denies X, said it had “…”" says nothing of X).
+        said_from, said_to = _reported_clause(text, start, end, quote) if fragment else (start, end)
+        pieces, frame, cursor, said = [], [], start, said_from
         for span in sorted([*around, quote], key=lambda span: span.start):
             clipped_start, clipped_end = max(span.start, start), min(span.end, end)
             frame += [text[cursor:clipped_start], " QUOTE " if span is quote else " … "]
-            pieces += [text[cursor:clipped_start] if fragment else " … " if pieces else ""]
-            pieces.append(own if span is quote else text[clipped_start:clipped_end])
             cursor = max(cursor, clipped_end)
+            if span.end <= said_from or span.start >= said_to:
+                continue
+            pieces += [text[said:clipped_start] if fragment else " … " if pieces else ""]
+            pieces.append(own if span is quote else text[clipped_start:clipped_end])
+            said = max(said, clipped_end)
         frame.append(text[cursor:end])
         if fragment:
-            pieces.append(text[cursor:end])
+            pieces.append(text[said:said_to])
         words, frame_words, sentence = _normal("".join(pieces)), _normal("".join(frame)), _normal(text[start:end])
         return cls(
             words=words,
@@ -381,6 +392,14 @@ def _near(spans: Sequence[QuoteSpan], position: int, start: int, end: int) -> li
     while right + 1 < len(spans) and spans[right + 1].start < end:
         right += 1
     return list(spans[left : right + 1])
+
+
+def _reported_clause(text: str, start: int, end: int, quote: QuoteSpan) -> tuple[int, int]:
+    """Where the clause reporting a fragment runs in text[start:end]: from the last reporting verb
+    before it (or the fragment itself, when none) to the next reporting verb after it."""
+    before = [match.start() for match in _REPORTING.finditer(text, start, quote.start)]
+    after = _REPORTING.search(text, quote.end, end)
+    return (before[-1] if before else quote.start), (after.start() if after else end)
 
 
 def _is_fragment(text: str, sentence_start: int, quote: QuoteSpan) -> bool:

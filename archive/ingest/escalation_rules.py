@@ -44,8 +44,8 @@ MACROS = {
     "ADV": r"(?:(?:absolutely|certainly|definitely|surely|also|then|immediately|now|quickly|swiftly|not only|"
     r"simply|just|still|further|continue to|have to|need to|be able to|be forced to|be compelled to) )*",
     # Harm the speaker's side answers with.
-    "RETALIATE": r"(?:respond|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,2}(?:accountable|"
-    r"responsible)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to justice|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
+    "RETALIATE": r"(?:respond|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
+    r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to (?:justice|account)|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
     r"countermeasures)|act (?:decisively|firmly|accordingly)|strike back|hit back|fight back|defend (?:[\w'-]+ ){0,3}"
     r"(?:with|using|by) (?:all|every|any)|use (?:all|every|any|force|nuclear|our|its|military)|hunt (?:[\w'-]+ ){0,2}down"
     r"|stop at nothing|cut off|expel)",
@@ -64,7 +64,9 @@ MACROS = {
     "MAYBE": r"(?:will|'ll|would|could|may|might|can|going to|likely to|set to|about to|risks?|risking|threatens? to|"
     r"stands? to|lead to|leads to|result in|bring about|be on the (?:brink|verge|edge) of|fac(?:e|es|ed|ing))",
     "BAD": r"(?:disaster\w*|catastroph\w+|collapse\w*|famine|starv\w+|suffer\w*|die|dying|deaths?|casualties|"
-    r"bloodshed|(?:[\w'-]+ )?consequences|(?:a |an |another |wider |new |full-scale |direct |major |nuclear )?war\b|world war|(?<!de-)(?<!de)escalat\w+|crisis|"
+    r"bloodshed|(?:[\w'-]+ )?consequences|(?<!fight )(?<!fight a )(?<!fight the )(?<!win )(?<!win a )(?<!win the )"
+    r"(?:a |an |another |wider |new |full-scale |direct |major |nuclear )?war\b(?! (?:crimes?|criminals?|goals?|aims?|"
+    r"efforts?|effort|years?|time|chest|games?|memorials?|veterans?|dead|trials?|powers))|world war|(?<!de-)(?<!de)escalat\w+|crisis|"
     r"bankrupt\w*|devastat\w+|ruin\w*|chaos|(?:[\w'-]+ )?mistake|undermin\w+|danger\w*|harm|damage\w*|tipping point|"
     r"point of no return|fatal\w*|deadly|worse|worst|apocalyp\w+|confrontation|(?:a |an )?(?:[\w'-]+ )?(?:conflict|"
     r"invasion|attack|offensive)|destruction|humanitarian \w+|blackouts?|outages?|shortages?|hunger|recession|"
@@ -85,7 +87,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.9,
-        pattern=r"\b{WE}{WILL} {ADV}(?:{RETALIATE}|{ATTACK})",
+        # "We would die" is the speaker's side suffering, not doing harm.
+        pattern=r"\b{WE}{WILL} {ADV}(?:{RETALIATE}|(?!die|perish){ATTACK})",
         example="We will retaliate against the countries supplying these weapons.",
     ),
     ActRule(
@@ -104,7 +107,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.8,
-        pattern=r"\b{PENALTY} (?:[\w'-]+ ){0,4}?(?:will|would|shall) be (?:[\w'-]+ )?(?:swift|severe|decisive|harsh|tough|crushing|"
+        pattern=r"\b{PENALTY} (?:[\w'-]+ ){0,4}?(?:will|would|shall) be (?:[\w'-]+ )?(?:swift|severe|decisive|harsh|harsher|tough|tougher|crushing|"
         r"devastating|massive|immediate|overwhelming|proportionate|appropriate|painful|firm)\b",
         example="Our response will be swift and severe.",
     ),
@@ -125,7 +128,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="threat",
         weight=0.6,
         pattern=r"\b(?:severe|serious|grave|swift|massive|heavy|devastating|crushing|decisive|harsh|"
-        r"tough|unprecedented|far-reaching|painful)(?: and \w+)? {PENALTY}",
+        r"tough|unprecedented|far-reaching|painful)(?: and \w+)?(?: (?:economic|financial|military|political|legal))? {PENALTY}",
         example="Moscow faces swift and severe consequences.",
     ),
     ActRule(
@@ -133,8 +136,25 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.8,
         pattern=r"\b(?:will|would|'ll|shall|(?:is|are) going to) (?:[\w'-]+ )?pay (?:dearly|heavily|for (?:this|that|it|these|"
         r"those|their|his|her|its|every|each|what))\b|\b(?:will|would|shall) not go (?:unpunished|unanswered)\b|"
-        r"\b(?:will|would|shall) (?:[\w'-]+ )?be (?:punished|held (?:[\w'-]+ )?(?:accountable|responsible)|brought to justice)\b",
+        r"\b(?:will|would|shall) (?:[\w'-]+ )?be (?:punished|held (?:[\w'-]+ )?(?:accountable|responsible|to account)|brought (?:to justice|before "
+        r"(?:a |the )?(?:[\w'-]+ )?(?:tribunal|court|judge)))\b",
         example="Those who ordered this will pay dearly.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.75,
+        # An act of theirs that will bring a response from the speaker's side ("will certainly cause our response").
+        pattern=r"\b(?:will|would|'ll) (?:[\w'-]+ )?(?:cause|provoke|trigger|prompt|draw|invite) (?:an? |our |a (?:[\w'-]+ )?)?"
+        r"(?:[\w'-]+ )?(?:response|retaliation|countermeasures|reprisals?)\b",
+        example="Moving their bases closer will certainly cause our response.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        pattern=r"\b(?:those|anyone|anybody|whoever|all|any(?: \w+)?) (?:who|that|which) [^.;!?]{0,60}?\b(?:will|shall|would) "
+        r"(?:[\w'-]+ )?be (?:destroyed|eliminated|annihilated|crushed|hit|targeted|killed|punished|wiped out|hunted "
+        r"down|treated as)\b",
+        example="Those who resist will be destroyed.",
     ),
     ActRule(
         act="threat",
@@ -157,8 +177,16 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="threat",
+        weight=0.6,
+        pattern=r"\b(?:ramp\w* up|step\w* up|ratchet\w* up|tighten\w*|intensify\w*|increas\w*|maximi[sz]\w*) (?:the )?"
+        r"(?:economic |military |financial )?(?:pressure|squeeze|screws?) on\b",
+        example="We will do more to ramp up the pressure on the regime.",
+    ),
+    ActRule(
+        act="threat",
         weight=0.65,
-        pattern=r"\bimpos(?:e|ing) (?:[\w'-]+ ){0,3}?{PENALTY}",
+        # Only penalties the speaker's side will impose: sanctions imposed already, or urged on others, threaten nobody.
+        pattern=r"{WILL} (?:[\w'-]+ ){0,2}?impose (?:[\w'-]+ ){0,3}?{PENALTY}",
         example="We are ready to impose severe sanctions if they move forward.",
     ),
     ActRule(
@@ -197,6 +225,13 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="threat",
+        weight=0.7,
+        pattern=r"\bthreaten(?:s|ed|ing)?\b{GOVERNS}",
+        example="He praised the army but threatened “anyone who dares to interfere”.",
+        scope="frame",
+    ),
+    ActRule(
+        act="threat",
         weight=0.75,
         pattern=r"\ball options (?:are|remain) (?:on the table|open)\b|\bnothing is off the table\b",
         example="All options remain on the table.",
@@ -206,7 +241,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="red_line",
         weight=0.8,
         pattern=r"\b(?:our|my|this is (?:a|the|our)|that is (?:a|the|our)|it is (?:a|the|our)|(?:a|the) clear) red lines?"
-        r"|\b(?:cross(?:es|ing|ed)?|overstep\w*) (?:a|the|this|that|our|any) (?:red )?line\b|\bred lines? (?:has|have) "
+        r"|\b(?:cross(?:es|ing|ed)?|overstep\w*) (?:a|the|this|that|our|any) (?:red )?line\b|\bthe line beyond which\b|\bred lines? (?:has|have) "
         r"been crossed",
         example="The deployment of these missiles is our red line.",
     ),
@@ -228,7 +263,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="red_line",
         weight=0.8,
-        pattern=r"\bultimatum\b|\bdeadline\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
+        pattern=r"\bultimatum\b|\bdeadline\b|\b{WONT} wait (?:forever|indefinitely)\b|\bpatience (?:is|has) (?:running "
+        r"out|run out|its limits)\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
         r"\blast chance\b|\bfinal warning\b",
         example="They have until Friday: this is an ultimatum.",
     ),
@@ -335,11 +371,23 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.85,
         pattern=r"\b(?:claims?|reports?|allegations?|accusations?|statements?|stor(?:y|ies)|rumou?rs?|notion|idea|"
         r"assertions?|narrative|suggestions?|charges?|footage|images|videos?|justification|explanation|version|"
-        r"account|pretext)(?: [\w-]+){0,6}? (?:is|are|was|were) "
+        r"account|pretext)(?: [\w-]+){0,8}? (?:is|are|was|were) "
         r"(?:[\w'-]+ )?(?:not true|untrue|false|a lie|lies|fake|baseless|groundless|nonsense|absurd|propaganda|"
         r"disinformation|unfounded|fabricat\w+|wrong|incorrect|inaccurate|ridiculous|misleading|slander\w*|staged|"
-        r"a hoax|fiction|a fantasy|a provocation|not plausible|implausible|not credible)\b",
+        r"a hoax|fiction|a fantasy|a provocation|not plausible|implausible|not credible|politically motivated)\b",
         example="These reports that our soldiers shelled the town are a lie.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.7,
+        # The claim called false where it is named: "absurd claims", "these false allegations". Not "false
+        # information", the charge of Russia's censorship law, which the reporter describes.
+        pattern=r"\b(?:absurd|false|baseless|groundless|unfounded|fabricated|fake|ridiculous|bogus|outlandish|"
+        r"unsubstantiated|fictitious|preposterous|untrue|made-up|invented) (?:[\w'-]+ )?(?:claims?|allegations?|"
+        r"accusations?|reports?|stories|story|narratives?|rumou?rs?|assertions?|charges?)\b|\b(?:call\w*|"
+        r"dismiss\w*|brand\w*|label\w*) (?:[\w'-]+ ){0,3}?(?:baseless|groundless|unfounded|absurd|false|nonsense|"
+        r"untrue|fabricated|a lie|lies)\b",
+        example="In recent days we have heard absurd claims about secret laboratories.",
     ),
     ActRule(
         act="denial",
@@ -351,7 +399,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="denial",
         weight=0.6,
-        pattern=r"\b(?:it|this|that|these|those|which|everything|all this)(?: [\w-]+){0,2}? (?:is|are|was|were|'s) "
+        pattern=r"\b(?:it|this|that|these|those|which|everything|all this)(?: [\w-]+){0,2}?(?: is| are| was| were|'s) "
         r"(?:[\w'-]+ )?(?:not true|untrue|a lie|lies|fake|baseless|groundless|propaganda|disinformation|unfounded|"
         r"fabricat\w+|slander\w*|staged|a hoax|a provocation|fake news)\b",
         example="This is a lie from start to finish.",
@@ -376,7 +424,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.8,
         pattern=r"\bthere (?:is|was|has been|have been) no (?:[\w'-]+ )?(?:evidence|truth|basis|proof|confirmation)\b|"
-        r"\bno evidence (?:that|of|to)\b|\b(?:seen|found|have|had) no evidence\b|\bnot (?:seen|found) any evidence\b",
+        r"\bno evidence (?:that|of|to)\b|\b(?:zero|not a shred of|not a single piece of|not one piece of) evidence\b|\b(?:seen|found|have|had) no evidence\b|\bnot (?:seen|found) any evidence\b",
         example="There is no evidence that our forces were involved.",
     ),
     ActRule(
@@ -413,6 +461,14 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="denial",
+        weight=0.6,
+        # Spreading lies, not a description of propaganda ("the spread of propaganda"): the other side's claims are false.
+        pattern=r"\b(?:spreading|spread(?! of)|spreads|waging|engag\w* in|participat\w* in|attempt\w* to|trying to|tries "
+        r"to|seeking to) (?:[\w'-]+ ){0,4}?(?:disinformation|misinformation|lies|fake news|distort\w*|falsif\w*)\b",
+        example="The ministry accused the West of spreading “a disinformation campaign” about the strike.",
+    ),
+    ActRule(
+        act="denial",
         weight=0.65,
         pattern=r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|"
         r"rebuffed)\b{GOVERNS}",
@@ -446,14 +502,15 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\bsit down\b|\b(?:come|return|get|go) (?:back )?to the (?:negotiating )?table\b|\bat the (?:negotiating )?"
         r"table\b|\breturn to (?:the )?(?:talks|negotiations|dialogue|diplomacy)\b|\bpath of diplomacy\b|\bdiplomatic "
         r"(?:(?:and|or) peaceful )?(?:solution|settlement|path|route|track|way out)\b|\bpeaceful (?:(?:and|or) "
-        r"diplomatic )?(?:solution|settlement|resolution|means)\b|\bthe only (?:way|solution|path) (?:[\w'-]+ ){0,4}?"
+        r"diplomatic )?(?:solution|settlement|resolution|means)\b|\b(?:through|by way of|via) (?:[\w'-]+ )?(?:dialogue|"
+        r"diplomacy|negotiations?|talks|diplomatic means)\b|\bthe only (?:way|solution|path) (?:[\w'-]+ ){0,4}?"
         r"(?:diplomac\w+|negotiat\w+|talks|dialogue|political)",
         example="The only way out is a diplomatic solution.",
     ),
     ActRule(
         act="talks",
         weight=-1.0,
-        pattern=r"(?:\b(?:no|not|never|refuse\w* to|won't|will not|nothing to)|n't) (?:[\w'-]+ ){0,4}?(?:negotiat\w+|talks|"
+        pattern=r"(?:\b(?:no|not|never|refuse\w* to|won't|will not|nothing to|far from)|n't) (?:[\w'-]+ ){0,4}?(?:negotiat\w+|talks|"
         r"dialogue|ceasefire|peace)|\b(?:talk|talks|negotiations) (?:failed|collapsed|stalled)|\bnot (?:the )?time (?:to|for)\b",
         example="There will be no negotiations while they occupy our land.",
     ),
@@ -469,7 +526,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.7,
-        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:[\w'-]+ ){0,3}?{BAD}",
+        # A negation between them turns it round: "there will be no war".
+        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?!(?:no|not|never|without)\b)[\w'-]+ ){0,3}?{BAD}",
         example="Destroying the dam would mean a large-scale disaster.",
     ),
     ActRule(
@@ -488,7 +546,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.6,
-        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:[\w'-]+ ){0,2}?{ATTACK}",
+        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?!(?:no|not|never|without)\b)[\w'-]+ ){0,2}?{ATTACK}",
         example="They could attack the capital within days.",
     ),
     ActRule(
@@ -517,6 +575,33 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="warning",
+        weight=0.6,
+        # Less security, a rising risk, a call for vigilance: harm that may come, committing nobody to it.
+        pattern=r"\b(?:less|not (?:[\w'-]+ ){0,3}?(?:more |any more )?)(?:stable|secure|safe)\b|\b(?:increas\w*|rais\w*|heighten\w*)"
+        r" (?:[\w'-]+ ){0,2}?(?:risks?|probability|likelihood|danger|threat)\b|\b(?:risks?|probability|likelihood|danger) "
+        r"(?:[\w'-]+ ){0,3}?(?:increas\w*|grow\w*|mount\w*|ris(?:e|es|ing|en))\b|\btake (?:it|this|that|the (?:[\w'-]+ )?threat|"
+        r"them) (?:very |extremely |deadly )?seriously\b|\bkeep (?:our|an|a close|close) eyes? on\b|\bwatch\w* "
+        r"(?:[\w'-]+ ){0,3}?(?:very )?closely\b",
+        example="Another enlargement of the alliance does not make our continent more stable or secure.",
+    ),
+    ActRule(
+        act="warning",
+        weight=0.6,
+        # Alarm at what the other side does: concern voiced, a threat posed, safety endangered ("worried"
+        # is left out: it is mostly for one's family).
+        pattern=r"\b(?:very |deeply |extremely |increasingly |most )?concerning\b|\b(?:a |an )?(?:big|major|serious|grave|"
+        r"real|growing|huge)(?:,? big)? (?:worry|concern)\b|\b(?:reiterat|express|voic|rais|shar|underlin)\w* (?:[\w'-]+ )?"
+        r"(?:concerns?|alarm|worr(?:y|ies))\b|\b(?:we|i)(?: are|'re| am|'m| remain)? (?:very |deeply |increasingly |"
+        r"extremely |seriously |gravely )?(?:concerned|alarmed) (?:about|that|by|over|at)\b|\b(?:pose[sd]?|posing) "
+        r"(?:an? |the )?(?:[\w'-]+ ){0,3}?threats?\b|\bunder (?:[\w'-]+ )?threat\b|\b(?:acute|significant|sharp|"
+        r"biggest|greatest|major|gravest|primary) (?:[\w'-]+ )?threats?\b|\bthreats? of (?:a |an )?(?:[\w'-]+ )?(?:war|"
+        r"invasion|attack|strikes?|escalation)\b|\b(?:endanger\w*|jeopardi[sz]\w*|imperil\w*)\b|\bblackmail\b|"
+        r"\b(?:may|might|could|would|will|likely to) (?:well |even |still |also )?use (?:[\w'-]+ )?(?:nuclear|chemical|"
+        r"biological|tactical)\b",
+        example="We are concerned about the continued threat their strikes pose to civilians.",
+    ),
+    ActRule(
+        act="warning",
         weight=0.5,
         pattern=r"\bcatastroph\w+|\bdisaster\w*",
         example="What is happening at the plant is a catastrophe.",
@@ -536,7 +621,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.7,
-        pattern=r"\bbe careful\b|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
+        pattern=r"\bbe careful\b(?! (?:about|with|what|how|when|not to)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
         r"\balarm bells\b|\bmake no mistake\b|\b(?:big|grave|huge|terrible|serious|horrible|historic|fatal|"
         r"catastrophic|strategic) mistake\b",
         example="Make no mistake: this is only the start.",
@@ -606,6 +691,86 @@ CUE_RULES: dict[str, tuple[str, float]] = {
     "assured": ("reassurance", 0.55),
     "reassured": ("reassurance", 0.6),
 }
+
+# Verbs that report speech, bounding the clause a fragment belongs to ("X, who said A, told
+# reporters B": a fragment of B is not part of A). Narrower than the extractor's cue verbs: words
+# that are also nouns or everyday verbs ("attacks", "continue", "put") would cut statements apart.
+REPORTING_VERBS = (
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adding",
+    "adds",
+    "stated",
+    "declared",
+    "declaring",
+    "claimed",
+    "claiming",
+    "insisted",
+    "insisting",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "announced",
+    "noted",
+    "noting",
+    "stressed",
+    "stressing",
+    "explained",
+    "argued",
+    "arguing",
+    "asserted",
+    "accused",
+    "accusing",
+    "denied",
+    "denies",
+    "denying",
+    "described",
+    "describing",
+    "called",
+    "calling",
+    "labelled",
+    "labeled",
+    "dubbed",
+    "branded",
+    "dismissed",
+    "urged",
+    "urging",
+    "threatened",
+    "vowed",
+    "promised",
+    "pledged",
+    "cautioned",
+    "suggested",
+    "acknowledged",
+    "admitted",
+    "according to",
+    "responded",
+    "replied",
+    "predicted",
+    "tweeted",
+    "emphasised",
+    "emphasized",
+    "reiterated",
+    "confirmed",
+    "recalled",
+    "complained",
+    "condemned",
+    "criticised",
+    "criticized",
+    "termed",
+    "characterised",
+    "characterized",
+    "rejected",
+    "charged",
+    "alleged",
+)
 
 # A threat whose condition is the other side NOT complying is an ultimatum (red_line).
 NONCOMPLIANCE = (

@@ -110,6 +110,36 @@ def test_the_prefilter_never_hides_a_match_in_random_text():
         ("The weather in the capital was cold this morning", "other"),
         # Support is not reassurance: the codebook's reassurance calms fears of attack.
         ("We will continue to support Ukraine for as long as it takes", "other"),
+        # A threat is harm the speaker's side will do, not penalties already imposed.
+        ("While imposing sweeping sanctions on the country, they keep buying its gas", "other"),
+        ("Advice, not alarm: we should be careful about the exact numbers", "other"),
+        ("The ministry accused the West of spreading lies about the strike", "denial"),
+        ("If the attacks continue, the response will be even harsher", "threat"),
+        # A war fought, won or tried in court is no warning of one.
+        ("The better the economy works, the better the country can fight a war", "other"),
+        ("They are gathering the detail so this can be an actual war crimes trial", "other"),
+        # A rising risk or a call for vigilance warns, committing nobody to harm.
+        ("The risk of an accident at the plant is growing every week", "warning"),
+        ("We have to take this threat very seriously and watch their troops closely", "warning"),
+        ("That's not true, and it never was", "denial"),
+        ("They branded the report baseless", "denial"),
+        ("Moscow faces severe economic consequences if its troops cross the border", "threat"),
+        # A charge under a censorship law, described by the reporter, denies nothing.
+        ("He is charged with spreading false information about the army", "other"),
+        ("We will hold the regime and its leaders to account", "threat"),
+        ("If the talks fail, we will resort to retaliatory measures", "threat"),
+        ("Whoever gave these orders will be brought before a tribunal", "threat"),
+        ("We will not wait forever for their answer", "red_line"),
+        ("The buildup on the border is deeply concerning", "warning"),
+        ("Shelling near the reactor jeopardizes the safety of the whole region", "warning"),
+        ("I am worried about my family and my children", "other"),
+        ("The claims of a chemical attack by our army were equally absurd", "denial"),
+        ("The accusations are politically motivated", "denial"),
+        ("The prosecutors have zero evidence", "denial"),
+        # A negation between the modal and the harm turns it round.
+        ("If you take to the streets, they will withdraw the troops, and then there will be no war", "other"),
+        ("A show trial will be the line beyond which any contact is impossible", "red_line"),
+        ("We are ready to address these concerns through dialogue", "talks"),
     ],
 )
 def test_acts(quote, act):
@@ -174,6 +204,15 @@ def test_act_rules(quote, act):
         ("The envoy said the deployment “could lead to a very dangerous situation”.", "warning"),
         # A full quote is its own statement: the reporter's narrative around it is not.
         ("“The harvest was good,” said the farmer, whose village was shelled last week.", "other"),
+        # A fragment's statement is the clause that reports it: from its speech verb to the next one.
+        (
+            "The minister, who last week said the strikes could lead to a catastrophe, said the talks were “going well”.",
+            "other",
+        ),
+        (
+            "Officials said the plan was “a step forward”, and the minister warned that it could lead to disaster.",
+            "other",
+        ),
     ],
 )
 def test_a_quote_is_read_in_its_statement(text, act):
@@ -206,6 +245,14 @@ def test_a_cue_verb_that_names_an_act_settles_a_quote_no_row_codes(cue, act):
 def test_a_cue_verb_from_another_sentence_speaks_for_another_quote_not_this_one():
     # The extractor gave the quote a cue that is not in its sentence: it does not count.
     assert code("“The situation is what it is.” Later that day he threatened them.", cue="threatened").act == "other"
+
+
+def test_harm_the_speakers_side_suffers_is_no_threat():
+    assert code("They left me there, hoping that I would die").act != "threat"
+
+
+def test_a_threat_verb_counts_when_it_governs_the_quote():
+    assert code("He praised the army but threatened “anyone who dares to interfere”.").act == "threat"
 
 
 def test_a_denial_verb_counts_when_it_governs_the_quote():
@@ -274,6 +321,8 @@ def test_weapons_come_from_the_quote_and_its_sentence():
         # Countries named in passing are not addressed.
         ("The talks in Paris and Berlin were cordial.", set()),
         ("Russia, China and India attended the summit.", set()),
+        # A denial answers an accusation: it addresses nobody, whoever it names.
+        ("We did not order any strike on the city, and blaming Kyiv for it is absurd.", set()),
     ],
 )
 def test_targets_are_whom_the_statement_addresses(text, targets):
