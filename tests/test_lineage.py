@@ -74,6 +74,25 @@ def test_a_quote_repeated_within_one_new_article_makes_one_group(db, search_inde
     assert QuoteGroup.objects.count() == 2
 
 
+def test_a_phrase_is_one_quote_only_from_one_speaker(db, search_index):
+    """ "special military operation" in many mouths is everyone's wording, not a quote that
+    outlets carried: it groups with the same speaker's uses only, and never when unattributed."""
+    texts = [
+        "Vladimir Putin spoke of a “special military operation” on Monday, Maria Lind said.",
+        "The war is a “special military operation”, Vladimir Putin said in Moscow on Friday.",
+        "What Russia calls a “special military operation”, Ada Whitlock said, is a war of conquest.",
+        "Officials still describe the invasion as a “special military operation” in their briefings.",
+        "“Russia will not stop until its aims are met,” Vladimir Putin said on Tuesday.",
+        "“Russia will not stop until its aims are met,” said Ada Whitlock, quoting the Kremlin.",
+    ]
+    quotes = [Quote.objects.get(article=_ingest(text)) for text in texts]
+    by_speaker = {(quote.speaker.name if quote.speaker else None, quote.text[:10]): quote.group_id for quote in quotes}
+    assert by_speaker[("Vladimir Putin", "special mi")] != by_speaker[("Ada Whitlock", "special mi")]
+    assert len({quote.group_id for quote in quotes[:4]}) == 3  # Putin's two uses are one quote
+    assert quotes[3].group_id not in {quote.group_id for quote in quotes[:3]}
+    assert quotes[4].group_id == quotes[5].group_id  # a statement copied is one quote, whoever is credited
+
+
 def test_wire_copies_share_an_article_group(copies):
     first, second, excerpt, other = (Article.objects.get(pk=a.pk) for a in copies)
     assert first.group_id == second.group_id

@@ -22,6 +22,9 @@ QUOTE_SIMILARITY = 0.8  # a near-copy of a quote: outlets trim, re-punctuate or 
 ARTICLE_SIMILARITY = 0.5  # a wire copy: the same body with another headline, dateline or ending
 ARTICLE_PREFIX = 3000  # characters of the normalised body that stand for an article
 MIN_CONTAINED_WORDS = 6  # a shorter excerpt of a quote counts as a copy from this many words on
+# Fewer words than this are a phrase ("special military operation", "red line"): everyone's
+# wording, so two of them are one quote only from one speaker.
+PHRASE_WORDS = 6
 
 
 def words(text: str) -> list[str]:
@@ -69,6 +72,10 @@ def similarity(a: str, b: str) -> float:
         small, large = _shingles(shorter, 2), _shingles(longer, 2)
         ratio = max(ratio, len(small & large) / len(small))
     return ratio
+
+
+def is_phrase(text: str) -> bool:
+    return len(_profile(text).words) < PHRASE_WORDS
 
 
 def near_copy(a: str, b: str, threshold: float = QUOTE_SIMILARITY) -> bool:

@@ -43,25 +43,42 @@ def join_quote_groups(quotes) -> None:
         quote.text_key = lineage.text_key(quote.text)
         quote.probe = lineage.probe(quote.text)
     # Exact copies for all of them in one query; newest first, so the dict keeps
-    # the earliest held quote's group.
-    exact: dict[str, int] = dict(
-        Quote.all_objects.filter(text_key__in={quote.text_key for quote in quotes}, group__isnull=False)
+    # the earliest held quote's group. A phrase is a copy only of its speaker's.
+    phrases = {quote.text_key for quote in quotes if lineage.is_phrase(quote.text)}
+    exact: dict[tuple, int] = {
+        _copy_key(text_key, speaker_id, text_key in phrases): group_id
+        for text_key, speaker_id, group_id in Quote.all_objects.filter(
+            text_key__in={quote.text_key for quote in quotes}, group__isnull=False
+        )
         .exclude(pk__in=[quote.pk for quote in quotes if quote.pk])
         .order_by("-pk")
-        .values_list("text_key", "group_id")
-    )
+        .values_list("text_key", "speaker_id", "group_id")
+        if text_key not in phrases or speaker_id is not None
+    }
     # This article's quotes so far, with their groups: a held group's id, or a new
     # group, created with the others in one statement at the end.
     earlier = _EarlierQuotes()
     held: dict = {}
     for quote in quotes:
-        group = _copy_group(quote, earlier, exact.get(quote.text_key), held)
+        group = _copy_group(quote, earlier, exact.get(_copy_key_of(quote)), held)
         earlier.add(quote, QuoteGroup(key=quote.text_key) if group is None else group)
     QuoteGroup.objects.bulk_create(
         list({id(group): group for _, group in earlier.groups if isinstance(group, QuoteGroup)}.values())
     )
     for quote, group in earlier.groups:
         quote.group_id = group.pk if isinstance(group, QuoteGroup) else group
+
+
+def _copy_key(text_key: str, speaker_id: int | None, phrase: bool) -> tuple:
+    """What exact copies share: the normalised text, and for a phrase its speaker too
+    (an unattributed phrase repeated within its article is one quote, never a held one)."""
+    return (text_key, speaker_id) if phrase else (text_key,)
+
+
+def _copy_key_of(quote: Quote) -> tuple:
+    if not hasattr(quote, "_copy_key"):
+        quote._copy_key = _copy_key(quote.text_key, quote.speaker_id, lineage.is_phrase(quote.text))
+    return quote._copy_key
 
 
 class _EarlierQuotes:
@@ -72,7 +89,7 @@ class _EarlierQuotes:
 
     def __init__(self):
         self.groups: list[tuple[Quote, int | QuoteGroup]] = []
-        self.by_text_key: dict[str, int | QuoteGroup] = {}
+        self.by_text_key: dict[tuple, int | QuoteGroup] = {}
         self.latest: deque = deque(maxlen=CANDIDATES_PER_LOOKUP)
         self.by_probe: dict[str, deque] = defaultdict(lambda: deque(maxlen=CANDIDATES_PER_LOOKUP))
         self.by_speaker: dict[int, deque] = defaultdict(lambda: deque(maxlen=CANDIDATES_PER_LOOKUP))
@@ -80,7 +97,7 @@ class _EarlierQuotes:
     def add(self, quote: Quote, group: int | QuoteGroup) -> None:
         position = len(self.groups)
         self.groups.append((quote, group))
-        self.by_text_key.setdefault(quote.text_key, group)
+        self.by_text_key.setdefault(_copy_key_of(quote), group)
         self.latest.append(position)
         if quote.probe:
             self.by_probe[quote.probe].append(position)
@@ -88,12 +105,16 @@ class _EarlierQuotes:
             self.by_speaker[quote.speaker_id].append(position)
 
     def candidates(self, quote: Quote) -> list[tuple[str, int | QuoteGroup]]:
-        """(text, group) of the earlier quotes to compare, in the article's order."""
-        positions = set(self.latest)
-        if quote.probe:
-            positions.update(self.by_probe.get(quote.probe, ()))
-        if quote.speaker_id is not None:
-            positions.update(self.by_speaker.get(quote.speaker_id, ()))
+        """(text, group) of the earlier quotes to compare, in the article's order: for a
+        phrase, only its speaker's."""
+        if lineage.is_phrase(quote.text):
+            positions = set(self.by_speaker.get(quote.speaker_id, ())) if quote.speaker_id is not None else set()
+        else:
+            positions = set(self.latest)
+            if quote.probe:
+                positions.update(self.by_probe.get(quote.probe, ()))
+            if quote.speaker_id is not None:
+                positions.update(self.by_speaker.get(quote.speaker_id, ()))
         return [(self.groups[n][0].text, self.groups[n][1]) for n in sorted(positions)]
 
 
@@ -101,8 +122,8 @@ def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, h
     """The group of an earlier quote of this article or of a held quote that this
     quote copies; None if it copies nothing. `held` keeps the candidates' query
     answers: quotes not yet stored with the same probe and speaker share them."""
-    if quote.text_key in earlier.by_text_key:
-        return earlier.by_text_key[quote.text_key]
+    if _copy_key_of(quote) in earlier.by_text_key:
+        return earlier.by_text_key[_copy_key_of(quote)]
     if exact_copy:
         return exact_copy
     key = (quote.probe or None, quote.speaker_id, quote.pk or 0)
@@ -110,8 +131,11 @@ def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, h
         with connection.cursor() as cursor:
             # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
             cursor.execute(CANDIDATES_SQL, [key[0], key[2], key[1], key[2]])
-            held[key] = [(text, group_id) for _, _, text, group_id in cursor.fetchall()]
-    for text, group_id in [*earlier.candidates(quote), *held[key]]:
+            held[key] = [(part, text, group_id) for part, _, text, group_id in cursor.fetchall()]
+    # A phrase is compared with its speaker's quotes only (part 1 of the lookup).
+    phrase = lineage.is_phrase(quote.text)
+    candidates = [(text, group_id) for part, text, group_id in held[key] if part == 1 or not phrase]
+    for text, group_id in [*earlier.candidates(quote), *candidates]:
         if lineage.near_copy(quote.text, text):
             return group_id
     return None
