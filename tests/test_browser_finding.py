@@ -20,11 +20,15 @@ pytestmark = [
 ]
 
 
+# A newspaper's address is long and unbroken: the citation must wrap it on a phone.
+LONG_URL = "https://www.example.org/2024/09/02/world/europe/statement-{n}-on-long-range-missiles-and-the-war-in-ukraine.html"
+
+
 def _records(path):
     with path.open("w", encoding="utf-8") as out:
         for n, (outlet, date, text) in enumerate(ARTICLES):
             record = {"id": f"find-{n}", "title": f"Statement {n} on the war", "text": f"Statement {n}\n\n{text}"}
-            out.write(json.dumps({**record, "source": outlet, "published": date, "url": f"https://example.org/{n}"}))
+            out.write(json.dumps({**record, "source": outlet, "published": date, "url": LONG_URL.format(n=n)}))
             out.write("\n")
     return path
 
