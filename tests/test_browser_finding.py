@@ -21,7 +21,9 @@ pytestmark = [
 
 
 # A newspaper's address is long and unbroken: the citation must wrap it on a phone.
-LONG_URL = "https://www.example.org/2024/09/02/world/europe/statement-{n}-on-long-range-missiles-and-the-war-in-ukraine.html"
+LONG_URL = (
+    "https://www.example.org/2024/09/02/world/europe/statement-{n}-on-long-range-missiles-and-the-war-in-ukraine.html"
+)
 
 
 def _records(path):
