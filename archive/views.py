@@ -87,6 +87,7 @@ class ArchiveSearchView(NearestPage, SearchView):
         context = super().get_context_data(**kwargs)
         objects = results_as_objects(context["page_obj"].object_list) if context.get("page_obj") else []
         context["results"] = collapse_copies(objects)
+        context["collapsed"] = len(objects) - len(context["results"])  # the count says why a page is short
         context["partial"] = search_was_partial(kwargs.get("object_list"))
         form = context["form"]
         valid = form.is_bound and form.is_valid()
