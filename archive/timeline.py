@@ -14,6 +14,7 @@ WIDTH, HEIGHT = 720, 160  # the plot area, in SVG units
 LEFT, BOTTOM, TOP = 32, 34, 8  # room for the count axis, the month and year labels, the top tick
 MAX_BARS = 96  # beyond eight years of months, bars are quarters
 LABEL_EVERY_MONTH = 24  # up to two years every month is named under its tick, to four every quarter, then Jan and Jul
+YEAR_LABEL = 36  # SVG units a year's label needs beside the next
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -116,19 +117,24 @@ def build(codes, span=None, peak=None) -> Timeline:
             per_period[period_of(date)][act] += 1
     peak = max(peak or 0, max((sum(counter.values()) for counter in per_period), default=0)) or 1
     slot = WIDTH / count
+    # Over decades a label a year would overlap: every second, fifth... year is named.
+    year_every = next(
+        n for n in (1, 2, 5, 10, 20, 50, 100, 1000) if (last.year - first.year + 1) / n * YEAR_LABEL <= WIDTH
+    )
     bars, ticks, month_ticks, rows = [], [], [], []
     for index, counter in enumerate(per_period):
         month0 = first.month - 1 + index * step
         year, month = first.year + month0 // 12, month0 % 12 + 1
         x = LEFT + index * slot
-        if month <= step:
+        year_named = (year - first.year) % year_every == 0
+        if month <= step and year_named:
             ticks.append((round(x, 1), str(year)))
         named = (month - 1) % (1 if count <= LABEL_EVERY_MONTH else 3 if count <= 2 * LABEL_EVERY_MONTH else 6) == 0
         month_ticks.append(
             Tick(
                 x=round(x + slot / 2, 1),
                 month=MONTHS[month - 1] if named and step == 1 else "",
-                year=str(year) if month <= step or index == 0 else "",
+                year=str(year) if (month <= step and year_named) or index == 0 else "",
             )
         )
         y = TOP + HEIGHT

@@ -168,6 +168,23 @@ def test_the_timeline_has_month_ticks_and_a_table(client, archive):  # noqa: F81
     assert re.search(r'<th scope="row">2024-09</th>(<td>\d+</td>)*<td>3</td></tr>', table)  # all three in September
 
 
+def test_a_timeline_over_decades_names_years_far_enough_apart_to_read():
+    import datetime
+
+    from archive import timeline
+
+    codes = [(datetime.date(1987, 3, 1), "other"), (datetime.date(2022, 2, 24), "threat")]
+    drawn = timeline.build(codes)
+    years = [int(label) for _, label in drawn.ticks]
+    assert years[0] == 1987 and len(years) <= timeline.WIDTH / timeline.YEAR_LABEL
+    xs = [x for x, _ in drawn.ticks]
+    assert min(b - a for a, b in zip(xs, xs[1:])) >= timeline.YEAR_LABEL  # no label runs into the next
+    shown = [tick.year for tick in drawn.month_ticks if tick.year]
+    assert shown == [str(year) for year in years]
+    short = timeline.build([(datetime.date(2022, 1, 5), "other"), (datetime.date(2023, 6, 1), "other")])
+    assert [label for _, label in short.ticks] == ["2022", "2023"]  # a short span names every year
+
+
 def test_compared_timelines_share_one_scale(client, archive):  # noqa: F811
     page = client.get("/speakers/compare/", {"a": "Putin", "b": "Zelensky"}).content.decode()
     assert page.count("<svg viewBox") == 2
