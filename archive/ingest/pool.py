@@ -46,9 +46,7 @@ class Extracted:
     unreadable: bool = False  # the failure was the input's (UnreadableInput), not the extractor's
 
 
-def extract_for_archive(
-    item: ArticleInput, *, known_roles: KnownRoles, lexicon: Lexicon, quote_cap: int
-) -> Extracted:
+def extract_for_archive(item: ArticleInput, *, known_roles: KnownRoles, lexicon: Lexicon, quote_cap: int) -> Extracted:
     """One article's record (capped at quote_cap quotes) and its quotes' codes, as the
     ingest service stores them; a failure is returned, to be reported in input order."""
     known_roles.asked = set()

@@ -11,7 +11,6 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django import db
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -103,9 +102,7 @@ def ingest_article(
         return IngestResult(article=existing, created=False)
     try:
         with transaction.atomic():
-            article = _save_article(
-                record, lookups, raw_html=item.raw_html, captured_at=item.captured_at, codes=codes
-            )
+            article = _save_article(record, lookups, raw_html=item.raw_html, captured_at=item.captured_at, codes=codes)
             if index:
                 reindex_after_commit([article.pk])
     except Exception:
@@ -124,9 +121,11 @@ class ParallelExtraction:
 
     def __init__(self, processes: int, lookups: ArchiveLookups):
         self._lookups = lookups
+        self.extracted_again = 0  # articles a role learned after they were sent sent back here
         self._roles = lookups.known_roles()
         lexicon = lookups.escalation_lexicon()
-        db.connections.close_all()  # the workers never touch the database; they must not share a connection
+        # The workers inherit this process's database connections but never use them, and end
+        # without closing them (os._exit), so these stay open here: tests run in one transaction.
         self._pool = ExtractionPool(
             processes, roles=self._roles, lexicon=lexicon, quote_cap=settings.REDLINE_MAX_QUOTES_PER_ARTICLE
         )
@@ -144,7 +143,10 @@ class ParallelExtraction:
             if roles is not self._roles:  # a rollback made the lookups read the roles again
                 self._roles = roles
                 self._pool.rebase(roles)
-            yield item, (extracted if extracted is not None and self._pool.fresh(extracted) else None)
+            if extracted is not None and not self._pool.fresh(extracted):
+                self.extracted_again += 1
+                extracted = None
+            yield item, extracted
 
     def stored(self, result: IngestResult) -> None:
         self._pool.learned(result.roles)

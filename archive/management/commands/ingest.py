@@ -78,6 +78,11 @@ class Command(BaseCommand):
             left = services.unindexed_articles(tally.held) if tally.held else []
             if left:
                 services.index_articles(left)
+        if extraction is not None and self.verbosity >= 2:
+            self.stdout.write(
+                f"{extraction.extracted_again} article(s) extracted again here: they asked about a role "
+                "learned after they went to a worker."
+            )
         self._summary(tally)
 
     def _inputs(self, targets, tally):
