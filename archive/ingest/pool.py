@@ -27,8 +27,8 @@ from .pipeline import extract_article, within_quote_cap
 from .records import ArticleInput, ArticleRecord, UnreadableInput
 from .speakers import KnownRoles, may_answer
 
-BATCH = 8  # articles a worker is handed at once: few enough that the roles it reads are recent
-AHEAD = 3  # batches handed to each worker before its first comes back
+BATCH = 4  # articles a worker is handed at once: few, so that the roles it reads are recent
+AHEAD = 2  # batches handed to each worker before its first comes back
 WORKER_CHECK_SECONDS = 5.0  # how often a wait for results checks that the workers still live
 
 
