@@ -36,13 +36,17 @@ def measure(sample: Path, processes: int) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     command = [PYTHON, "manage.py", "ingest", str(sample), "--processes", str(processes), "-v2"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    log = (work / "ingest.out").open("w+", encoding="utf-8")  # a file, not a pipe nobody reads while it runs
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.DEVNULL, text=True)
     peak = own = 0.0
     while process.poll() is None:
         peak = max(peak, *(peak_rss_mb(pid) or 0 for pid in with_children(process.pid)))
         own = max(own, own_cpu_s(process.pid))
         time.sleep(0.1)
-    out = process.communicate()[0]
+    process.wait()
+    log.seek(0)
+    out = log.read()
+    log.close()
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

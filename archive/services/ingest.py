@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django import db
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -124,8 +125,12 @@ class ParallelExtraction:
         self.extracted_again = 0  # articles a role learned after they were sent sent back here
         self._roles = lookups.known_roles()
         lexicon = lookups.escalation_lexicon()
-        # The workers inherit this process's database connections but never use them, and end
-        # without closing them (os._exit), so these stay open here: tests run in one transaction.
+        connection = db.connections["default"]
+        if not connection.in_atomic_block and not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            # The workers never touch the database; closing first means they hold no connection
+            # of this process at all. (In a test's transaction they inherit it unused, and end
+            # without closing it: os._exit.)
+            db.connections.close_all()
         self._pool = ExtractionPool(
             processes, roles=self._roles, lexicon=lexicon, quote_cap=settings.REDLINE_MAX_QUOTES_PER_ARTICLE
         )
