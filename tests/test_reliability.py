@@ -150,15 +150,15 @@ def _counts(env, *, half_written=False):
     return data
 
 
-def _children(pid, timeout=60):
-    """The processes `pid` has started, once it has started any."""
+def _children(pid, timeout=60, count=1):
+    """The processes `pid` has started, once it has started `count` of them."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         except OSError:
             return []  # it has ended
-        if children:
+        if len(children) >= count:
             return children
         time.sleep(0.02)
     return []
@@ -198,14 +198,15 @@ def test_kill_9_during_ingest_and_index_update_then_rerun_completes_without_dupl
             return connection.execute("select count(*) from archive_article").fetchone()[0]
 
     ingest = subprocess.Popen(
-        [*manage_command(), "ingest", str(records)],
+        [*manage_command(), "ingest", str(records), "--processes", "2"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    indexer = _children(ingest.pid)  # the background indexer (services.BatchIndexer) must not outlive it
-    assert len(indexer) == 1, "the ingest started no indexer process"
+    # Two extraction workers, then the background indexer (services.BatchIndexer): none may outlive it.
+    indexer = _children(ingest.pid, count=3)
+    assert len(indexer) == 3, "the ingest started no indexer process"
     assert _kill_when(ingest, lambda: stored() >= 80), "the ingest finished before it could be killed"
     deadline = time.monotonic() + 10
     while any(map(_running, indexer)) and time.monotonic() < deadline:
@@ -246,8 +247,12 @@ def test_an_ingest_indexes_what_its_background_indexer_did_not(tmp_path):
     manage(env, "migrate", "--noinput", "-v0")
     records = synthetic_records(tmp_path / "records.jsonl", 120)
     database = tmp_path / "redline.sqlite3"
-    ingest = subprocess.Popen(
-        [*manage_command(), "ingest", str(records)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ingest = subprocess.Popen(  # one process: its one child is the indexer
+        [*manage_command(), "ingest", str(records), "--processes", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     (indexer,) = _children(ingest.pid)
     deadline = time.monotonic() + 120

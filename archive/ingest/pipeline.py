@@ -44,6 +44,16 @@ def extract_article(item: ArticleInput, *, known_roles: Mapping[str, str] | None
     )
 
 
+def within_quote_cap(record: ArticleRecord, *, cap: int) -> tuple[ArticleRecord, int]:
+    """The record with its first `cap` quotes (and their speakers), and how many it left out."""
+    if len(record.quotes) <= cap:
+        return record, 0
+    kept = record.quotes[:cap]
+    names = {quote.speaker for quote in kept}
+    speakers = tuple(speaker for speaker in record.speakers if speaker.name in names)
+    return dataclasses.replace(record, quotes=kept, speakers=speakers), len(record.quotes) - cap
+
+
 def _into_body(paragraphs: Sequence[str], quotes_per_paragraph: Sequence[Sequence[Quote]]) -> Iterator[Quote]:
     """Move paragraph offsets into offsets of the joined body."""
     offset = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -127,14 +127,15 @@ class ArticleSpeakers:
     """Everyone the article names, merged by name within the article. `position`
     is any increasing number (paragraph * 100000 + offset) used for recency."""
 
-    def __init__(self, known_roles: dict[str, str] | None = None) -> None:
+    def __init__(self, known_roles: Mapping[str, str] | KnownRoles | None = None) -> None:
         self._entries: list[_Entry] = []
         self._by_key: dict[str, _Entry] = {}
         # Every key token an entry's name has had: a lookup reads only the entries that
         # share a token with the name, so an article naming thousands stays linear.
         self._by_token: dict[str, list[_Entry]] = {}
         self._roles: dict[str, _Entry] = {}
-        self._known_roles = {_role_key(k): v for k, v in (known_roles or {}).items()}
+        self._archive = known_roles if isinstance(known_roles, KnownRoles) else KnownRoles(known_roles)
+        self._known_roles = self._archive.roles
 
     def _find(self, name: str, kind: str) -> _Entry | None:
         key = speaker_key(tidy_name(name) if kind == "person" else name)
@@ -216,6 +217,7 @@ class ArticleSpeakers:
             return None
         if key in self._roles:
             return self._roles[key].name
+        self._archive.asked.add(key)
         # From other articles only a qualified title: "the Russian president" names one
         # person for a time, "the president" or "the ambassador" anyone.
         if key in self._known_roles and _qualified(key):
@@ -250,6 +252,47 @@ class ArticleSpeakers:
                 )
             )
         return out
+
+
+class KnownRoles:
+    """The archive's roles as the register reads them ("russian president" -> a name),
+    keyed once rather than per article, noting which role descriptions an article asked
+    of them: a parallel ingest extracts with the roles known when the article was sent
+    and re-extracts only an article whose questions a role learned since may answer."""
+
+    def __init__(self, roles: Mapping[str, str] | None = None) -> None:
+        self._raw: dict[str, str] = dict(roles or {})
+        self.roles: dict[str, str] = {_role_key(raw): name for raw, name in self._raw.items()}
+        self._spellings: dict[str, list[str]] | None = None  # key -> the raw roles folding to it, in order
+        self.asked: set[str] = set()
+
+    def learn(self, roles: Mapping[str, str]) -> None:
+        """Take roles in (new ones after the others), as if the whole mapping were keyed again:
+        of several spellings of one key, the last in the mapping's order names the holder."""
+        if self._spellings is None:
+            self._spellings = {}
+            for raw in self._raw:
+                self._spellings.setdefault(_role_key(raw), []).append(raw)
+        for raw, name in roles.items():
+            key = _role_key(raw)
+            spellings = self._spellings.setdefault(key, [])
+            if raw not in self._raw:
+                spellings.append(raw)
+            self._raw[raw] = name
+            self.roles[key] = self._raw[spellings[-1]]
+
+
+def may_answer(role: str, description_key: str) -> bool:
+    """Whether an archive role could name who a description (as `by_role` keys it) is:
+    the same key, or a role whose head and words the description's fit. Generous on purpose."""
+    role, words = _role_key(role), description_key.split()
+    rwords = role.split()
+    if role == description_key:
+        return True
+    if not rwords or not words:
+        return False
+    synonyms = {words[-1]} | _ROLE_SYNONYMS.get(words[-1], set())
+    return rwords[-1] in synonyms and all(word in rwords for word in words[:-1])
 
 
 # Words that make a title no one person's: "the top general", "the senior official".

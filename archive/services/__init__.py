@@ -35,6 +35,7 @@ from .indexing import (
 )
 from .ingest import (
     IngestResult,
+    ParallelExtraction,
     find_duplicate,
     ingest_article,
     ingest_web_page,
@@ -66,6 +67,7 @@ __all__ = [
     "IndexDifference",
     "IndexUnavailable",
     "IngestResult",
+    "ParallelExtraction",
     "accept_quote",
     "add_quote",
     "apply_code",

@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django import db
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
@@ -18,7 +19,8 @@ from django.db.models import Q
 from ..ingest.article import clean_article
 from ..ingest.escalation import code_quotes
 from ..ingest.files import text_input
-from ..ingest.pipeline import extract_article, sha256
+from ..ingest.pipeline import extract_article, sha256, within_quote_cap
+from ..ingest.pool import Extracted, ExtractionPool
 from ..ingest.records import ArticleInput, ArticleRecord, SpeakerRecord, UnreadableInput
 from ..ingest.webpage import fetch_page, read_html
 from ..models import Article, Quote
@@ -33,6 +35,7 @@ class IngestResult:
     article: Article
     created: bool
     quotes_left_out: int = 0  # quotes found beyond settings.REDLINE_MAX_QUOTES_PER_ARTICLE, not stored
+    roles: tuple[str, ...] = ()  # the titles its speakers were given: what a run learns of roles from it
 
     def quote_cap_message(self) -> str | None:
         """What to tell the editor when the text held more quotes than an article may."""
@@ -61,9 +64,18 @@ def find_duplicate(*, raw_text: str | None = None, url: str | None = None, body:
     return article
 
 
-def ingest_article(item: ArticleInput, *, index: bool = True, lookups: ArchiveLookups | None = None) -> IngestResult:
+def ingest_article(
+    item: ArticleInput,
+    *,
+    index: bool = True,
+    lookups: ArchiveLookups | None = None,
+    extracted: Extracted | None = None,
+) -> IngestResult:
     """Turn what a file, a record, an upload or a web page gave into an article with
     its quotes and speakers, in one transaction.
+
+    `extracted` is the item's extraction made elsewhere (a worker process of a bulk
+    ingest, with the roles `lookups` knew then); without it the item is extracted here.
 
     For a web page, raw_text is its extracted main text and raw_html the page as received.
     The same text (or the same URL) gives back the article already held.
@@ -79,32 +91,80 @@ def ingest_article(item: ArticleInput, *, index: bool = True, lookups: ArchiveLo
         return IngestResult(article=existing, created=False)
 
     lookups = lookups or ArchiveLookups()
-    record = extract_article(item, known_roles=lookups.known_roles())
+    if extracted is None:
+        record, quotes_left_out = _within_quote_cap(extract_article(item, known_roles=lookups.known_roles()))
+        codes = None
+    elif extracted.failure is not None:
+        raise (UnreadableInput if extracted.unreadable else IngestFailed)(extracted.failure)
+    else:
+        record, quotes_left_out, codes = extracted.record, extracted.quotes_left_out, extracted.codes
     existing = find_duplicate(body=record.body, url=item.url)
     if existing is not None:
         return IngestResult(article=existing, created=False)
-    record, quotes_left_out = _within_quote_cap(record)
     try:
         with transaction.atomic():
-            article = _save_article(record, lookups, raw_html=item.raw_html, captured_at=item.captured_at)
+            article = _save_article(record, lookups, raw_html=item.raw_html, captured_at=item.captured_at, codes=codes)
             if index:
                 reindex_after_commit([article.pk])
     except Exception:
         lookups.forget()  # what it remembered may have been rolled back with the article
         raise
-    return IngestResult(article=article, created=True, quotes_left_out=quotes_left_out)
+    roles = tuple(title.lower()[:300] for speaker in record.speakers for title in speaker.roles)
+    return IngestResult(article=article, created=True, quotes_left_out=quotes_left_out, roles=roles)
+
+
+class ParallelExtraction:
+    """A bulk ingest's extraction in worker processes, its articles stored here in input
+    order (`ingest_article(item, extracted=...)`), so that the archive is the one ingesting
+    them one by one makes. What storing teaches about roles goes to the workers with their
+    next batch (`stored`); an article that asked about a role learned after it was sent is
+    extracted again here. Use it as a context manager: leaving stops the workers."""
+
+    def __init__(self, processes: int, lookups: ArchiveLookups):
+        self._lookups = lookups
+        self.extracted_again = 0  # articles a role learned after they were sent sent back here
+        self._roles = lookups.known_roles()
+        lexicon = lookups.escalation_lexicon()
+        connection = db.connections["default"]
+        if not connection.in_atomic_block and not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            # The workers never touch the database; closing first means they hold no connection
+            # of this process at all. (In a test's transaction they inherit it unused, and end
+            # without closing it: os._exit.)
+            db.connections.close_all()
+        self._pool = ExtractionPool(
+            processes, roles=self._roles, lexicon=lexicon, quote_cap=settings.REDLINE_MAX_QUOTES_PER_ARTICLE
+        )
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._pool.close()
+
+    def extracted(self, items):
+        """(item, its extraction, or None where it is to be extracted here), in input order."""
+        for item, extracted in self._pool.extracted(items):
+            roles = self._lookups.known_roles()
+            if roles is not self._roles:  # a rollback made the lookups read the roles again
+                self._roles = roles
+                self._pool.rebase(roles)
+            if extracted is not None and not self._pool.fresh(extracted):
+                self.extracted_again += 1
+                extracted = None
+            yield item, extracted
+
+    def stored(self, result: IngestResult) -> None:
+        self._pool.learned(result.roles)
+
+
+class IngestFailed(Exception):
+    """Extraction failed in a worker process; the message is the error's there."""
 
 
 def _within_quote_cap(record: ArticleRecord) -> tuple[ArticleRecord, int]:
     """The record with its first REDLINE_MAX_QUOTES_PER_ARTICLE quotes (and their speakers), and how many
     it left out: storing, coding and grouping each quote costs a database row and an index document."""
-    cap = settings.REDLINE_MAX_QUOTES_PER_ARTICLE
-    if len(record.quotes) <= cap:
-        return record, 0
-    kept = record.quotes[:cap]
-    names = {quote.speaker for quote in kept}
-    speakers = tuple(speaker for speaker in record.speakers if speaker.name in names)
-    return dataclasses.replace(record, quotes=kept, speakers=speakers), len(record.quotes) - cap
+    return within_quote_cap(record, cap=settings.REDLINE_MAX_QUOTES_PER_ARTICLE)
 
 
 # -- web pages and uploads ----------------------------------------------------
@@ -199,7 +259,7 @@ def _follow_body(quote: Quote, body: str) -> None:
 
 
 def _save_article(
-    record: ArticleRecord, lookups: ArchiveLookups, *, raw_html: str | None = None, captured_at=None
+    record: ArticleRecord, lookups: ArchiveLookups, *, raw_html: str | None = None, captured_at=None, codes=None
 ) -> Article:
     article = Article()
     _fill_article(article, record, lookups)
@@ -211,7 +271,7 @@ def _save_article(
     # hash guards against a concurrent ingest of the same text.
     article.full_clean(validate_unique=False)
     article.save()
-    _save_quotes(article, record, lookups)
+    _save_quotes(article, record, lookups, codes=codes)
     return article
 
 
@@ -231,12 +291,16 @@ def _fill_article(article: Article, record: ArticleRecord, lookups: ArchiveLooku
     article.body_sha256 = sha256(record.body)
 
 
-def _save_quotes(article: Article, record: ArticleRecord, lookups: ArchiveLookups, *, keep_clear_of=()) -> None:
-    """Store the extracted quotes, except any overlapping an editor's span in keep_clear_of."""
+def _save_quotes(
+    article: Article, record: ArticleRecord, lookups: ArchiveLookups, *, keep_clear_of=(), codes=None
+) -> None:
+    """Store the extracted quotes, except any overlapping an editor's span in keep_clear_of.
+    `codes` are the quotes' codes when extraction made them already."""
     speakers = {speaker.name: lookups.speaker(speaker, article.published) for speaker in record.speakers}
     taken = [(kept.start, kept.end) for kept in keep_clear_of]
     # Every quote is coded among all the article's quotes: what extract_quotes writes too.
-    codes = code_quotes(record.body, record.quotes, lexicon=lookups.escalation_lexicon())
+    if codes is None:
+        codes = code_quotes(record.body, record.quotes, lexicon=lookups.escalation_lexicon())
     quotes = []
     for quote, coded in zip(record.quotes, codes):
         if any(quote.start < end and start < quote.end for start, end in taken):

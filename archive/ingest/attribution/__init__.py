@@ -55,11 +55,14 @@ def article_speakers(paragraphs: Sequence[str], quotes: list[list[Quote]]) -> li
 
 
 def _speaker_records(memory: ArticleMemory, quotes: list[list[Quote]]) -> list[SpeakerRecord]:
-    quoted = {q.speaker for para in quotes for q in para if q.speaker}
+    # In the order they are first quoted, not a set's: the archive's speakers are made in
+    # this order, and a set's differs from one process to the next.
+    quoted = dict.fromkeys(q.speaker for para in quotes for q in para if q.speaker)
     kinds = {q.speaker: q.speaker_kind for para in quotes for q in para if q.speaker}
-    records = {r.name: r for r in memory.register.records(quoted)}
-    for name in quoted - set(records):
-        records[name] = SpeakerRecord(name=name, kind=kinds.get(name) or "person")
+    records = {r.name: r for r in memory.register.records(set(quoted))}
+    for name in quoted:
+        if name not in records:
+            records[name] = SpeakerRecord(name=name, kind=kinds.get(name) or "person")
     return [replace(r, kind=kinds.get(r.name) or r.kind) for r in records.values()]
 
 

@@ -45,7 +45,7 @@ class ArticleMemory:
     """The people an article has named, in the order it named them."""
 
     def __init__(self, known_roles: Mapping[str, str] | None) -> None:
-        self.register = ArticleSpeakers(dict(known_roles or {}))
+        self.register = ArticleSpeakers(known_roles)
         self.mentions: list[Mention] = []
         # What the article shows of each person's gender: "Mrs. Lee", "Ann Lee".
         self.genders: dict[str, str] = {}

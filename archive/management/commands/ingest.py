@@ -1,6 +1,7 @@
 """manage.py ingest PATH_OR_URL...: add articles from .txt/.html files, .jsonl records, directories and web pages."""
 
 import contextlib
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -29,22 +30,41 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-index", action="store_true", help="Skip the search index (run rebuild_index later).")
         parser.add_argument("--limit", type=int, default=None, help="Stop after this many new articles (for trials).")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Processes extracting articles while this one stores them (default: one per core); 1 extracts "
+            "here. The archive made is the same whatever the number.",
+        )
 
     def handle(self, *paths, **options):
+        if options["processes"] < 1:
+            raise CommandError("--processes must be 1 or more.")
+        lookups = services.ArchiveLookups()
         try:
             with contextlib.ExitStack() as stack:
+                # The extraction workers first: they are forked before the indexer, so never hold its pipe.
+                extraction = (
+                    stack.enter_context(services.ParallelExtraction(options["processes"], lookups))
+                    if options["processes"] > 1
+                    else None
+                )
                 indexer = None if options["no_index"] else stack.enter_context(services.BatchIndexer())
-                self.ingest(indexer, **options)
+                self.ingest(indexer, lookups, extraction, **options)
         except services.IndexUnavailable as error:
             raise CommandError(str(error)) from error
 
-    def ingest(self, indexer, **options):
+    def ingest(self, indexer, lookups, extraction, **options):
         self.verbosity = options["verbosity"]
         now = time.monotonic()
         tally = _Tally(started=now, last_report=now)
-        lookups = services.ArchiveLookups()
-        for item in self._inputs(options["paths"], tally):
-            result = self._ingest_one(item, lookups, tally)
+        inputs = self._inputs(options["paths"], tally)
+        pairs = extraction.extracted(inputs) if extraction is not None else ((item, None) for item in inputs)
+        for item, extracted in pairs:
+            result = self._ingest_one(item, lookups, tally, extracted)
+            if result is not None and result.created and extraction is not None:
+                extraction.stored(result)
             if result is not None and result.created and indexer is not None and len(tally.pending) >= INDEX_BATCH:
                 indexer.add(tally.pending)
                 tally.pending = []
@@ -58,6 +78,11 @@ class Command(BaseCommand):
             left = services.unindexed_articles(tally.held) if tally.held else []
             if left:
                 services.index_articles(left)
+        if extraction is not None and self.verbosity >= 2:
+            self.stdout.write(
+                f"{extraction.extracted_again} article(s) extracted again here: they asked about a role "
+                "learned after they went to a worker."
+            )
         self._summary(tally)
 
     def _inputs(self, targets, tally):
@@ -74,14 +99,14 @@ class Command(BaseCommand):
             except (UnreadableInput, OSError) as error:  # the lines before a bad one were read
                 self._failed(tally, str(error))
 
-    def _ingest_one(self, item, lookups, tally):
+    def _ingest_one(self, item, lookups, tally, extracted=None):
         """Store one article (or fetch and store one page); a failure is reported and counted."""
         label = item if isinstance(item, str) else item.label
         try:
             if isinstance(item, str):
                 result = services.ingest_web_page(item, index=False, lookups=lookups)
             else:
-                result = services.ingest_article(item, index=False, lookups=lookups)
+                result = services.ingest_article(item, index=False, lookups=lookups, extracted=extracted)
         except UnreadableInput as error:  # a page that does not answer, is not HTML, is private...
             self._failed(tally, str(error))
             return None
