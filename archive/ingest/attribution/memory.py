@@ -19,6 +19,7 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
     TITLED_SUBJECT_OPENERS,
 )
+from archive.ingest.names import non_speaker
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender
 
 from .clauses import appositive_role, skip_subject_modifiers
@@ -138,6 +139,8 @@ class ArticleMemory:
         if known is None and not personal_title and not honorific:
             if org or len(words) < 2 or len(words) > 4 or any(w.isupper() and len(w.strip(".")) > 1 for w in words):
                 return None
+            if non_speaker(name):
+                return None  # "Investment Forum": a place, which no "he" stands for
             if first.lower in NON_NAME_WORDS and sentence_initial:
                 return None
             if found.first > 0 and tokens[found.first - 1].lower == "the":
