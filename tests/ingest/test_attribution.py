@@ -426,7 +426,7 @@ CLAUSE_SUBJECT_CASES = [
         [
             "A coalition of 40 nurses, porters and cleaners this week signed a pledge against the “broken promises of the hospital board.”"
         ],
-        [("broken promises of the hospital board.", "A coalition", "named")],
+        [("broken promises of the hospital board.", "A coalition", "anonymous")],
         id="subject-past-a-list-of-nouns",
     ),
     pytest.param(
