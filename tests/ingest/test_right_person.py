@@ -61,3 +61,20 @@ def test_he_is_never_a_place_or_an_event():
         "“I think this is an opportunity the Kremlin is seizing,” he said.",
     ]
     assert speakers(paragraphs) == [("I think this is an opportunity the Kremlin is seizing,", "Ivo Marsh", "pronoun")]
+
+
+def test_a_name_after_an_abbreviation_that_ended_the_sentence_is_the_person_named_before():
+    paragraphs = [
+        "Warsaw Mayor Pavel Orlin said the city had run out of beds.",
+        "Poland has taken 2 million people, according to the U.N. Orlin said the response had been “improvised.”",
+    ]
+    assert speakers(paragraphs)[-1] == ("improvised.", "Pavel Orlin", "named")
+
+
+def test_a_heading_run_into_a_participle_is_no_one_he_could_be():
+    paragraphs = [
+        "Ivo Marsh, the Ruritanian president, toured the front on Monday.",
+        "Forces are massing near the city of Osk Highlighting the stakes, Marsh visited the trenches.",
+        "“What you all deserve is victory,” he said.",
+    ]
+    assert speakers(paragraphs)[-1] == ("What you all deserve is victory,", "Ivo Marsh", "pronoun")

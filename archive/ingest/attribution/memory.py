@@ -10,6 +10,7 @@ from itertools import islice
 
 from archive.ingest.lexicon import (
     ANONYMOUS_HEADS,
+    ARTICLES,
     HONORIFIC_GENDER,
     HONORIFICS,
     INVERTIBLE_VERBS,
@@ -40,6 +41,12 @@ class Mention:
     sentence: int  # counted through the article
     order: int  # position of the mention within its sentence
     gender: str | None
+
+
+def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
+    """Whether the run's last word is a participle taking an object ("Highlighting the")."""
+    after = found.last + 1
+    return tokens[found.last].lower.endswith("ing") and after < len(tokens) and tokens[after].lower in ARTICLES
 
 
 class ArticleMemory:
@@ -141,6 +148,8 @@ class ArticleMemory:
                 return None
             if non_speaker(name):
                 return None  # "Investment Forum": a place, which no "he" stands for
+            if _participle_ends(tokens, found):
+                return None  # "Sievierodonetsk Highlighting the importance of …": a heading, then a participle
             if first.lower in NON_NAME_WORDS and sentence_initial:
                 return None
             if found.first > 0 and tokens[found.first - 1].lower == "the":

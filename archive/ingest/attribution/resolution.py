@@ -155,9 +155,21 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
                 attribution="title", speaker=name, speaker_kind=memory.register.kind_of(name), mention=mention
             )
         return Speaker(attribution="anonymous", description=found.text, mention=mention)
+    person = _person_after_abbreviation(memory, words)
+    if person is not None:
+        return Speaker(attribution="named", speaker=person, speaker_kind="person", mention=mention)
     if any(w[0].isupper() for w in words[1:]) or head in ORG_HEADS:
         return Speaker(attribution="named", speaker=found.text, speaker_kind="organisation", mention=mention)
     return Speaker(attribution="anonymous", description=found.text, mention=mention)
+
+
+def _person_after_abbreviation(memory: ArticleMemory, words: list[str]) -> str | None:
+    """ "according to the U.N. Trzaskowski said …": a sentence that ended on an
+    abbreviation's full stop; the word after it is the person the article named."""
+    if len(words) < 3 or not words[-2].endswith(".") or len(words[-2]) < 3:
+        return None
+    name = memory.register.lookup(words[-1].strip(",.’'"))
+    return name if name is not None and memory.register.kind_of(name) == "person" else None
 
 
 def _whose_office(core: str) -> bool:
