@@ -78,3 +78,10 @@ def test_a_heading_run_into_a_participle_is_no_one_he_could_be():
         "“What you all deserve is victory,” he said.",
     ]
     assert speakers(paragraphs)[-1] == ("What you all deserve is victory,", "Ivo Marsh", "pronoun")
+
+
+def test_he_and_she_know_ukrainian_first_names_and_a_french_jean():
+    paragraphs = ["Iryna Holub met Jean Claude Mbeki in Kyiv on Monday.", "“We will fight on,” he said."]
+    assert speakers(paragraphs) == [("We will fight on,", "Jean Claude Mbeki", "pronoun")]
+    paragraphs = ["Mykola Stepanenko met Ada Whitlock in Kyiv on Monday.", "“We will fight on,” she said."]
+    assert speakers(paragraphs) == [("We will fight on,", "Ada Whitlock", "pronoun")]
