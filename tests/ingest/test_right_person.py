@@ -85,3 +85,12 @@ def test_he_and_she_know_ukrainian_first_names_and_a_french_jean():
     assert speakers(paragraphs) == [("We will fight on,", "Jean Claude Mbeki", "pronoun")]
     paragraphs = ["Mykola Stepanenko met Ada Whitlock in Kyiv on Monday.", "“We will fight on,” she said."]
     assert speakers(paragraphs) == [("We will fight on,", "Ada Whitlock", "pronoun")]
+
+
+def test_a_photo_caption_names_who_is_pictured_not_who_speaks_next():
+    paragraphs = [
+        "Ivo Marsh, a scholar of Ruritania, said the threats were “unpredictable.” President Pavel Orlin attends "
+        "a video call of the “Capital Calling!” Investment Forum in Osk, Ruritania, Tuesday, Nov. 30, 2021. "
+        "“I think this is an opportunity that Orlin is seizing,” he said."
+    ]
+    assert speakers(paragraphs)[-1] == ("I think this is an opportunity that Orlin is seizing,", "Ivo Marsh", "pronoun")

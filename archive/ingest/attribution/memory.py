@@ -4,6 +4,7 @@ against it: the subject of the latest sentence that names someone suitable."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -43,6 +44,25 @@ class Mention:
     gender: str | None
 
 
+# A wire photo caption ends on its date: "…, in Moscow, Russia, Tuesday, Nov. 30, 2021."
+CAPTION_DATE_RE = re.compile(
+    r",\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}\."
+)
+# A full stop after a small letter ends the sentence before a caption ("!" may be a title's).
+SENTENCE_END_RE = re.compile(r"[a-z0-9]\.[\"”’]?\s+(?=[A-Z])")
+CAPTION_REACH = 400  # characters a caption runs back from its date, at most
+
+
+def photo_captions(text: str) -> list[tuple[int, int]]:
+    """Where the wire photo captions in a paragraph begin and end."""
+    spans = []
+    for date in CAPTION_DATE_RE.finditer(text):
+        floor = max(0, date.start() - CAPTION_REACH)
+        ends = [end.end() for end in SENTENCE_END_RE.finditer(text, floor, date.start())]
+        spans.append((ends[-1] if ends else floor, date.end()))
+    return spans
+
+
 def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
     """Whether the run's last word is a participle taking an object ("Highlighting the")."""
     after = found.last + 1
@@ -57,6 +77,7 @@ class ArticleMemory:
         self.mentions: list[Mention] = []
         # What the article shows of each person's gender: "Mrs. Lee", "Ann Lee".
         self.genders: dict[str, str] = {}
+        self._captions: dict[int, list[tuple[int, int]]] = {}  # paragraph -> its photo captions
 
     def gender(self, canonical: str, words: Sequence[Token]) -> str | None:
         """The gender a mention shows (an honorific, else a common first name), kept
@@ -78,9 +99,15 @@ class ArticleMemory:
     def scan_names(self, para: Paragraph, upto: int, start: int) -> int:
         """Register the people named in tokens[start:upto]; return upto."""
         tokens, sentences, text = para.tokens, para.sentences, para.text
+        if para.index not in self._captions:  # once a paragraph: scan_names reads it in parts
+            self._captions[para.index] = photo_captions(text)
+        captions = self._captions[para.index]
         pos = start
         while pos < upto:
             token = tokens[pos]
+            if captions and any(first <= token.start < end for first, end in captions):
+                pos += 1  # a photo's caption names who is pictured, not who speaks next
+                continue
             if token.lower in INVERTIBLE_VERBS:
                 pos += 1  # "Stated Holt:" is not a person called "Stated Holt"
                 continue
