@@ -94,3 +94,11 @@ def test_a_photo_caption_names_who_is_pictured_not_who_speaks_next():
         "“I think this is an opportunity that Orlin is seizing,” he said."
     ]
     assert speakers(paragraphs)[-1] == ("I think this is an opportunity that Orlin is seizing,", "Ivo Marsh", "pronoun")
+
+
+def test_someone_named_by_a_first_name_alone_is_who_he_is_next():
+    paragraphs = [
+        "CBS correspondent Holly Ward visited a military hospital. Mykola, a mechanic and reservist, told CBS "
+        "News he was hit by shrapnel. “We can't stop them on our own,” he told Ward."
+    ]
+    assert speakers(paragraphs) == [("We can't stop them on our own,", "Mykola", "pronoun")]

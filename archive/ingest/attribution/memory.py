@@ -18,6 +18,7 @@ from archive.ingest.lexicon import (
     NON_NAME_WORDS,
     POST_MODIFIER_PREPS,
     PRONOUNS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     TITLED_SUBJECT_OPENERS,
 )
@@ -61,6 +62,24 @@ def photo_captions(text: str) -> list[tuple[int, int]]:
         ends = [end.end() for end in SENTENCE_END_RE.finditer(text, floor, date.start())]
         spans.append((ends[-1] if ends else floor, date.end()))
     return spans
+
+
+def _named_alone(tokens: Sequence[Token], found: Phrase) -> bool:
+    """ "Mykola, a mechanic and military reservist, told …", "Oksana, 34, said": one
+    name, set off by an appositive at the start of its sentence, before a speech verb:
+    someone the article names by a first name only."""
+    first, comma = found.first, found.last + 1
+    if first > 0 and tokens[first - 1].kind != "p":
+        return False
+    if comma + 2 >= len(tokens) or tokens[comma].text != ",":
+        return False
+    opener = tokens[comma + 1]
+    if not (opener.lower in ("a", "an") or opener.text.isdigit()):
+        return False
+    for pos in range(comma + 2, min(len(tokens) - 1, comma + 12)):
+        if tokens[pos].kind != "w":
+            return tokens[pos].text == "," and tokens[pos + 1].lower in SPEECH_VERBS
+    return False
 
 
 def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
@@ -171,7 +190,9 @@ class ArticleMemory:
         personal_title = bool(role) and not org
         honorific = any(t.lower in HONORIFICS for t in tokens[found.first : found.last + 1])
         if known is None and not personal_title and not honorific:
-            if org or len(words) < 2 or len(words) > 4 or any(w.isupper() and len(w.strip(".")) > 1 for w in words):
+            if org or len(words) > 4 or any(w.isupper() and len(w.strip(".")) > 1 for w in words):
+                return None
+            if len(words) < 2 and not _named_alone(tokens, found):
                 return None
             if non_speaker(name):
                 return None  # "Investment Forum": a place, which no "he" stands for
