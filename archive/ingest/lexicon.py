@@ -427,7 +427,7 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     week's month year act bill law amendment constitution club hall square capitol
     democratic republican democrats republicans gop iowa ohio texas florida california
     virginia carolina nevada colorado pennsylvania michigan wisconsin minnesota
-    arizona georgia brigade battalion regiment corps system forum""".split()
+    arizona georgia brigade battalion regiment corps division system forum""".split()
 )
 
 # Common first names, to tell the gender a pronoun ("she said") can refer to.

@@ -5,7 +5,7 @@ import pytest
 
 from archive.ingest.attribution import attribute_article, extract_quotes
 from archive.ingest.bodies import ArticleBodies, canonical_body, document_issuer
-from archive.ingest.names import described_body, non_speaker, split_person
+from archive.ingest.names import described_body, non_speaker, split_person, titled_person
 
 
 def speakers(paragraphs):
@@ -255,6 +255,7 @@ def test_first_is_no_name_but_first_lady_is_a_title():
         ("The war in Ruritania", True),
         ("this evening nuclear watchdog", True),
         ("The city's council", True),
+        ("The Ruritanian parliament", True),
         # a body's own name, and a body that speaks as such
         ("the State Department", False),
         ("the Ruritanian government", False),
@@ -273,3 +274,16 @@ def test_a_body_described_is_no_speaker():
     assert speakers(["A charity for refugees said the camp was “overflowing.”"]) == [
         ("overflowing.", "A charity for refugees", "anonymous")
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person"),
+    [
+        ("The Atlantic's Sarah Whitlock", "Sarah Whitlock"),
+        ("the UN Sarah Whitlock", "Sarah Whitlock"),
+        ("Cleveland's Plain Dealer", None),
+        ("The International Committee of the Red Cross", None),
+    ],
+)
+def test_a_body_then_a_persons_name_is_the_person(phrase, person):
+    assert titled_person(phrase) == person
