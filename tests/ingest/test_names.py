@@ -230,6 +230,7 @@ def test_a_title_from_other_articles_needs_a_qualifier_that_says_whose():
     [
         # a description, then the body's name: the name
         ("“Sanctions are working,” according to the Ruritanian news outlet RTX.", "RTX", "named"),
+        ("The state broadcaster RTX said the talks were “over.”", "RTX", "named"),
         # a person described, not named: anonymous
         ("“The bill is dead,” the Tory peer said.", "the Tory peer", "anonymous"),
         # a statement whose issuer the phrase names, and one whose issuer is only a nationality
