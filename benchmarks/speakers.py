@@ -272,7 +272,7 @@ def non_name(name: str, people: People) -> str | None:
         return "debris"  # "S Putin": the tail of a possessive or a cut word
     if words[0] in FUNCTION_WORDS:
         return "debris"
-    if " ".join(content) not in METONYMS and any(w in PLACE_WORDS for w in words):
+    if " ".join(content) not in METONYMS and _ends_in_a_place(words):
         return "debris"
     if len(content) > 1 and len(set(content)) < len(content) and not set(content) & (NAME_PARTICLES | {"of"}):
         return "debris"  # "Biden Biden"
@@ -285,6 +285,15 @@ def non_name(name: str, people: People) -> str | None:
             return "descriptor"  # "journalist Max Blumenthal": someone, described
         return "debris"  # "a defensive Biden"; a body may have lower-case words: "the Biden administration"
     return None
+
+
+def _ends_in_a_place(words: list[str]) -> bool:
+    """A venue or street that heads the name or leads it, perhaps with sentence words
+    after it ("Blenheim Palace", "Tarasivska St. They", "St Petersburg"); inside a body's
+    name a place word is part of it ("the Wall Street Journal")."""
+    return words[0] in PLACE_WORDS or any(
+        w in PLACE_WORDS and all(rest in FUNCTION_WORDS for rest in words[i + 1 :]) for i, w in enumerate(words)
+    )
 
 
 def _around_a_listed_name(name: str, people: People, how: str) -> str:

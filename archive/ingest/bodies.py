@@ -227,7 +227,7 @@ def canonical_body(phrase: str) -> tuple[str, bool]:
 
 
 DESCRIBED_NAME_RE = re.compile(
-    r"^(?:the|a|an)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+)+((?:[A-Z][\w.&’'-]*)(?:\s+[A-Z][\w.&’'-]*){0,3})$"
+    r"^(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+)+((?:[A-Z][\w.&’'-]*)(?:\s+[A-Z][\w.&’'-]*){0,3})$"
 )
 
 

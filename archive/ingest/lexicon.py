@@ -427,7 +427,7 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
     week's month year act bill law amendment constitution club hall square capitol
     democratic republican democrats republicans gop iowa ohio texas florida california
     virginia carolina nevada colorado pennsylvania michigan wisconsin minnesota
-    arizona georgia""".split()
+    arizona georgia brigade battalion regiment corps division system forum""".split()
 )
 
 # Common first names, to tell the gender a pronoun ("she said") can refer to.
@@ -447,8 +447,9 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     maria irina natalia tatiana olga ekaterina anastasia kristi karine jen jennifer
     katie kate katy molly meghan megyn mika gretchen ruth sonia elena amy priyanka
     nadine carly meg hope kristen kirstjen sheila stacey stacy maxine nita patty
-    cathy kathy becky ginny jeanne joni jodi marsha lisa""".split()
-)
+    cathy kathy becky ginny jeanne joni jodi marsha lisa
+    holly iryna yuliya nataliya tetiana svitlana olha kateryna lyudmyla oksana hanna""".split()
+) - {"jean"}  # "Jean Claude Sangwa", "Jean-Yves Le Drian": a man's name in French
 
 MALE_FIRST_NAMES: frozenset[str] = frozenset(
     """james john robert michael william david richard joseph thomas charles christopher
@@ -470,7 +471,10 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
     mitt newt sean stephen steve corey paul rand jeff jeffrey ken kenneth hank
     herman hugh ian jared jay jeremiah jerome jimmy kurt lou luke martin marty matt
     max mo neil nathaniel omar oscar pete reggie rob rod ross sam seth
-    shane simon stan todd travis trey troy wade warren wes will zach""".split()
+    shane simon stan todd travis trey troy wade warren wes will zach
+    serhiy oleksiy mikhail kyrylo vadym yuriy vitaliy mykola valeriy yevhen anatoliy hennadiy
+    vasyl maksym ihor oleh pavlo bohdan taras ruslan stepan leonid borys ramzan dmitri
+    pierre jacques michel marc luc yves""".split()
 )
 
 

@@ -36,7 +36,7 @@ SENTENCE_WORDS = (
     | frozenset(
         """whether neither nor either tonight overnight separately instead meanwhile follow sign
         condemning take message opinion update breaking exclusive watch listen live any first second third
-        finally firstly secondly lastly""".split()
+        finally firstly secondly lastly perhaps maybe hence thus indeed""".split()
     )
 ) - TITLE_WORDS
 
@@ -323,9 +323,12 @@ def titled_person(phrase: str) -> str | None:
         return None
     role = person.role.split()
     titled = any(_is_title(word) or _lower(word) in DESCRIPTOR_NOUNS for word in role)
-    # "State Department Ned Price": a body, then a common first name
-    of_body = _bare(role[-1]) in ORG_WORDS and _lower(words[0]) in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
-    if not (titled or of_body):
+    # "State Department Ned Price", "the UN Ada Vos": a body, then a common first name;
+    # "The Atlantic's Anne Applebaum", "RUSI's Nick Reynolds": a body's own person
+    first = _lower(words[0])
+    known_first = first in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES or first_name_key(first) != first
+    of_body = _bare(role[-1]) in ORG_WORDS or _bare(role[-1]).isupper() or _is_possessive(role[-1])
+    if not (titled or (of_body and known_first)):
         return None
     if any(_bare(word) in ORG_WORDS or not _is_name_token(word) for word in words):
         return None
@@ -358,6 +361,12 @@ def non_speaker(name: str) -> str | None:
         return "title"  # "Minister", "Finnish Ambassador", "The PM", "Vatican Secretary"
     if all(w in SENTENCE_WORDS for _, w in content) or (len(content) == 1 and len(content[0][1]) == 1):
         return "debris"  # "Any", "S"
+    if content[0][1] in HEADLINE_VERBS or len(content) > 5:
+        return "debris"  # a headline: "Says Russians Reportedly Recruiting Syrian Mercenaries"
+    if len(content) == 1 and _people_noun(content[0][1]):
+        return "generic"  # "Senators", "Staff": people, not one of them
+    if content[0][1] in ("st", "st.") and len(content) > 1:
+        return "place"  # "St Petersburg"
     if content[-1][1] in VENUE_WORDS and " ".join(w for _, w in content) not in SPEAKING_PLACES:
         return "place"  # "Spring Conference", "Blenheim Palace" (but "Downing Street" speaks for No 10)
     proper = len(content) > 1 and all(_is_capitalised(t) for t, _ in content)  # "the State Department"
@@ -372,6 +381,46 @@ def non_speaker(name: str) -> str | None:
     ):
         return "generic"  # "a Facebook", "a U.S." (official)
     return None
+
+
+# Verbs that open a headline a run of capitals may take for a name: "Says Russians …".
+HEADLINE_VERBS = frozenset("says said tells told warns claims adds reveals slams urges vows".split())
+# Heads of a phrase that leave a body's description unnamed ("the Russian Orthodox church",
+# "The war in Ukraine") unless the body is one that speaks as such ("the Ukrainian government").
+POST_MODIFIERS = frozenset("of in at from on to for with about against over despite which who that".split())
+
+
+# Bodies the press names by a description and quotes as one: "the Ukrainian government said".
+# A parliament, a church, a newspaper's board or "the news" described so are no one speaker.
+SPEAKING_BODIES = frozenset(
+    """government administration ministry department agency office committee council commission
+    court army military navy police embassy campaign party company firm group command service
+    services authorities forces bureau institute foundation organisation organization union
+    alliance coalition prosecutors""".split()
+)
+
+
+def _people_noun(word: str) -> bool:
+    return word in PERSON_HEADS or word in TITLE_WORDS or (word.endswith("s") and _people_noun(word[:-1]))
+
+
+def described_body(phrase: str) -> bool:
+    """A phrase read as a body that only describes one: "A US Congressional", "a charity"
+    (an indefinite phrase names nothing), "The Ukrainian parliament", "The war in
+    Ukraine", "this evening nuclear watchdog" (a lower-case head that is no body the press
+    quotes as one: SPEAKING_BODIES). The quote keeps the words as its description."""
+    words = [w for w in phrase.split() if _lower(w)]
+    if len(words) < 2:
+        return False
+    first = _lower(words[0])
+    if first in ("a", "an"):
+        return True
+    if first not in DETERMINERS and not (first in SENTENCE_WORDS and not _is_capitalised(words[1])):
+        return False
+    head = next((words[pos - 1] for pos in range(2, len(words)) if _lower(words[pos]) in POST_MODIFIERS), words[-1])
+    if _is_capitalised(head) or _is_possessive(head):
+        return False
+    return _lower(head) not in SPEAKING_BODIES or first != "the" or any(_is_possessive(w) for w in words)
 
 
 # -- one person however the name is spelled -----------------------------------

@@ -26,6 +26,7 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
 )
 from archive.ingest.names import (
+    described_body,
     described_person,
     first_name_key,
     non_speaker,
@@ -376,7 +377,9 @@ def _settle(
     if why == "nationality":
         return _described(quote, "unattributed")
     name = bodies.resolve(phrase, position)
-    if name is None or non_speaker(name):
+    if name is not None:
+        name = strip_leading_words(SENTENCE_BREAK_RE.split(name)[-1])  # "Thursday. The ministry"
+    if name is None or non_speaker(name) or described_body(name):
         return _described(quote, "anonymous")
     return dataclasses.replace(quote, speaker=name)
 

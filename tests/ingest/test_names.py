@@ -5,7 +5,7 @@ import pytest
 
 from archive.ingest.attribution import attribute_article, extract_quotes
 from archive.ingest.bodies import ArticleBodies, canonical_body, document_issuer
-from archive.ingest.names import non_speaker, split_person
+from archive.ingest.names import described_body, non_speaker, split_person, titled_person
 
 
 def speakers(paragraphs):
@@ -95,6 +95,12 @@ def test_split_person(phrase, role, name):
         ("the Kremlin", None),
         ("Reuters", None),
         ("Vladislav Orlov", None),
+        # a headline a run of capitals took in, people in the plural, a saint's city, an adverb
+        ("Says Ruritanians Reportedly Recruiting Foreign Volunteers", "debris"),
+        ("Senators", "generic"),
+        ("St Petersburg", "place"),
+        ("Perhaps", "debris"),
+        ("Ursula von der Leyen", None),
     ],
 )
 def test_non_speaker(phrase, why):
@@ -224,6 +230,7 @@ def test_a_title_from_other_articles_needs_a_qualifier_that_says_whose():
     [
         # a description, then the body's name: the name
         ("“Sanctions are working,” according to the Ruritanian news outlet RTX.", "RTX", "named"),
+        ("The state broadcaster RTX said the talks were “over.”", "RTX", "named"),
         # a person described, not named: anonymous
         ("“The bill is dead,” the Tory peer said.", "the Tory peer", "anonymous"),
         # a statement whose issuer the phrase names, and one whose issuer is only a nationality
@@ -238,3 +245,46 @@ def test_bodies_named_after_a_description(paragraph, speaker, attribution):
 def test_first_is_no_name_but_first_lady_is_a_title():
     assert speakers(["First came a letter urging a “rapid end to the conflict.”"])[0][1:] != ("First", "named")
     assert split_person("First Lady Jill Vos").role == "First Lady"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "described"),
+    [
+        # a description of a body names none: an indefinite phrase, a head that is no body
+        ("A coalition", True),
+        ("A Ruritanian Congressional", True),
+        ("The war in Ruritania", True),
+        ("this evening nuclear watchdog", True),
+        ("The city's council", True),
+        ("The Ruritanian parliament", True),
+        # a body's own name, and a body that speaks as such
+        ("the State Department", False),
+        ("the Ruritanian government", False),
+        ("the Biden administration", False),
+        ("the Institute for the Study of War", False),
+        ("the Kremlin", False),
+    ],
+)
+def test_described_body(phrase, described):
+    assert described_body(phrase) is described
+
+
+def test_a_body_described_is_no_speaker():
+    [(_, speaker, attribution)] = speakers(["“The front is holding,” the war in Ruritania showed, said a report."])
+    assert (speaker, attribution) != ("The war in Ruritania", "named")
+    assert speakers(["A charity for refugees said the camp was “overflowing.”"]) == [
+        ("overflowing.", "A charity for refugees", "anonymous")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "person"),
+    [
+        ("The Atlantic's Sarah Whitlock", "Sarah Whitlock"),
+        ("the UN Sarah Whitlock", "Sarah Whitlock"),
+        ("Cleveland's Plain Dealer", None),
+        ("The International Committee of the Red Cross", None),
+    ],
+)
+def test_a_body_then_a_persons_name_is_the_person(phrase, person):
+    assert titled_person(phrase) == person

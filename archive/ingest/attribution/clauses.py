@@ -15,6 +15,7 @@ from archive.ingest.lexicon import (
     DOCUMENT_HEADS,
     NOUN_LIKE_VERBS,
     NP_STOP,
+    ORG_NAME_WORDS,
     POSSESSIVE_DETERMINERS,
     POST_MODIFIER_PREPS,
     PREPOSITIONS,
@@ -75,7 +76,38 @@ def subject_before_verb(tokens: Sequence[Token], text: str, verb: int, floor: in
     if found is None and is_plain_noun(tokens[pos]):
         # "41 percent of renters said": a bare noun is the subject only through its head
         return outermost_speaker(tokens, text, make_phrase(tokens, text, pos, pos, "description"), floor)
+    holder = _name_before_open_appositive(tokens, text, found, floor)
+    if holder is not None:
+        return holder
     return through_post_modifier(tokens, text, found, floor)
+
+
+# Small words inside a capitalised title: "Professor of Strategy and Security Studies at".
+TITLE_LINKS = frozenset({"of", "and", "at", "for", "the", "on", "in", "to"})
+
+
+def _name_before_open_appositive(tokens: Sequence[Token], text: str, found: Phrase | None, floor: int) -> Phrase | None:
+    """ "Ann Lee, Professor of Strategy at Air University said": an appositive whose
+    closing comma the writer left out; the name before it speaks, not the place
+    at the end of her title. None when found is no such place."""
+    if found is None or found.kind != "name" or found.first - 2 < floor:
+        return None
+    if tokens[found.first - 1].lower not in POST_MODIFIER_PREPS:
+        return None
+    pos = found.first - 2
+    while pos >= floor and found.first - pos < 16:
+        token = tokens[pos]
+        if token.text == ",":
+            person = phrase_backward(tokens, text, pos - 1, floor)
+            if person is None or person.kind != "name" or person.last != pos - 1 or not may_speak(tokens, person):
+                return None
+            if any(word.lower().strip(".,") in ORG_NAME_WORDS for word in person.name.split()):
+                return None
+            return person
+        if token.kind != "w" or not (token.cap or token.lower in TITLE_LINKS):
+            return None
+        pos -= 1
+    return None
 
 
 def through_post_modifier(tokens: Sequence[Token], text: str, found: Phrase | None, floor: int) -> Phrase | None:

@@ -114,11 +114,27 @@ def _inverted_subject(tokens: Sequence[Token], text: str, verb: int, limit: int)
     invertible verb; after another verb only a name, or a phrase that ends the sentence."""
     token = tokens[verb]
     found = phrase_forward(tokens, text, verb + 1, limit, lower_prefix=token.lower in INVERTIBLE_VERBS)
+    if found is not None and found.kind == "description":
+        found = _name_after_title(tokens, text, found, limit)
     if found is not None and (
         token.lower in INVERTIBLE_VERBS or found.kind == "name" or ends_sentence(tokens, found.last + 1, limit)
     ):
         return found, token
     return None
+
+
+def _name_after_title(tokens: Sequence[Token], text: str, found: Phrase, limit: int) -> Phrase:
+    """`,” said the foreign secretary, Ann Lee.`: a name in apposition after the
+    description, ending the sentence or the clause, is the speaker."""
+    comma = found.last + 1
+    if comma + 1 >= limit or tokens[comma].text != ",":
+        return found
+    name = phrase_forward(tokens, text, comma + 1, limit)
+    if name is None or name.kind != "name":
+        return found
+    if not (ends_sentence(tokens, name.last + 1, limit) or tokens[name.last + 1].text in (",", ";", "—", "–")):
+        return found
+    return appositive_name(tokens, text, found, comma + 1, name.last + 1)
 
 
 # What a document does with its words besides the speech verbs: "the sign reads".

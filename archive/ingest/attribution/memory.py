@@ -4,21 +4,25 @@ against it: the subject of the latest sentence that names someone suitable."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
 from archive.ingest.lexicon import (
     ANONYMOUS_HEADS,
+    ARTICLES,
     HONORIFIC_GENDER,
     HONORIFICS,
     INVERTIBLE_VERBS,
     NON_NAME_WORDS,
     POST_MODIFIER_PREPS,
     PRONOUNS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     TITLED_SUBJECT_OPENERS,
 )
+from archive.ingest.names import non_speaker
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender
 
 from .clauses import appositive_role, skip_subject_modifiers
@@ -41,6 +45,49 @@ class Mention:
     gender: str | None
 
 
+# A wire photo caption ends on its date: "…, in Moscow, Russia, Tuesday, Nov. 30, 2021."
+CAPTION_DATE_RE = re.compile(
+    r",\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}\."
+)
+# A full stop after a small letter ends the sentence before a caption ("!" may be a title's).
+SENTENCE_END_RE = re.compile(r"[a-z0-9]\.[\"”’]?\s+(?=[A-Z])")
+CAPTION_REACH = 400  # characters a caption runs back from its date, at most
+
+
+def photo_captions(text: str) -> list[tuple[int, int]]:
+    """Where the wire photo captions in a paragraph begin and end."""
+    spans = []
+    for date in CAPTION_DATE_RE.finditer(text):
+        floor = max(0, date.start() - CAPTION_REACH)
+        ends = [end.end() for end in SENTENCE_END_RE.finditer(text, floor, date.start())]
+        spans.append((ends[-1] if ends else floor, date.end()))
+    return spans
+
+
+def _named_alone(tokens: Sequence[Token], found: Phrase) -> bool:
+    """ "Mykola, a mechanic and military reservist, told …", "Oksana, 34, said": one
+    name, set off by an appositive at the start of its sentence, before a speech verb:
+    someone the article names by a first name only."""
+    first, comma = found.first, found.last + 1
+    if first > 0 and tokens[first - 1].kind != "p":
+        return False
+    if comma + 2 >= len(tokens) or tokens[comma].text != ",":
+        return False
+    opener = tokens[comma + 1]
+    if not (opener.lower in ("a", "an") or opener.text.isdigit()):
+        return False
+    for pos in range(comma + 2, min(len(tokens) - 1, comma + 12)):
+        if tokens[pos].kind != "w":
+            return tokens[pos].text == "," and tokens[pos + 1].lower in SPEECH_VERBS
+    return False
+
+
+def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
+    """Whether the run's last word is a participle taking an object ("Highlighting the")."""
+    after = found.last + 1
+    return tokens[found.last].lower.endswith("ing") and after < len(tokens) and tokens[after].lower in ARTICLES
+
+
 class ArticleMemory:
     """The people an article has named, in the order it named them."""
 
@@ -49,6 +96,7 @@ class ArticleMemory:
         self.mentions: list[Mention] = []
         # What the article shows of each person's gender: "Mrs. Lee", "Ann Lee".
         self.genders: dict[str, str] = {}
+        self._captions: dict[int, list[tuple[int, int]]] = {}  # paragraph -> its photo captions
 
     def gender(self, canonical: str, words: Sequence[Token]) -> str | None:
         """The gender a mention shows (an honorific, else a common first name), kept
@@ -70,9 +118,15 @@ class ArticleMemory:
     def scan_names(self, para: Paragraph, upto: int, start: int) -> int:
         """Register the people named in tokens[start:upto]; return upto."""
         tokens, sentences, text = para.tokens, para.sentences, para.text
+        if para.index not in self._captions:  # once a paragraph: scan_names reads it in parts
+            self._captions[para.index] = photo_captions(text)
+        captions = self._captions[para.index]
         pos = start
         while pos < upto:
             token = tokens[pos]
+            if captions and any(first <= token.start < end for first, end in captions):
+                pos += 1  # a photo's caption names who is pictured, not who speaks next
+                continue
             if token.lower in INVERTIBLE_VERBS:
                 pos += 1  # "Stated Holt:" is not a person called "Stated Holt"
                 continue
@@ -136,8 +190,14 @@ class ArticleMemory:
         personal_title = bool(role) and not org
         honorific = any(t.lower in HONORIFICS for t in tokens[found.first : found.last + 1])
         if known is None and not personal_title and not honorific:
-            if org or len(words) < 2 or len(words) > 4 or any(w.isupper() and len(w.strip(".")) > 1 for w in words):
+            if org or len(words) > 4 or any(w.isupper() and len(w.strip(".")) > 1 for w in words):
                 return None
+            if len(words) < 2 and not _named_alone(tokens, found):
+                return None
+            if non_speaker(name):
+                return None  # "Investment Forum": a place, which no "he" stands for
+            if _participle_ends(tokens, found):
+                return None  # "Sievierodonetsk Highlighting the importance of …": a heading, then a participle
             if first.lower in NON_NAME_WORDS and sentence_initial:
                 return None
             if found.first > 0 and tokens[found.first - 1].lower == "the":

@@ -499,6 +499,21 @@ def may_speak(tokens: Sequence[Token], phrase: Phrase) -> bool:
     return head in PERSON_HEADS or head in ORG_HEADS or head in TITLE_WORDS or head in QUANTITY_HEADS
 
 
+def _after_office_name(words: list[str], run: int) -> int:
+    """Where the person's name starts in a run of capitals that begins with the name of
+    the office they hold: "the secretary of Russia's National Security Council Nikolay
+    Patrushev" is Patrushev, after the council's name."""
+    for pos in range(len(words) - 2, run - 1, -1):
+        if bare_word(words[pos]) in ORG_NAME_WORDS or POSSESSIVE_RE.search(words[pos]):
+            # a first name and a surname at least: "New Hampshire" is no office and Hampshire
+            return pos + 1 if len(words) - pos > 2 else run
+    return run
+
+
+def _holds_a_title(words: list[str]) -> bool:
+    return any(w.lower().strip(".,’'") in TITLE_WORDS or w.lower().strip(".,’'") in PERSON_HEADS for w in words)
+
+
 def name_in_description(found: Phrase) -> Phrase | None:
     """ "his nephew Omar el Tayeb", "the billionaire Hal Brody", "Norway's premier Ola
     Berg": a description that ends in a person's name is that person, with a role."""
@@ -509,12 +524,15 @@ def name_in_description(found: Phrase) -> Phrase | None:
         or (words[run - 1].lower() in NAME_PARTICLES and run < len(words))
     ):
         run -= 1
+    run = _after_office_name(words, run)
     name_words = words[run:]
     if not name_words or len(name_words) > 4 or not name_words[0][0].isupper():
         return None
     before = words[run - 1].lower().strip(".,’'")
     if before not in TITLE_WORDS and before not in PERSON_HEADS and before not in ROLE_MODIFIERS:
-        return None
+        office = bare_word(before) in ORG_NAME_WORDS or POSSESSIVE_RE.search(words[run - 1])
+        if not (office and _holds_a_title(words[:run])):
+            return None
     if any(bare_word(w) in ORG_NAME_WORDS or (w.isupper() and len(w) > 1) for w in name_words):
         return None
     role_words = words[1:run] if words[0].lower() in DETERMINERS else words[:run]

@@ -140,7 +140,13 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
         if name is not None:
             role = re.sub(r"^(?:the|this)\s+", "", core, flags=re.I)
             memory.register.add(name, role=role, position=para.position(found.start))
-        if name is None and determiner in ("the", "this") and head not in ANONYMOUS_HEADS and not plural:
+        if (
+            name is None
+            and determiner in ("the", "this")
+            and head not in ANONYMOUS_HEADS
+            and not plural
+            and not _whose_office(core)
+        ):
             # "the senator", "the billionaire": the person the article is talking about
             name = memory.most_salient(None, para.index, sentence, found.first)
         if name is not None:
@@ -149,9 +155,29 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
                 attribution="title", speaker=name, speaker_kind=memory.register.kind_of(name), mention=mention
             )
         return Speaker(attribution="anonymous", description=found.text, mention=mention)
+    person = _person_after_abbreviation(memory, words)
+    if person is not None:
+        return Speaker(attribution="named", speaker=person, speaker_kind="person", mention=mention)
     if any(w[0].isupper() for w in words[1:]) or head in ORG_HEADS:
         return Speaker(attribution="named", speaker=found.text, speaker_kind="organisation", mention=mention)
     return Speaker(attribution="anonymous", description=found.text, mention=mention)
+
+
+def _person_after_abbreviation(memory: ArticleMemory, words: list[str]) -> str | None:
+    """ "according to the U.N. Trzaskowski said …": a sentence that ended on an
+    abbreviation's full stop; the word after it is the person the article named."""
+    if len(words) < 3 or not words[-2].endswith(".") or len(words[-2]) < 3:
+        return None
+    name = memory.register.lookup(words[-1].strip(",.’'"))
+    return name if name is not None and memory.register.kind_of(name) == "person" else None
+
+
+def _whose_office(core: str) -> bool:
+    """ "the country's prosecutor general", "the party's treasurer": a title that names
+    whose office it is by a possessive names its holder, not whoever the article last
+    named; when no one in the article holds it, the speaker is left described. ("The
+    Russian president" still reads as the Russian the article is about.)"""
+    return any(word.endswith(("'s", "’s")) for word in core.split()[1:])
 
 
 def organisation_for_it(para: Paragraph, floor: int, found: Phrase, speaker: Speaker) -> Speaker:
