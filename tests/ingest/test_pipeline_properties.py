@@ -187,7 +187,10 @@ def test_a_quote_dense_paragraph_takes_time_linear_in_its_length(unit):
     timings = []
     for size in (32_000, 256_000):
         paragraph = (unit * (size // len(unit) + 1))[:size]
-        started = time.process_time()
-        quote_spans(paragraph)
-        timings.append(time.process_time() - started)
+        runs = []
+        for _ in range(3):  # the best of three: a garbage collection or a busy machine is no growth
+            started = time.process_time()
+            quote_spans(paragraph)
+            runs.append(time.process_time() - started)
+        timings.append(min(runs))
     assert timings[1] < 24 * max(timings[0], 0.01), timings
