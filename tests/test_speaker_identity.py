@@ -158,6 +158,18 @@ def test_a_surname_speaker_takes_the_full_name_when_it_comes(ingest):
     assert speaker.name == "Marta Lindqvist" and speaker.quotes.count() == 2
 
 
+def test_a_full_name_never_takes_over_someone_whose_first_name_it_ends_in(ingest):
+    """A speaker filed under a first name alone ("Alexander", as an article called Alexander
+    Lukashenko once) is no surname-only speaker for "Don Alexander" to take over."""
+    ingest("“The union will stand,” said Belarusian President Alexander Lukashenko.")
+    lukashenko = Speaker.objects.get()
+    SpeakerAlias.objects.create(speaker=lukashenko, name="Alexander")
+    ingest("“Trading was heavy all morning,” said Don Alexander, a spokesman for the exchange.")
+    lukashenko.refresh_from_db()
+    assert lukashenko.name == "Alexander Lukashenko" and lukashenko.quotes.count() == 1
+    assert Speaker.objects.get(name="Don Alexander").quotes.count() == 1
+
+
 def test_an_undone_merge_is_not_redone_by_resolution(search_index):
     article, speakers = split_archive()
     survivor, folded = speakers["Volodymyr Zelensky"], speakers["Vladimir Zelenskyy"]

@@ -162,8 +162,14 @@ class ArchiveLookups:
             return matches.pop() if len(matches) == 1 else None
         # Nobody with the surname has a first name yet: the speaker known by the surname
         # alone is this person ("Bachelet", then "Michelle Bachelet"), and takes the full name.
+        # A speaker with a full name under another surname is someone else: "Alexander" may
+        # be Alexander Lukashenko's first name, never Don Alexander's surname.
         bare = [speaker_id for speaker_id, keys in people.items() if not any(" " in k for k in keys)]
-        if len(bare) == 1 and not self._speaker(bare[0]).confirmed:
+        if (
+            len(bare) == 1
+            and not self._speaker(bare[0]).confirmed
+            and not SpeakerAlias.objects.filter(speaker_id=bare[0], key__contains=" ").exists()
+        ):
             self._adopted.add(bare[0])
             return bare[0]
         return None
