@@ -34,6 +34,22 @@ def search_index(tmp_path):
 
 
 @pytest.fixture
+def editor(db):
+    """A member of the Editors group, as README's "Editors" says to make one."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("editor", password="pw-for-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def ingest(search_index, django_capture_on_commit_callbacks):
     """ingest(raw_text, **hints): one article through the service, indexed as on commit."""
     from archive import services

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
 from haystack.query import SearchQuerySet
 
 from archive import services
@@ -10,14 +9,6 @@ from archive.ingest.records import ArticleInput
 from archive.models import Article, Quote, Speaker
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_user("editor", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def _inline_form(article, changes=None, extra=()):

@@ -8,7 +8,6 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
@@ -32,14 +31,6 @@ TEXT = (
 def article(search_index, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return services.ingest_article(ArticleInput(raw_text=TEXT, label="test", published="2024-09-13")).article
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_user("editor", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def test_ingest_codes_quotes_as_extract_quotes_does(article):

@@ -4,7 +4,7 @@ And the likely duplicates, each a click from its confirmation."""
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from haystack.query import SearchQuerySet
 
@@ -13,19 +13,6 @@ from archive.ingest.records import ArticleInput
 from archive.models import MergeRecord, Quote, Speaker, SpeakerAlias, SpeakerRedirect, SpeakerRole
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

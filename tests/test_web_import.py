@@ -8,7 +8,6 @@ from io import StringIO
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -27,14 +26,6 @@ needs_corpus = pytest.mark.skipif(not (CORPUS_HTML / "index.json").exists(), rea
 
 ADD = "/admin/archive/article/add/"
 ARTICLE_TEXT = "Kremlin spokesman Dmitry Peskov spoke on Friday.\n\n“This is a red line,” he said.\n"
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_user("editor", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
