@@ -3,7 +3,7 @@ spans chosen as words and checked against the text, overlaps refused, every chan
 by the editing service (corrected, codes corrected, the index), and the review queue."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from haystack.query import SearchQuerySet
 
@@ -19,19 +19,6 @@ TEXT = (
     "“Nobody wants a wider war,” a senior diplomat said."
 )
 JSON = {"HTTP_ACCEPT": "application/json"}
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
@@ -287,6 +274,18 @@ def test_the_queue_puts_quotes_without_a_named_speaker_first(editor_client, arti
     other = services.ingest_article(ArticleInput(raw_text="“We are ready,” said Ann Lee on Monday.")).article
     screen = editor_client.get(_url(other)).content.decode()
     assert f'data-next-url="/admin/archive/article/{article.pk}/review/?quote=' in screen
+
+
+def test_a_long_queue_is_read_a_page_at_a_time(editor_client, search_index, monkeypatch):
+    from archive import admin_review
+
+    monkeypatch.setattr(admin_review, "QUEUE_PAGE_SIZE", 2)
+    for n in range(5):
+        services.ingest_article(ArticleInput(raw_text=f"“We are ready for round {n},” said Ann Lee."))
+    first = editor_client.get("/admin/archive/quote/review/").content.decode()
+    assert "page 1 of 3" in first and 'href="?page=2">next →' in first and "← previous" not in first
+    last = editor_client.get("/admin/archive/quote/review/", {"page": 3}).content.decode()
+    assert "page 3 of 3" in last and 'href="?page=2">← previous' in last
 
 
 def test_after_adding_an_article_the_editor_lands_on_its_review_screen(editor_client, search_index):
