@@ -76,9 +76,7 @@ def _copy_key(text_key: str, speaker_id: int | None, phrase: bool) -> tuple:
 
 
 def _copy_key_of(quote: Quote) -> tuple:
-    if not hasattr(quote, "_copy_key"):
-        quote._copy_key = _copy_key(quote.text_key, quote.speaker_id, lineage.is_phrase(quote.text))
-    return quote._copy_key
+    return _copy_key(quote.text_key, quote.speaker_id, lineage.is_phrase(quote.text))
 
 
 class _EarlierQuotes:
@@ -122,8 +120,9 @@ def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, h
     """The group of an earlier quote of this article or of a held quote that this
     quote copies; None if it copies nothing. `held` keeps the candidates' query
     answers: quotes not yet stored with the same probe and speaker share them."""
-    if _copy_key_of(quote) in earlier.by_text_key:
-        return earlier.by_text_key[_copy_key_of(quote)]
+    same_words = earlier.by_text_key.get(_copy_key_of(quote))
+    if same_words is not None:
+        return same_words
     if exact_copy:
         return exact_copy
     key = (quote.probe or None, quote.speaker_id, quote.pk or 0)
