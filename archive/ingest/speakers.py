@@ -150,7 +150,14 @@ class ArticleSpeakers:
             # A surname alone: the most recently seen full name that ends in it.
             matches = [e for e in sharing if e.key_tokens[-1:] == tokens]
             if not matches:
-                matches = [e for e in sharing if tokens[0] in e.key_tokens]
+                # A first name alone ("Catherine said", after "Catherine Hummels"): a full
+                # name keys its first name by `first_name_key`, a lone word as a surname.
+                first = first_name_key(fold_accents(name).casefold().strip(TRAILING_PUNCT + " "))
+                matches = [
+                    e
+                    for e in {id(e): e for e in sharing + self._by_token.get(first, [])}.values()
+                    if tokens[0] in e.key_tokens or e.key_tokens[:1] == [first]
+                ]
             return max(matches, key=lambda e: (e.last_seen, -e.order)) if matches else None
         # A fuller or shorter form of an entry: same surname, and first names that agree.
         for entry in sorted(sharing, key=lambda e: (-e.last_seen, e.order)):

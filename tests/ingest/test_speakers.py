@@ -82,6 +82,25 @@ def test_same_surname_goes_to_the_most_recent_full_name():
     assert len(register.records()) == 2
 
 
+def test_a_first_name_alone_is_the_person_named_in_full():
+    # "They were hosted by Catherine Hummels ... 'We are one family,' Catherine said."
+    # Catherine keys as Katherine in a full name; alone it must still find her.
+    register = ArticleSpeakers()
+    register.add("Catherine Hummels", position=1)
+    register.add("Nataliiya", position=2)
+    assert register.add("Catherine", position=3) == "Catherine Hummels"
+    assert register.lookup("Catherine") == "Catherine Hummels"
+    assert register.lookup("Hummels") == "Catherine Hummels"
+    assert len(register.records()) == 2
+
+
+def test_a_surname_alone_wins_over_a_first_name():
+    register = ArticleSpeakers()
+    register.add("Jordan Peel", position=1)
+    register.add("Michael Jordan", position=2)
+    assert register.lookup("Jordan") == "Michael Jordan"
+
+
 def test_roles_resolve_titles():
     register = ArticleSpeakers(known_roles={"finnish president": "Aino Virta"})
     register.add("Pavel Gromov", role="Kremlin spokesperson", position=1)
