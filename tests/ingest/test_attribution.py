@@ -131,6 +131,24 @@ CASES = [
         [("dead on arrival.", "Carl Ostend", "named")],
         id="party-parenthetical",
     ),
+    pytest.param(
+        [
+            "Some reporters wondered whether the minister knew. “The doubt is growing,” political analyst"
+            " and visiting scholar at the Halden Institute Irina Sokolova said in a recent note."
+        ],
+        [("The doubt is growing,", "Irina Sokolova", "named")],
+        id="long-role-with-affiliation-then-name-said",
+    ),
+    pytest.param(
+        ["“The doubt is growing,” analysts at the Halden Institute said."],
+        [("The doubt is growing,", "analysts", "anonymous")],
+        id="long-role-no-person-name",
+    ),
+    pytest.param(
+        ["“We have moved the monument,” Petrov said, according to Russian state news agency RIA Novosti."],
+        [("We have moved the monument,", "RIA Novosti", "named")],
+        id="according-to-nationality-then-agency-name",
+    ),
 ]
 
 

@@ -10,16 +10,20 @@ from dataclasses import replace
 from archive.ingest.lexicon import (
     CLAUSE_SUBORDINATORS,
     DOCUMENT_HEADS,
+    FEMALE_FIRST_NAMES,
     INTRANSITIVE_SPEECH_VERBS,
     INVERTIBLE_VERBS,
+    MALE_FIRST_NAMES,
     NOUN_ONLY_VERBS,
     PREPOSITIONS,
     REPORTING_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    SUBORDINATORS,
     VERB_FILLERS,
     WEAK_SPEECH_VERBS,
 )
+from archive.ingest.names import non_speaker
 
 from .clauses import (
     adjunct_then_content,
@@ -39,6 +43,7 @@ from .clauses import (
 from .mentions import (
     Phrase,
     make_phrase,
+    names_organisation,
     phrase_forward,
     skip_parenthetical,
 )
@@ -74,7 +79,45 @@ def cue_after(
         # `“…,” panel Chairman Ann Lee said`: lower-case words of her role before the name
         prefixed = phrase_forward(tokens, text, pos, limit, lower_prefix=True)
         found = _subject_then_verb(tokens, text, prefixed, limit, comma_before)
+    if found is None and comma_before and not token.cap:
+        found = _long_role_then_name(tokens, text, pos, limit)
     return found
+
+
+# Words that open a clause of their own inside a role run: past them the name and verb
+# are another sentence's ("…,” the analyst who met Lee said").
+_ROLE_RUN_BREAKS = SUBORDINATORS | {"that", "and", "but", "says", "said"}
+
+
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+
+
+def _long_role_then_name(tokens: Sequence[Token], text: str, pos: int, limit: int) -> tuple[Phrase, Token] | None:
+    """`“…,” political analyst and scholar at the Carnegie Endowment Tatiana Stanovaya
+    said`: a role longer than four words, with its own affiliation, ends in the name
+    that speaks; the name is the capitalised run right before the speech verb."""
+    for verb in range(pos + 2, min(limit, pos + 20)):
+        token = tokens[verb]
+        if token.kind != "w" or token.lower in SPEECH_VERBS:
+            break
+    else:
+        return None
+    if token.lower not in SPEECH_VERBS or token.lower.endswith("ing") or not tokens[verb - 1].cap:
+        return None
+    if any(t.lower in _ROLE_RUN_BREAKS and t.lower != "and" for t in tokens[pos:verb]):
+        return None
+    # A first name and a surname, with a middle name or initial when a first name
+    # precedes them ("Donald J. Trump"); the affiliation's words before them are role.
+    first = verb - 2
+    if first - 1 > pos and tokens[first - 1].lower in FIRST_NAMES:
+        first -= 1
+    if first <= pos or not all(t.cap for t in tokens[first:verb]):
+        return None
+    if names_organisation([t.text for t in tokens[first:verb]]):
+        return None  # "…, analysts at the Carnegie Endowment said": a body, not a person
+    phrase = make_phrase(tokens, text, pos, verb - 1, "name")
+    role = text[tokens[pos].start : tokens[first - 1].end]
+    return replace(phrase, role=role, name=text[tokens[first].start : tokens[verb - 1].end]), token
 
 
 def _subject_then_verb(
@@ -447,7 +490,7 @@ def outer_source(
             and tokens[pos + 1].lower == "to"
             and tokens[pos - 1].text == ","
         ):
-            found = phrase_forward(tokens, text, pos + 2, limit)
+            found = _source_after_nationality(tokens, text, phrase_forward(tokens, text, pos + 2, limit), limit)
             if found is not None and found.kind != "pronoun" and found.first > cue[0].last:
                 return found, token
         if token.text == "," and pos + 1 < limit:
@@ -466,6 +509,18 @@ def outer_source(
                 return found, tokens[found.last + 1]
         pos += 1
     return None
+
+
+def _source_after_nationality(tokens: Sequence[Token], text: str, found: Phrase | None, limit: int) -> Phrase | None:
+    """ "according to Russian state news agency RIA Novosti": a nationality is no source,
+    the name its description leads to is ("RIA Novosti"); with no name, no outer source."""
+    if found is None or found.kind != "name" or non_speaker(found.name) != "nationality":
+        return found
+    described = phrase_forward(tokens, text, found.last + 1, limit, lower_prefix=True)
+    if described is None or described.kind != "name":
+        return None
+    first = next(pos for pos in range(described.first, described.last + 1) if tokens[pos].cap)
+    return make_phrase(tokens, text, first, described.last, "name")
 
 
 # Words after a comma that open a clause of its own, coordinated with the one before
