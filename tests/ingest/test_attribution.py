@@ -133,6 +133,22 @@ CASES = [
     ),
     pytest.param(
         [
+            "The line was that Mayor Ilse Vandam is a crook. Although Mr Orlov has no office in the city,"
+            " he holds power. In a post issued through his firm, Concord he said: “She is a strong leader.”"
+        ],
+        [("She is a strong leader.", "Orlov", "pronoun")],
+        id="pronoun-name-after-sentence-opening-although",
+    ),
+    pytest.param(
+        [
+            "As mayor, Tom Ray was photographed with Ida Wills. When Wills died in 1998, Ray released a statement:",
+            "“I remember working with her. She never gave up.”",
+        ],
+        [("I remember working with her. She never gave up.", "Tom Ray", "pronoun")],
+        id="salient-subject-is-the-main-clauses-not-the-opening-clauses",
+    ),
+    pytest.param(
+        [
             "Some reporters wondered whether the minister knew. “The doubt is growing,” political analyst"
             " and visiting scholar at the Halden Institute Irina Sokolova said in a recent note."
         ],

@@ -12,6 +12,7 @@ from itertools import islice
 from archive.ingest.lexicon import (
     ANONYMOUS_HEADS,
     ARTICLES,
+    CLAUSE_SUBORDINATORS,
     HONORIFIC_GENDER,
     HONORIFICS,
     INVERTIBLE_VERBS,
@@ -19,6 +20,7 @@ from archive.ingest.lexicon import (
     POST_MODIFIER_PREPS,
     PRONOUNS,
     SPEECH_VERBS,
+    SUBORDINATORS,
     TITLE_WORDS,
     TITLED_SUBJECT_OPENERS,
 )
@@ -43,6 +45,9 @@ class Mention:
     sentence: int  # counted through the article
     order: int  # position of the mention within its sentence
     gender: str | None
+    # Named in a clause that opens the sentence ("When Lee died, Ray released a
+    # statement"): the main clause's subject is the sentence's.
+    in_opening_clause: bool = False
 
 
 # A wire photo caption ends on its date: "…, in Moscow, Russia, Tuesday, Nov. 30, 2021."
@@ -80,6 +85,32 @@ def _named_alone(tokens: Sequence[Token], found: Phrase) -> bool:
         if tokens[pos].kind != "w":
             return tokens[pos].text == "," and tokens[pos + 1].lower in SPEECH_VERBS
     return False
+
+
+# Capitalised only because they open a sentence: "Although Mr Lee has no role, he …"
+# names Lee, though the run of capitals starts one word earlier.
+_SUBORDINATE_OPENERS = (CLAUSE_SUBORDINATORS | SUBORDINATORS) - {
+    "so",
+    "than",
+    "who",
+    "which",
+    "whom",
+    "what",
+    "how",
+    "why",
+}
+_SENTENCE_OPENERS = (CLAUSE_SUBORDINATORS | SUBORDINATORS | {"and", "but", "yet", "if", "then", "so"}) - ARTICLES
+
+
+def _opens_run(previous: Token) -> bool:
+    """Whether a capitalised word after `previous` starts a run of capitals: a name is
+    read from the start of its run, not from the middle ("York Mayor" in "New York Mayor")."""
+    return not previous.cap or previous.lower in _SENTENCE_OPENERS
+
+
+def _opens_clause(tokens: Sequence[Token], pos: int, sentences: Sequence[int]) -> bool:
+    """Whether tokens[pos] is a subordinator opening its sentence: "When", "Although"."""
+    return tokens[pos].lower in _SUBORDINATE_OPENERS and (pos == 0 or sentences[pos] != sentences[pos - 1])
 
 
 def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
@@ -136,7 +167,7 @@ class ArticleMemory:
                 and token.lower in TITLED_SUBJECT_OPENERS
             ):
                 self._remember_subject(para, pos, upto)
-            if token.kind == "w" and (token.cap or is_role_word(token)) and (pos == 0 or not tokens[pos - 1].cap):
+            if token.kind == "w" and (token.cap or is_role_word(token)) and (pos == 0 or _opens_run(tokens[pos - 1])):
                 found = phrase_forward(tokens, text, pos, upto)
                 if found is not None and found.kind == "name":
                     canonical = self._remember(para, pos, found)
@@ -214,6 +245,7 @@ class ArticleMemory:
                 sentence=para.sentence_of(order),
                 order=order,
                 gender=self.gender(canonical, tokens[found.first : found.last + 1]),
+                in_opening_clause=found.first > 0 and _opens_clause(tokens, found.first - 1, para.sentences),
             )
         )
         return canonical
@@ -251,6 +283,6 @@ class ArticleMemory:
                 continue
             if mention.sentence != best.sentence:
                 break
-            if mention.order <= best.order:
-                best = mention  # leftmost in the sentence: the subject
+            if (mention.in_opening_clause, mention.order) <= (best.in_opening_clause, best.order):
+                best = mention  # leftmost in the sentence's main clause: the subject
         return best.name if best else None

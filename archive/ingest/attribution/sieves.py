@@ -194,6 +194,26 @@ def _colon_heading(site: QuoteSite) -> Found:
     return None
 
 
+PRESENTATIVES = frozenset({"here's", "here’s", "here"})
+
+
+def _presented_by_here(site: QuoteSite) -> Found:
+    """ "Here's Ann Lee in 1992: “…”": a sentence that presents a person before the
+    colon opening the quote; adjuncts of time and place may follow the name."""
+    tokens, qpos, floor = site.tokens, site.qpos, site.floor
+    if qpos - 3 < floor or tokens[qpos - 1].text != ":" or tokens[floor].lower not in PRESENTATIVES:
+        return None
+    start = floor + 1
+    if tokens[floor].lower == "here":
+        if tokens[start].lower not in ("is", "was"):
+            return None
+        start += 1
+    found = phrase_forward(tokens, site.text, start, qpos - 1)
+    if found is not None and found.kind == "name":
+        return found, tokens[qpos - 1]
+    return None
+
+
 def _sentence_subject(site: QuoteSite) -> Found:
     """A partial quote hangs on its sentence's verb: the subject speaks."""
     if site.qpos <= site.floor:
@@ -276,6 +296,12 @@ QUOTE_SIEVES: tuple[Sieve, ...] = (
         example="Mayor Ilse Vandam said: “The tunnel is safe.”",
         speaker="Ilse Vandam",
         find=_verb_before,
+    ),
+    Sieve(
+        name="presented_by_here",
+        example="Here’s Nadia Ferreira in March 2019: “The harbour will reopen.”",
+        speaker="Nadia Ferreira",
+        find=_presented_by_here,
     ),
     Sieve(
         name="colon_heading",
