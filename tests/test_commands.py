@@ -80,6 +80,21 @@ def test_one_bad_file_is_reported_and_the_rest_go_on(search_index, tmp_path):
     assert Article.objects.filter(raw_text__contains="déclaré").exists()
 
 
+def test_one_ingest_run_resolves_the_speakers_of_its_earlier_articles(search_index, tmp_path):
+    # The slip comes first: when it was stored, nobody was known by the other spelling.
+    texts = ["“We hold the line,” said Serhiy Gaidai."] + [
+        f"“Shelling number {n},” said Serhiy Haidai." for n in range(4)
+    ]
+    records = [{"id": str(n), "title": f"Luhansk {n}", "text": text} for n, text in enumerate(texts)]
+    path = tmp_path / "luhansk.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    out, _ = _ingest(path)
+    assert "1 folded into another, 1 quotes moved in 1 article(s)" in out
+    (speaker,) = {quote.speaker for quote in Quote.objects.select_related("speaker")}
+    assert speaker.name == "Serhiy Haidai" and speaker.quotes.count() == 5
+    assert SearchQuerySet().models(Quote).filter(speaker=speaker.slug).count() == 5  # reindexed
+
+
 def test_ingest_of_nothing_readable_fails(search_index, tmp_path):
     (tmp_path / "x.txt").write_bytes(b"\x00\x00")
     with pytest.raises(CommandError):
