@@ -161,7 +161,7 @@ CASES = [
         id="long-role-no-person-name",
     ),
     pytest.param(
-        ["“We have moved the monument,” Petrov said, according to Russian state news agency RIA Novosti."],
+        ["“We have moved the monument,” the governor said, according to Russian state news agency RIA Novosti."],
         [("We have moved the monument,", "RIA Novosti", "named")],
         id="according-to-nationality-then-agency-name",
     ),

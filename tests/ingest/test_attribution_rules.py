@@ -255,10 +255,18 @@ def test_agent_or_name_before_the_quote(sentence, quote, speaker):
         ),
         ("“Welcome, neighbours!” a message on the council website reads.", "Welcome, neighbours!", "a message"),
         (
-            "“Well, what does that mean?” Ann Lee asked, according to a transcript of the interview.",
+            "“Well, what does that mean?” the host asked, according to a transcript of the interview.",
             "Well, what does that mean?",
             "a transcript",
         ),
+        # A person named or resolved is the speaker: a researcher looks for Ann Lee's words on
+        # her page, not on the transcript's or the agency's.
+        (
+            "“Well, what does that mean?” Ann Lee asked, according to a transcript of the interview.",
+            "Well, what does that mean?",
+            "Ann Lee",
+        ),
+        ("Ann Lee was asked again. “Never,” she said, according to Reuters.", "Never,", "Ann Lee"),
     ],
 )
 def test_documents_and_their_reports(paragraph, quote, speaker):

@@ -320,6 +320,9 @@ QUOTE_SIEVES: tuple[Sieve, ...] = (
 
 # Frames of a report around a cue: they take the quote for the outer source.
 def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
+    """`“…,” the mayor said, according to the Post`: the Post's report. A cue that names
+    or resolves a person keeps the quote (`Putin said, according to Reuters` is Putin's:
+    a researcher looks for it on his page), where PolNeAR gives it to the outer source."""
     if cue is None:
         # `Conditions remained “tight,” with “modest” gains, according to the survey`:
         # with no cue of its own, the report's frame may lie past further quotes
@@ -330,6 +333,8 @@ def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
         # `“…?” Lee asked, according to a transcript`: the cue's own sentence
         bounds = site.para.bounds
         limit = min(bounds.end(cue.mention.last), bounds.next_quote(cue.mention.last))
+    if cue.mention.kind in ("name", "pronoun"):
+        return None
     return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, limit)
 
 
