@@ -149,6 +149,27 @@ CASES = [
     ),
     pytest.param(
         [
+            "Support rose early, according to Jean Roux. “He took charge,” Ada Vos, spokesperson for the"
+            " Harbour Party told ABC News."
+        ],
+        [("He took charge,", "Ada Vos", "named")],
+        id="appositive-without-its-closing-comma",
+    ),
+    pytest.param(
+        [
+            "The mayor, Ivan Petrenko, said the town was ruined. Street fighting is under way, he said,"
+            " adding: “The situation is very serious.”"
+        ],
+        [("The situation is very serious.", "Ivan Petrenko", "pronoun")],
+        id="capitalised-first-word-is-no-heading-when-he-said-adding",
+    ),
+    pytest.param(
+        ["Mira Kovac has found a new purpose: rescuing animals. “They are my life,” says the 50-year-old."],
+        [("They are my life,", "Mira Kovac", "title")],
+        id="the-50-year-old-is-the-person-the-article-is-about",
+    ),
+    pytest.param(
+        [
             "Some reporters wondered whether the minister knew. “The doubt is growing,” political analyst"
             " and visiting scholar at the Halden Institute Irina Sokolova said in a recent note."
         ],

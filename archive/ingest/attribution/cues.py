@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from archive.ingest.lexicon import (
     CLAUSE_SUBORDINATORS,
+    DETERMINERS,
     DOCUMENT_HEADS,
     FEMALE_FIRST_NAMES,
     INTRANSITIVE_SPEECH_VERBS,
@@ -50,6 +51,7 @@ from .mentions import (
 from .tokens import (
     Token,
     is_plain_noun,
+    is_role_word,
 )
 
 
@@ -204,6 +206,10 @@ def _past_place(tokens: Sequence[Token], prep: int, limit: int) -> int:
     return prep
 
 
+# Words that end a role inside an unclosed appositive: a clause of its own begins.
+NP_STOP_FOR_ROLES = frozenset({"who", "which", "that", "and", "but", "when", "where"})
+
+
 def _past_appositive(tokens: Sequence[Token], text: str, found: Phrase, comma: int, limit: int) -> tuple[Phrase, int]:
     """An appositive between subject and verb, perhaps with commas of its own: `Harry
     Bond, 30, of Raleigh, N.C., who was polled, said`; a name in it is the speaker:
@@ -215,6 +221,17 @@ def _past_appositive(tokens: Sequence[Token], text: str, found: Phrase, comma: i
             if after < limit and tokens[after].lower in SPEECH_VERBS:
                 return appositive_name(tokens, text, found, comma + 1, look), look + 1
         look += 1
+    if found.kind == "name":
+        # `“…,” Ann Lee, spokesperson for the Harbour Party told ABC News`: the
+        # appositive's closing comma left out; a role of words, then the verb
+        for look in range(comma + 2, min(limit, comma + 15)):
+            token = tokens[look]
+            if token.kind != "w" or token.lower in NP_STOP_FOR_ROLES:
+                break
+            if token.lower in SPEECH_VERBS and not token.cap and not token.lower.endswith("ing"):
+                if is_role_word(tokens[comma + 1]) or tokens[comma + 1].lower in DETERMINERS:
+                    return found, look
+                break
     return found, comma
 
 

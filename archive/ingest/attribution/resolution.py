@@ -111,19 +111,27 @@ def _resolve_name(memory: ArticleMemory, para: Paragraph, found: Phrase, sentenc
     return Speaker(attribution="named", speaker=canonical, speaker_kind="person", mention=mention)
 
 
+AGE_HEAD_RE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def _person_head(head: str) -> bool:
+    """A noun for a person: "senator", "resident", and an age ("says the 50-year-old")."""
+    return head in PERSON_HEADS or bool(AGE_HEAD_RE.match(head))
+
+
 def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, sentence: int) -> Speaker:
     mention = (found.start, found.end)
     words = found.text.split()
     determiner = words[0].lower()
     core = found.text
     head = words[-1].lower().strip(",.")
-    personal = head in PERSON_HEADS
+    personal = _person_head(head)
     for pos, word in enumerate(words):
         if word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close", "who"} and pos > 0:
             head = words[pos - 1].lower().strip(",")
             core = " ".join(words[:pos])
             # "another Muslim who asked not to be named": only people take "who"
-            personal = head in PERSON_HEADS or word.lower() == "who"
+            personal = _person_head(head) or word.lower() == "who"
             break
     indefinite = determiner in INDEFINITE_DETERMINERS or (
         determiner not in DETERMINERS and head.endswith("s") and head in PERSON_HEADS and not words[0][0].isupper()
@@ -133,7 +141,7 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
     # "the experts noted", "the ministers say": a group, never the one person
     # the article last named
     plural = head.endswith("s") and (head[:-1] in PERSON_HEADS or head[:-2] in PERSON_HEADS)
-    if head in PERSON_HEADS or (head in TITLE_WORDS and head not in ORG_HEADS):
+    if _person_head(head) or (head in TITLE_WORDS and head not in ORG_HEADS):
         # "campaign", "staff" are roles before a noun ("campaign manager") but an
         # organisation as the head: "the Vale campaign said" is no one person
         name = memory.register.by_role(core)

@@ -7,11 +7,11 @@ the quote for an outer source, as PolNeAR's univocal annotation does."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from archive.ingest.lexicon import CLAUSE_REPORTING_CUES, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from archive.ingest.lexicon import CLAUSE_REPORTING_CUES, PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from archive.ingest.quotes import QuoteSpan
 from archive.ingest.speakers import split_role
 
@@ -171,6 +171,11 @@ def _verb_before(site: QuoteSite) -> Found:
     return site.before
 
 
+def _another_subject_speaks(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A pronoun and a speech verb between a heading's name and its colon: "he said"."""
+    return any(tokens[pos].lower in PRONOUNS and tokens[pos + 1].lower in SPEECH_VERBS for pos in range(start, end - 1))
+
+
 def _colon_heading(site: QuoteSite) -> Found:
     """A name (not a description) before a colon that opens the quote, perhaps after a
     dash and with its medium or role."""
@@ -181,6 +186,8 @@ def _colon_heading(site: QuoteSite) -> Found:
     while start > floor and tokens[start - 1].text not in DASHES and qpos - start < 15:
         start -= 1
     found = phrase_forward(tokens, site.text, start, qpos - 1)
+    if found is not None and _another_subject_speaks(tokens, found.last + 1, qpos - 1):
+        return None  # `Street fighting is under way, he said, adding: “…”`: a clause, no heading
     if found is None:
         found = phrase_backward(tokens, site.text, qpos - 2, floor)
     elif found.kind == "description":
