@@ -102,8 +102,48 @@ def split_role(phrase: str) -> tuple[str, str]:
     return person.role, person.name
 
 
+# One word for a country in a title, however the title names it: "Russia's foreign
+# minister", "the foreign minister of Russia" and "the Russian foreign minister" are one
+# role; so are "UK", "Britain's" and "British", "US", "America's" and "American".
+COUNTRY_IN_TITLE = {
+    "russia": "russian",
+    "ukraine": "ukrainian",
+    "britain": "british",
+    "uk": "british",
+    "united kingdom": "british",
+    "america": "us",
+    "american": "us",
+    "united states": "us",
+    "china": "chinese",
+    "france": "french",
+    "germany": "german",
+    "poland": "polish",
+    "belarus": "belarusian",
+    "turkey": "turkish",
+    "israel": "israeli",
+    "iran": "iranian",
+    "japan": "japanese",
+    "italy": "italian",
+    "canada": "canadian",
+    "finland": "finnish",
+    "sweden": "swedish",
+    "hungary": "hungarian",
+}
+_COUNTRY_IN_TITLE_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_IN_TITLE), key=len, reverse=True)) + r")(?:'s)?(?=\s|$)"
+)
+
+
 def _role_key(role: str) -> str:
-    return " ".join(fold_accents(role).casefold().replace(".", "").split())
+    folded = " ".join(fold_accents(role).casefold().replace(".", "").replace("’", "'").split())
+    folded = _COUNTRY_IN_TITLE_RE.sub(lambda match: COUNTRY_IN_TITLE[match.group(1)], folded)
+    words = folded.split()
+    if len(words) > 2 and words[-1] in COUNTRY_IN_TITLE.values():
+        of = len(words) - (3 if words[-2] == "the" else 2)
+        if of > 0 and words[of] == "of":  # "the president of the United States" -> "us president"
+            lead = 1 if words[0] == "the" else 0
+            words = words[:lead] + [words[-1]] + words[lead:of]
+    return " ".join(words)
 
 
 @dataclass(kw_only=True)

@@ -101,6 +101,30 @@ def test_a_surname_alone_wins_over_a_first_name():
     assert register.lookup("Jordan") == "Michael Jordan"
 
 
+@pytest.mark.parametrize(
+    ("description", "holder"),
+    [
+        ("Russia's foreign minister", "Pavel Gromov"),
+        ("the foreign minister of Russia", "Pavel Gromov"),
+        ("Britain's prime minister", "Ann Lee"),
+        ("the UK prime minister", "Ann Lee"),
+        ("the prime minister of the United Kingdom", "Ann Lee"),
+        ("the American secretary of state", "Tom Ray"),
+        ("the U.S. secretary of state", "Tom Ray"),
+        ("the French prime minister", None),
+    ],
+)
+def test_countries_in_titles(description, holder):
+    register = ArticleSpeakers(
+        known_roles={
+            "Russian Foreign Minister": "Pavel Gromov",
+            "British Prime Minister": "Ann Lee",
+            "US Secretary of State": "Tom Ray",
+        }
+    )
+    assert register.by_role(description) == holder
+
+
 def test_roles_resolve_titles():
     register = ArticleSpeakers(known_roles={"finnish president": "Aino Virta"})
     register.add("Pavel Gromov", role="Kremlin spokesperson", position=1)
