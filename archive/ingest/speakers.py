@@ -26,6 +26,7 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
 )
 from archive.ingest.names import (
+    FIRST_NAME_KEYS,
     described_body,
     described_person,
     first_name_key,
@@ -37,6 +38,7 @@ from archive.ingest.names import (
 )
 from archive.ingest.records import Quote, SpeakerRecord
 
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | frozenset(FIRST_NAME_KEYS)
 KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*\.?")  # "thomas-greenfield" is one word
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 KEY_DROP = (TITLE_WORDS | HONORIFICS) - {"head"}
@@ -191,12 +193,15 @@ class ArticleSpeakers:
             matches = [e for e in sharing if e.key_tokens[-1:] == tokens]
             if not matches:
                 # A first name alone ("Catherine said", after "Catherine Hummels"): a full
-                # name keys its first name by `first_name_key`, a lone word as a surname.
-                first = first_name_key(fold_accents(name).casefold().strip(TRAILING_PUNCT + " "))
+                # name keys its first name by `first_name_key`, a lone word as a surname (Dong
+                # in "Dong Xiaolin" is found as it is). Only a known first name is read as one:
+                # "Sievierodonetsk" is not "Sievierodonetsk Heavy", a heading run into its text.
+                word = fold_accents(name).casefold().strip(TRAILING_PUNCT + " ")
+                first = first_name_key(word) if word in FIRST_NAMES else None
                 matches = [
                     e
-                    for e in {id(e): e for e in sharing + self._by_token.get(first, [])}.values()
-                    if tokens[0] in e.key_tokens or e.key_tokens[:1] == [first]
+                    for e in {id(e): e for e in sharing + self._by_token.get(first or "", [])}.values()
+                    if tokens[0] in e.key_tokens or (first and e.key_tokens[:1] == [first])
                 ]
             return max(matches, key=lambda e: (e.last_seen, -e.order)) if matches else None
         # A fuller or shorter form of an entry: same surname, and first names that agree.

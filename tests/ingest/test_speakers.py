@@ -94,6 +94,19 @@ def test_a_first_name_alone_is_the_person_named_in_full():
     assert len(register.records()) == 2
 
 
+def test_a_place_alone_is_not_a_heading_run_into_its_text():
+    # "Battle for Sievierodonetsk Heavy fighting has seen ..." registered a "name"
+    register = ArticleSpeakers()
+    register.add("Sievierodonetsk Heavy", position=1)
+    assert register.lookup("Sievierodonetsk") is None
+
+
+def test_a_family_name_first_is_found_alone():
+    register = ArticleSpeakers()
+    register.add("Dong Xiaolin", position=1)
+    assert register.lookup("Dong") == "Dong Xiaolin"
+
+
 def test_a_surname_alone_wins_over_a_first_name():
     register = ArticleSpeakers()
     register.add("Jordan Peel", position=1)
