@@ -267,6 +267,9 @@ def test_agent_or_name_before_the_quote(sentence, quote, speaker):
             "Ann Lee",
         ),
         ("Ann Lee was asked again. “Never,” she said, according to Reuters.", "Never,", "Ann Lee"),
+        ("“We see no grounds,” the Kremlin said, according to Interfax.", "We see no grounds,", "the Kremlin"),
+        # a body's words that a named person reports are the person's
+        ("“We will respond,” the Pentagon said, according to John Kirby.", "We will respond,", "John Kirby"),
     ],
 )
 def test_documents_and_their_reports(paragraph, quote, speaker):

@@ -29,7 +29,7 @@ from .cues import (
     passive_agent,
 )
 from .decision import Cue, choose
-from .mentions import Phrase, may_speak, phrase_backward, phrase_forward
+from .mentions import Phrase, may_speak, names_organisation, phrase_backward, phrase_forward
 from .paragraph import Paragraph
 from .tokens import Token, closing_mark_length
 
@@ -328,8 +328,9 @@ QUOTE_SIEVES: tuple[Sieve, ...] = (
 # Frames of a report around a cue: they take the quote for the outer source.
 def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
     """`“…,” the mayor said, according to the Post`: the Post's report. A cue that names
-    or resolves a person keeps the quote (`Putin said, according to Reuters` is Putin's:
-    a researcher looks for it on his page), where PolNeAR gives it to the outer source."""
+    a speaker keeps the quote (`Putin said, according to Reuters` is Putin's: a researcher
+    looks for it on his page), where PolNeAR gives it to the outer source; a body's words
+    a named person reports are the person's."""
     if cue is None:
         # `Conditions remained “tight,” with “modest” gains, according to the survey`:
         # with no cue of its own, the report's frame may lie past further quotes
@@ -340,9 +341,23 @@ def _outer_report(site: QuoteSite, cue: Cue | None) -> Found:
         # `“…?” Lee asked, according to a transcript`: the cue's own sentence
         bounds = site.para.bounds
         limit = min(bounds.end(cue.mention.last), bounds.next_quote(cue.mention.last))
-    if cue.mention.kind in ("name", "pronoun"):
-        return None
-    return outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, limit)
+    outer = outer_source(site.tokens, site.text, (cue.mention, cue.verb), site.qpos, limit)
+    inner = cue.mention
+    if outer is None or not (inner.kind in ("name", "pronoun") or _named_body(inner)):
+        return outer
+    if (_named_body(inner) or _is_body(inner)) and outer[0].kind == "name" and not _is_body(outer[0]):
+        return outer  # `the administration promised “…,” according to Antony Blinken`: his words
+    return None  # a speaker named keeps the quote: `the Kremlin said, according to Interfax`
+
+
+def _is_body(phrase: Phrase) -> bool:
+    return names_organisation((phrase.name or phrase.text).split())
+
+
+def _named_body(phrase: Phrase) -> bool:
+    """ "the Kremlin", "the White House": a determiner and a body's proper name."""
+    words = phrase.text.split()
+    return phrase.kind == "description" and len(words) > 1 and all(word[:1].isupper() for word in words[1:])
 
 
 def _opens_direct_speech(site: QuoteSite, cue: Cue) -> bool:
