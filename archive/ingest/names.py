@@ -235,7 +235,8 @@ def split_person(phrase: str) -> PersonPhrase:
     """Split a phrase naming a person into a role and a name: "Russian-American journalist
     Masha Gessen" -> ("Russian-American journalist", "Masha Gessen"); "UK Prime Minister Hal
     Denton" -> ("UK Prime Minister", "Hal Denton"); "Whether Putin" -> ("", "Putin")."""
-    tokens = _trim_head(_trim_tail(phrase.split()))
+    # "Volodymyr @ZelenskyyUa": a social media handle names an account, not the person
+    tokens = _trim_head(_trim_tail([word for word in phrase.split() if not word.lstrip("(").startswith("@")]))
     if not tokens:
         return PersonPhrase(role="", name="")
     # "Comptroller Ada Rusk's conclusion": the possessor is the person

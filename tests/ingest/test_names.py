@@ -52,6 +52,9 @@ def speakers(paragraphs):
         ("Stephen King", "", "Stephen King"),
         ("Martin Luther King Jr.", "", "Martin Luther King Jr"),
         ("J.D. Carver", "", "J.D. Carver"),
+        # a social media handle is the account's, not part of the name
+        ("Ilse Vandam @IlseVandamUa", "", "Ilse Vandam"),
+        ("Tom Ray (@tomray)", "", "Tom Ray"),
         # a run that names a place or a body is not split as a person's name
         ("the New Jersey Generals", "", "New Jersey Generals"),
         ("University of Akron", "", "University of Akron"),
