@@ -348,9 +348,16 @@ def may_answer(role: str, description_key: str) -> bool:
     return rwords[-1] in synonyms and all(word in rwords for word in words[:-1])
 
 
-# Words that make a title no one person's: "the top general", "the senior official".
+# Words that make a title no one person's: "the top general", "the senior official",
+# "the city's mayor" (whichever city the article is about).
+_GENERIC_PLACES_AND_BODIES = (
+    "city town village country nation region province state company party group government ministry agency"
+    " department organisation organization army regime club team family local regional municipal"
+).split()
 UNQUALIFYING = frozenset(
     "top senior former then chief deputy acting new current outgoing incoming retired leading military".split()
+    + _GENERIC_PLACES_AND_BODIES
+    + [f"{word}'s" for word in _GENERIC_PLACES_AND_BODIES]
 )
 
 

@@ -138,6 +138,14 @@ def test_countries_in_titles(description, holder):
     assert register.by_role(description) == holder
 
 
+def test_a_title_of_whichever_city_names_nobody_across_articles():
+    # "The city's mayor, Oleksandr Striuk, said": not the mayor another article's city had
+    register = ArticleSpeakers(known_roles={"city's mayor": "Ada Vos", "harbourtown mayor": "Ada Vos"})
+    assert register.by_role("the city's mayor") is None
+    assert register.by_role("the country's president") is None
+    assert register.by_role("the Harbourtown mayor") == "Ada Vos"
+
+
 def test_roles_resolve_titles():
     register = ArticleSpeakers(known_roles={"finnish president": "Aino Virta"})
     register.add("Pavel Gromov", role="Kremlin spokesperson", position=1)
