@@ -149,6 +149,14 @@ CASES = [
     ),
     pytest.param(
         [
+            "On the call, Tom Ray warned that a strike was near, while Ada Vos restated her view that the"
+            " danger remains “serious but unclear.”"
+        ],
+        [("serious but unclear.", "Ada Vos", "named")],
+        id="restated-is-a-speech-verb",
+    ),
+    pytest.param(
+        [
             "Support rose early, according to Jean Roux. “He took charge,” Ada Vos, spokesperson for the"
             " Harbour Party told ABC News."
         ],
