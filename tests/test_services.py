@@ -144,15 +144,15 @@ def test_a_failed_article_does_not_poison_the_rest_of_a_run(ingest, monkeypatch)
     """A bulk run remembers outlets and speakers; a rolled-back article must not leave
     it remembering rows that no longer exist."""
     lookups = services.ArchiveLookups()
-    real_save = services.ingest._save_quotes
+    real_save = services.ingest._save_with_quotes
 
     def failing_save(article, record, lookups, **kwargs):
         raise ValueError("the database refused a quote")
 
-    monkeypatch.setattr(services.ingest, "_save_quotes", failing_save)
+    monkeypatch.setattr(services.ingest, "_save_with_quotes", failing_save)
     with pytest.raises(ValueError):
         services.ingest_article(ArticleInput(raw_text="“One,” said Ann Smith.", source="New Wire"), lookups=lookups)
-    monkeypatch.setattr(services.ingest, "_save_quotes", real_save)
+    monkeypatch.setattr(services.ingest, "_save_with_quotes", real_save)
     result = services.ingest_article(
         ArticleInput(raw_text="“Two,” said Ann Smith.", source="New Wire"), lookups=lookups
     )

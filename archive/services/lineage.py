@@ -16,25 +16,21 @@ CANDIDATES_PER_LOOKUP = (
 )
 
 
-# The latest held quotes sharing the probe, then the speaker's latest: two index
-# range scans in one statement. Written in SQL because the ORM took longer to
-# build these queries, twice per new quote, than the database took to answer them.
+# The latest held quotes sharing a probe, and a speaker's latest: index range scans,
+# one per new quote's probe and speaker, all of an article's in one statement. Written in
+# SQL because the ORM took longer to build these queries than the database took to answer
+# them. `n` says which lookup a row answers, `part` which half (0 probe, 1 speaker).
 CANDIDATES_SQL = f"""
-SELECT part, id, text, group_id FROM (
-    SELECT 0 AS part, id, text, group_id FROM {Quote._meta.db_table}
-    WHERE probe = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
-) AS by_probe
-UNION ALL
-SELECT part, id, text, group_id FROM (
-    SELECT 1 AS part, id, text, group_id FROM {Quote._meta.db_table}
-    WHERE speaker_id = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
-) AS by_speaker
-ORDER BY part, id DESC
-"""
+SELECT * FROM (
+    SELECT {{n}} AS n, {{part}} AS part, id, text, group_id FROM {Quote._meta.db_table}
+    WHERE {{column}} = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
+) AS lookup_{{n}}_{{part}}"""
+LOOKUPS_PER_STATEMENT = 200  # SQLite allows 500 terms in a compound SELECT; two per lookup
 
 
-def join_quote_groups(quotes) -> None:
-    """Give each new quote the group of an exact or near copy already held, else a new group.
+def join_quote_groups(quotes) -> frozenset[int]:
+    """Give each new quote the group of an exact or near copy already held, else a new group;
+    return the groups made (no held article is in them).
 
     One lookup by normalised-text hash, then a bounded check of candidates that
     share the speaker or the quote's longest word: never a pass over the archive.
@@ -58,15 +54,16 @@ def join_quote_groups(quotes) -> None:
     # This article's quotes so far, with their groups: a held group's id, or a new
     # group, created with the others in one statement at the end.
     earlier = _EarlierQuotes()
-    held: dict = {}
+    held = _held_candidates(quotes, exact)
     for quote in quotes:
         group = _copy_group(quote, earlier, exact.get(_copy_key_of(quote)), held)
         earlier.add(quote, QuoteGroup(key=quote.text_key) if group is None else group)
-    QuoteGroup.objects.bulk_create(
+    made = QuoteGroup.objects.bulk_create(
         list({id(group): group for _, group in earlier.groups if isinstance(group, QuoteGroup)}.values())
     )
     for quote, group in earlier.groups:
         quote.group_id = group.pk if isinstance(group, QuoteGroup) else group
+    return frozenset(group.pk for group in made)
 
 
 def _copy_key(text_key: str, speaker_id: int | None, phrase: bool) -> tuple:
@@ -116,24 +113,51 @@ class _EarlierQuotes:
         return [(self.groups[n][0].text, self.groups[n][1]) for n in sorted(positions)]
 
 
+def _candidate_key(quote: Quote) -> tuple:
+    return (quote.probe or None, quote.speaker_id, quote.pk or 0)
+
+
+def _held_candidates(quotes, exact: dict) -> dict[tuple, list[tuple[int, str, int]]]:
+    """The held candidates of every quote that will look for them (one not copying an
+    earlier quote of its article or a held quote word for word), by `_candidate_key`:
+    (part, text, group id), the probe's latest first, then the speaker's."""
+    keys, seen = [], set()
+    for quote in quotes:
+        copy_key = _copy_key_of(quote)
+        if copy_key not in seen and not exact.get(copy_key):
+            keys.append(_candidate_key(quote))
+        seen.add(copy_key)
+    keys = list(dict.fromkeys(keys))
+    held: dict[tuple, list] = {key: [] for key in keys}
+    for start in range(0, len(keys), LOOKUPS_PER_STATEMENT):
+        lookups, params = [], []
+        for n, (probe, speaker_id, pk) in enumerate(keys[start : start + LOOKUPS_PER_STATEMENT], start=start):
+            # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
+            for part, column, value in ((0, "probe", probe), (1, "speaker_id", speaker_id)):
+                if value is not None:
+                    lookups.append(CANDIDATES_SQL.format(n=n, part=part, column=column))
+                    params += [value, pk]
+        if not lookups:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(lookups), params)
+            rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[1], -row[2]))
+        for n, part, _, text, group_id in rows:
+            held[keys[n]].append((part, text, group_id))
+    return held
+
+
 def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, held: dict) -> int | QuoteGroup | None:
     """The group of an earlier quote of this article or of a held quote that this
-    quote copies; None if it copies nothing. `held` keeps the candidates' query
-    answers: quotes not yet stored with the same probe and speaker share them."""
+    quote copies; None if it copies nothing. `held` is `_held_candidates`."""
     same_words = earlier.by_text_key.get(_copy_key_of(quote))
     if same_words is not None:
         return same_words
     if exact_copy:
         return exact_copy
-    key = (quote.probe or None, quote.speaker_id, quote.pk or 0)
-    if key not in held:
-        with connection.cursor() as cursor:
-            # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
-            cursor.execute(CANDIDATES_SQL, [key[0], key[2], key[1], key[2]])
-            held[key] = [(part, text, group_id) for part, _, text, group_id in cursor.fetchall()]
     # A phrase is compared with its speaker's quotes only (part 1 of the lookup).
     phrase = lineage.is_phrase(quote.text)
-    candidates = [(text, group_id) for part, text, group_id in held[key] if part == 1 or not phrase]
+    candidates = [(text, group_id) for part, text, group_id in held[_candidate_key(quote)] if part == 1 or not phrase]
     for text, group_id in [*earlier.candidates(quote), *candidates]:
         if lineage.near_copy(quote.text, text):
             return group_id
@@ -143,21 +167,26 @@ def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, h
 ARTICLE_CANDIDATES = 20
 
 
-def join_article_group(article: Article, quotes) -> None:
-    """Put an article with the articles it copies (the same normalised body, or a
-    near-duplicate among the articles carrying copies of its quotes), else alone."""
+def join_article_group(article: Article, quotes, *, new_groups: frozenset[int] = frozenset()) -> None:
+    """Put a saved article with the articles it copies (`place_article`) and write where."""
+    place_article(article, quotes, new_groups=new_groups)
+    Article.objects.filter(pk=article.pk).update(text_key=article.text_key, group_id=article.group_id)
+
+
+def place_article(article: Article, quotes, *, new_groups: frozenset[int] = frozenset()) -> None:
+    """Give an article, saved or not, the group of the articles it copies (the same
+    normalised body, or a near-duplicate among the articles carrying copies of its
+    quotes), else a new group; it is the caller's to save. `new_groups` are quote groups
+    just made, which no other article is in: quotes in nothing else need no lookup."""
     article.text_key = lineage.article_key(article.body)
-    group_id = (
-        Article.objects.filter(text_key=article.text_key, group__isnull=False)
-        .exclude(pk=article.pk)
-        .values_list("group_id", flat=True)
-        .first()
-    )
-    if group_id is None:
-        quote_groups = {quote.group_id for quote in quotes if quote.group_id}
+    held_articles = Article.objects.filter(group__isnull=False)
+    if article.pk is not None:
+        held_articles = held_articles.exclude(pk=article.pk)
+    group_id = held_articles.filter(text_key=article.text_key).values_list("group_id", flat=True).first()
+    quote_groups = {quote.group_id for quote in quotes if quote.group_id} - new_groups
+    if group_id is None and quote_groups:
         candidates = (
-            Article.objects.filter(quotes__group_id__in=quote_groups, group__isnull=False)
-            .exclude(pk=article.pk)
+            held_articles.filter(quotes__group_id__in=quote_groups)
             .distinct()
             .order_by("-pk")
             .values_list("body", "group_id")[:ARTICLE_CANDIDATES]
@@ -171,7 +200,6 @@ def join_article_group(article: Article, quotes) -> None:
     if group_id is None:
         group_id = ArticleGroup.objects.create(key=article.text_key).pk
     article.group_id = group_id
-    Article.objects.filter(pk=article.pk).update(text_key=article.text_key, group_id=group_id)
 
 
 def group_copies() -> set[int]:
