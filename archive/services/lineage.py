@@ -27,6 +27,18 @@ SELECT * FROM (
 ) AS lookup_{{n}}_{{part}}"""
 LOOKUPS_PER_STATEMENT = 200  # SQLite allows 500 terms in a compound SELECT; two per lookup
 
+# Held quotes with one of the texts (newest first), and the held article with the same
+# normalised body in the model's order (Article.Meta.ordering), as `.first()` finds it:
+# in SQL for the reason above, since ingest asks both of every article.
+EXACT_SQL = (
+    f"SELECT text_key, speaker_id, group_id FROM {Quote._meta.db_table} "
+    "WHERE text_key IN ({keys}) AND group_id IS NOT NULL{but} ORDER BY id DESC"
+)
+SAME_BODY_SQL = (
+    f"SELECT group_id FROM {Article._meta.db_table} WHERE text_key = %s AND group_id IS NOT NULL AND id <> %s "
+    "ORDER BY published DESC, created DESC LIMIT 1"
+)
+
 
 def join_quote_groups(quotes) -> frozenset[int]:
     """Give each new quote the group of an exact or near copy already held, else a new group;
@@ -43,12 +55,7 @@ def join_quote_groups(quotes) -> frozenset[int]:
     phrases = {quote.text_key for quote in quotes if lineage.is_phrase(quote.text)}
     exact: dict[tuple, int] = {
         _copy_key(text_key, speaker_id, text_key in phrases): group_id
-        for text_key, speaker_id, group_id in Quote.all_objects.filter(
-            text_key__in={quote.text_key for quote in quotes}, group__isnull=False
-        )
-        .exclude(pk__in=[quote.pk for quote in quotes if quote.pk])
-        .order_by("-pk")
-        .values_list("text_key", "speaker_id", "group_id")
+        for text_key, speaker_id, group_id in _held_copies(quotes)
         if text_key not in phrases or speaker_id is not None
     }
     # This article's quotes so far, with their groups: a held group's id, or a new
@@ -64,6 +71,21 @@ def join_quote_groups(quotes) -> frozenset[int]:
     for quote, group in earlier.groups:
         quote.group_id = group.pk if isinstance(group, QuoteGroup) else group
     return frozenset(group.pk for group in made)
+
+
+def _held_copies(quotes) -> list[tuple[str, int | None, int]]:
+    """(text key, speaker id, group id) of the held quotes with the same normalised text
+    as one of `quotes` (not themselves), newest first."""
+    keys = list(dict.fromkeys(quote.text_key for quote in quotes))
+    if not keys:
+        return []
+    own = [quote.pk for quote in quotes if quote.pk]
+    sql = EXACT_SQL.format(
+        keys=", ".join(["%s"] * len(keys)), but=f" AND id NOT IN ({', '.join(['%s'] * len(own))})" if own else ""
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*keys, *own])
+        return cursor.fetchall()
 
 
 def _copy_key(text_key: str, speaker_id: int | None, phrase: bool) -> tuple:
@@ -179,14 +201,15 @@ def place_article(article: Article, quotes, *, new_groups: frozenset[int] = froz
     quotes), else a new group; it is the caller's to save. `new_groups` are quote groups
     just made, which no other article is in: quotes in nothing else need no lookup."""
     article.text_key = lineage.article_key(article.body)
-    held_articles = Article.objects.filter(group__isnull=False)
-    if article.pk is not None:
-        held_articles = held_articles.exclude(pk=article.pk)
-    group_id = held_articles.filter(text_key=article.text_key).values_list("group_id", flat=True).first()
+    with connection.cursor() as cursor:
+        cursor.execute(SAME_BODY_SQL, [article.text_key, article.pk or 0])
+        row = cursor.fetchone()
+    group_id = row[0] if row else None
     quote_groups = {quote.group_id for quote in quotes if quote.group_id} - new_groups
     if group_id is None and quote_groups:
         candidates = (
-            held_articles.filter(quotes__group_id__in=quote_groups)
+            Article.objects.filter(quotes__group_id__in=quote_groups, group__isnull=False)
+            .exclude(pk=article.pk)
             .distinct()
             .order_by("-pk")
             .values_list("body", "group_id")[:ARTICLE_CANDIDATES]
