@@ -17,7 +17,7 @@ CANDIDATES_PER_LOOKUP = (
 
 
 # The latest held quotes sharing a probe, and a speaker's latest: index range scans,
-# one per new quote's probe and speaker, all of an article's in one statement. Written in
+# one per probe and one per speaker of an article's new quotes, all in one statement. Written in
 # SQL because the ORM took longer to build these queries than the database took to answer
 # them. `n` says which lookup a row answers, `part` which half (0 probe, 1 speaker).
 CANDIDATES_SQL = f"""
@@ -25,7 +25,7 @@ SELECT * FROM (
     SELECT {{n}} AS n, {{part}} AS part, id, text, group_id FROM {Quote._meta.db_table}
     WHERE {{column}} = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
 ) AS lookup_{{n}}_{{part}}"""
-LOOKUPS_PER_STATEMENT = 200  # SQLite allows 500 terms in a compound SELECT; two per lookup
+LOOKUPS_PER_STATEMENT = 400  # SQLite allows 500 terms in a compound SELECT
 
 # Held quotes with one of the texts (newest first), and the held article with the same
 # normalised body in the model's order (Article.Meta.ordering), as `.first()` finds it:
@@ -142,31 +142,37 @@ def _candidate_key(quote: Quote) -> tuple:
 def _held_candidates(quotes, exact: dict) -> dict[tuple, list[tuple[int, str, int]]]:
     """The held candidates of every quote that will look for them (one not copying an
     earlier quote of its article or a held quote word for word), by `_candidate_key`:
-    (part, text, group id), the probe's latest first, then the speaker's."""
+    (part, text, group id), the probe's latest first, then the speaker's. Quotes sharing
+    a probe or a speaker share that half of the lookup."""
     keys, seen = [], set()
     for quote in quotes:
         copy_key = _copy_key_of(quote)
         if copy_key not in seen and not exact.get(copy_key):
             keys.append(_candidate_key(quote))
         seen.add(copy_key)
-    keys = list(dict.fromkeys(keys))
-    held: dict[tuple, list] = {key: [] for key in keys}
-    for start in range(0, len(keys), LOOKUPS_PER_STATEMENT):
+    # NULL matches nothing: a quote without a probe or a speaker skips that half.
+    halves = list(
+        dict.fromkeys(
+            (part, value, pk)
+            for probe, speaker_id, pk in keys
+            for part, value in ((0, probe), (1, speaker_id))
+            if value is not None
+        )
+    )
+    found: dict[tuple, list] = {half: [] for half in halves}
+    for start in range(0, len(halves), LOOKUPS_PER_STATEMENT):
         lookups, params = [], []
-        for n, (probe, speaker_id, pk) in enumerate(keys[start : start + LOOKUPS_PER_STATEMENT], start=start):
-            # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
-            for part, column, value in ((0, "probe", probe), (1, "speaker_id", speaker_id)):
-                if value is not None:
-                    lookups.append(CANDIDATES_SQL.format(n=n, part=part, column=column))
-                    params += [value, pk]
-        if not lookups:
-            continue
+        for n, (part, value, pk) in enumerate(halves[start : start + LOOKUPS_PER_STATEMENT], start=start):
+            lookups.append(CANDIDATES_SQL.format(n=n, part=part, column=("probe", "speaker_id")[part]))
+            params += [value, pk]
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(lookups), params)
-            rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[1], -row[2]))
-        for n, part, _, text, group_id in rows:
-            held[keys[n]].append((part, text, group_id))
-    return held
+            for n, part, _, text, group_id in sorted(cursor.fetchall(), key=lambda row: (row[0], -row[2])):
+                found[halves[n]].append((part, text, group_id))
+    return {
+        (probe, speaker_id, pk): [*found.get((0, probe, pk), ()), *found.get((1, speaker_id, pk), ())]
+        for probe, speaker_id, pk in keys
+    }
 
 
 def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, held: dict) -> int | QuoteGroup | None:
