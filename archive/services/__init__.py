@@ -43,7 +43,7 @@ from .ingest import (
     read_web_page,
     reingest_article,
 )
-from .lineage import group_copies, join_article_group, join_quote_groups, place_article
+from .lineage import group_copies, join_article_group, join_quote_groups
 from .merges import FoldedSpeaker, merge_plan, merge_recorded, undo_merge
 from .reviewing import (
     accept_quote,
@@ -84,7 +84,6 @@ __all__ = [
     "ingest_web_page",
     "join_article_group",
     "join_quote_groups",
-    "place_article",
     "merge_plan",
     "merge_recorded",
     "merge_speakers",

@@ -48,8 +48,8 @@ class IngestResult:
         )
 
 
-# What find_duplicate asks of every article ingested: in SQL, since the ORM took ten times
-# longer to build the query than SQLite to answer it. Rows in the model's order
+# What find_duplicate asks of every article ingested: in SQL, since the ORM took 30 times
+# longer to build the query (0.6 ms) than SQLite to answer it. Rows in the model's order
 # (Article.Meta.ordering), as `.first()` finds them.
 HELD_SQL = (
     "SELECT id, {matches} FROM " + Article._meta.db_table + " WHERE {where} ORDER BY published DESC, created DESC"

@@ -195,9 +195,9 @@ def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, h
 ARTICLE_CANDIDATES = 20
 
 
-def join_article_group(article: Article, quotes, *, new_groups: frozenset[int] = frozenset()) -> None:
+def join_article_group(article: Article, quotes) -> None:
     """Put a saved article with the articles it copies (`place_article`) and write where."""
-    place_article(article, quotes, new_groups=new_groups)
+    place_article(article, quotes)
     Article.objects.filter(pk=article.pk).update(text_key=article.text_key, group_id=article.group_id)
 
 
