@@ -25,6 +25,41 @@ def test_same_url_is_a_duplicate(ingest):
     assert not second.created and second.article.pk == first.article.pk
 
 
+def test_a_duplicate_is_the_same_raw_text_then_the_same_body_then_the_same_url(ingest):
+    """One query asks all three; the answer is the one asking them in turn gives."""
+    by_url = ingest("“The port reopens,” said Ann Smith.", url="https://example.org/port").article
+    by_text = ingest("“The port stays shut,” said Ann Smith.\n", url="https://example.org/other").article
+    url = "https://example.org/port"
+    assert services.find_duplicate(raw_text="“The port stays shut,” said Ann Smith.\n", url=url) == by_text
+    # Pasted: no trailing newline, so another raw text with the same clean body.
+    assert services.find_duplicate(raw_text="“The port stays shut,” said Ann Smith.", url=url) == by_text
+    assert services.find_duplicate(raw_text="“Something else,” said Ann Smith.", url=url) == by_url
+    assert services.find_duplicate(raw_text="“Something else,” said Ann Smith.") is None
+    assert services.find_duplicate(url="https://example.org/nothing") is None
+
+
+def test_storing_an_article_asks_the_database_the_same_number_of_times_for_3_or_30_quotes(ingest):
+    """Lineage candidates, exact copies and duplicate checks are asked once an article,
+    whatever its number of quotes (they were asked once a quote)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ingest("“We hold the line,” said Ann Smith.")  # the speaker is held from here on
+
+    def queries(count: int, topic: str) -> int:
+        # Quotes unlike each other, each with a word of its own: each looks for copies of its own.
+        said = [
+            f"“Convoy{topic}{n} reached depot{topic}{n} after shelling{topic}{n} stopped,” Ann Smith said."
+            for n in range(count)
+        ]
+        with CaptureQueriesContext(connection) as captured:
+            result = ingest("\n\n".join(said), title=f"{topic} {count}")
+        assert result.created and result.article.quotes.count() == count
+        return len(captured)
+
+    assert queries(3, "grain") == queries(30, "fuel")
+
+
 def test_raw_text_kept_verbatim_with_its_sha256(ingest):
     raw = "Headline here\n\n“Quote,” said Ann Smith.\r\n\tTrailing  "
     article = ingest(raw).article
@@ -144,15 +179,15 @@ def test_a_failed_article_does_not_poison_the_rest_of_a_run(ingest, monkeypatch)
     """A bulk run remembers outlets and speakers; a rolled-back article must not leave
     it remembering rows that no longer exist."""
     lookups = services.ArchiveLookups()
-    real_save = services.ingest._save_quotes
+    real_save = services.ingest._save_with_quotes
 
     def failing_save(article, record, lookups, **kwargs):
         raise ValueError("the database refused a quote")
 
-    monkeypatch.setattr(services.ingest, "_save_quotes", failing_save)
+    monkeypatch.setattr(services.ingest, "_save_with_quotes", failing_save)
     with pytest.raises(ValueError):
         services.ingest_article(ArticleInput(raw_text="“One,” said Ann Smith.", source="New Wire"), lookups=lookups)
-    monkeypatch.setattr(services.ingest, "_save_quotes", real_save)
+    monkeypatch.setattr(services.ingest, "_save_with_quotes", real_save)
     result = services.ingest_article(
         ArticleInput(raw_text="“Two,” said Ann Smith.", source="New Wire"), lookups=lookups
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django import db
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from ..ingest.article import clean_article
@@ -26,7 +26,7 @@ from ..ingest.webpage import fetch_page, read_html
 from ..models import Article, Quote
 from .escalation import apply_code
 from .indexing import reindex_after_commit
-from .lineage import join_article_group, join_quote_groups
+from .lineage import join_quote_groups, place_article
 from .speakers import ArchiveLookups
 
 
@@ -48,20 +48,41 @@ class IngestResult:
         )
 
 
-def find_duplicate(*, raw_text: str | None = None, url: str | None = None, body: str | None = None) -> Article | None:
-    """The article already held with this text or this URL, if any.
+# What find_duplicate asks of every article ingested: in SQL, since the ORM took 30 times
+# longer to build the query (0.6 ms) than SQLite to answer it. Rows in the model's order
+# (Article.Meta.ordering), as `.first()` finds them.
+HELD_SQL = (
+    "SELECT id, {matches} FROM " + Article._meta.db_table + " WHERE {where} ORDER BY published DESC, created DESC"
+)
 
-    The same text is the same raw text, or the same clean body (pasted text
-    loses its trailing newline and gains CRs that a file of it does not have).
+
+def find_duplicate(*, raw_text: str | None = None, url: str | None = None, body: str | None = None) -> Article | None:
+    """The article already held with this text or this URL, if any: one with the same
+    raw text, else the same clean body (pasted text loses its trailing newline and gains
+    CRs that a file of it does not have), else the same URL. One query for all three.
     """
-    article = Article.objects.filter(raw_sha256=sha256(raw_text)).first() if raw_text else None
-    if article is None and raw_text and body is None:
+    if raw_text and body is None:
         body = clean_article(ArticleInput(raw_text=raw_text)).body
-    if article is None and body:
-        article = Article.objects.filter(body_sha256=sha256(body)).first()
-    if article is None and url:
-        article = Article.objects.filter(url=url).first()
-    return article
+    wanted = {
+        field: value
+        for field, value in (
+            ("raw_sha256", sha256(raw_text) if raw_text else None),
+            ("body_sha256", sha256(body) if body else None),
+            ("url", url),
+        )
+        if value
+    }
+    if not wanted:
+        return None
+    matches = ", ".join(f"{field} = %s" for field in wanted)  # a column for each: does the row match it
+    with connection.cursor() as cursor:
+        cursor.execute(HELD_SQL.format(matches=matches, where=matches.replace(", ", " OR ")), [*wanted.values()] * 2)
+        held = cursor.fetchall()
+    for n in range(1, len(wanted) + 1):  # the same raw text first, then body, then URL
+        for row in held:
+            if row[n]:
+                return Article.objects.get(pk=row[0])
+    return None
 
 
 def ingest_article(
@@ -86,19 +107,22 @@ def ingest_article(
         item.raw_html or ""
     ):  # no article holds one, and PostgreSQL cannot store it
         raise UnreadableInput("The text holds NUL characters: it is binary data, not an article.")
-    existing = Article.objects.filter(raw_sha256=sha256(item.raw_text)).first()
-    if existing is not None:
-        return IngestResult(article=existing, created=False)
+    if extracted is None or extracted.failure is not None:
+        # Before extracting, or reporting a failure: the same text already held is no failure.
+        existing = Article.objects.filter(raw_sha256=sha256(item.raw_text)).first()
+        if existing is not None:
+            return IngestResult(article=existing, created=False)
 
     lookups = lookups or ArchiveLookups()
     if extracted is None:
         record, quotes_left_out = _within_quote_cap(extract_article(item, known_roles=lookups.known_roles()))
         codes = None
+        existing = find_duplicate(body=record.body, url=item.url)
     elif extracted.failure is not None:
         raise (UnreadableInput if extracted.unreadable else IngestFailed)(extracted.failure)
     else:
         record, quotes_left_out, codes = extracted.record, extracted.quotes_left_out, extracted.codes
-    existing = find_duplicate(body=record.body, url=item.url)
+        existing = find_duplicate(raw_text=item.raw_text, body=record.body, url=item.url)
     if existing is not None:
         return IngestResult(article=existing, created=False)
     try:
@@ -238,10 +262,9 @@ def reingest_article(article: Article, *, index: bool = True) -> Article:
         )
         Quote.all_objects.filter(article=article).exclude(pk__in=[quote.pk for quote in kept]).delete()
         _fill_article(article, record, lookups)
-        article.save()
         for quote in kept:
             _follow_body(quote, article.body)
-        _save_quotes(article, record, lookups, keep_clear_of=kept)
+        _save_with_quotes(article, record, lookups, keep_clear_of=kept)
         if index:
             reindex_after_commit([article.pk])
     return article
@@ -268,10 +291,10 @@ def _save_article(
         article.raw_html_sha256 = sha256(raw_html)
         article.captured_at = captured_at
     # The duplicate checks were made before saving; the unique constraint on the
-    # hash guards against a concurrent ingest of the same text.
-    article.full_clean(validate_unique=False)
-    article.save()
-    _save_quotes(article, record, lookups, codes=codes)
+    # hash guards against a concurrent ingest of the same text. The source is one the
+    # lookups read or made in this transaction: checking that it exists is a query an article.
+    article.full_clean(exclude=["source"], validate_unique=False)
+    _save_with_quotes(article, record, lookups, codes=codes)
     return article
 
 
@@ -291,11 +314,25 @@ def _fill_article(article: Article, record: ArticleRecord, lookups: ArchiveLooku
     article.body_sha256 = sha256(record.body)
 
 
-def _save_quotes(
+def _save_with_quotes(
     article: Article, record: ArticleRecord, lookups: ArchiveLookups, *, keep_clear_of=(), codes=None
 ) -> None:
-    """Store the extracted quotes, except any overlapping an editor's span in keep_clear_of.
-    `codes` are the quotes' codes when extraction made them already."""
+    """Save the article, new or held, with its extracted quotes, except any overlapping an
+    editor's span in keep_clear_of; both placed in their lineage groups before they are
+    written, so each is one write. `codes` are the quotes' codes when extraction made them already."""
+    quotes = _extracted_quotes(article, record, lookups, keep_clear_of=keep_clear_of, codes=codes)
+    made = join_quote_groups(quotes)
+    place_article(article, [*quotes, *keep_clear_of], new_groups=made)
+    article.save()
+    for quote in quotes:
+        quote.article = article
+    Quote.all_objects.bulk_create(quotes, ignore_conflicts=True)
+
+
+def _extracted_quotes(
+    article: Article, record: ArticleRecord, lookups: ArchiveLookups, *, keep_clear_of=(), codes=None
+) -> list[Quote]:
+    """The record's quotes as unsaved rows, their speakers resolved and their codes applied."""
     speakers = {speaker.name: lookups.speaker(speaker, article.published) for speaker in record.speakers}
     taken = [(kept.start, kept.end) for kept in keep_clear_of]
     # Every quote is coded among all the article's quotes: what extract_quotes writes too.
@@ -312,7 +349,6 @@ def _save_quotes(
                 SpeakerRecord(name=quote.speaker, kind=quote.speaker_kind or "person"), article.published
             )
         stored = Quote(
-            article=article,
             start=quote.start,
             end=quote.end,
             text=quote.text,
@@ -324,6 +360,4 @@ def _save_quotes(
         )
         apply_code(stored, coded)
         quotes.append(stored)
-    join_quote_groups(quotes)
-    Quote.all_objects.bulk_create(quotes, ignore_conflicts=True)
-    join_article_group(article, [*quotes, *keep_clear_of])
+    return quotes

@@ -16,25 +16,33 @@ CANDIDATES_PER_LOOKUP = (
 )
 
 
-# The latest held quotes sharing the probe, then the speaker's latest: two index
-# range scans in one statement. Written in SQL because the ORM took longer to
-# build these queries, twice per new quote, than the database took to answer them.
+# The latest held quotes sharing a probe, and a speaker's latest: index range scans,
+# one per probe and one per speaker of an article's new quotes, all in one statement. Written in
+# SQL because the ORM took longer to build these queries than the database took to answer
+# them. `n` says which lookup a row answers, `part` which half (0 probe, 1 speaker).
 CANDIDATES_SQL = f"""
-SELECT part, id, text, group_id FROM (
-    SELECT 0 AS part, id, text, group_id FROM {Quote._meta.db_table}
-    WHERE probe = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
-) AS by_probe
-UNION ALL
-SELECT part, id, text, group_id FROM (
-    SELECT 1 AS part, id, text, group_id FROM {Quote._meta.db_table}
-    WHERE speaker_id = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
-) AS by_speaker
-ORDER BY part, id DESC
-"""
+SELECT * FROM (
+    SELECT {{n}} AS n, {{part}} AS part, id, text, group_id FROM {Quote._meta.db_table}
+    WHERE {{column}} = %s AND group_id IS NOT NULL AND id <> %s ORDER BY id DESC LIMIT {CANDIDATES_PER_LOOKUP}
+) AS lookup_{{n}}_{{part}}"""
+LOOKUPS_PER_STATEMENT = 400  # SQLite allows 500 terms in a compound SELECT
+
+# Held quotes with one of the texts (newest first), and the held article with the same
+# normalised body in the model's order (Article.Meta.ordering), as `.first()` finds it:
+# in SQL for the reason above, since ingest asks both of every article.
+EXACT_SQL = (
+    f"SELECT text_key, speaker_id, group_id FROM {Quote._meta.db_table} "
+    "WHERE text_key IN ({keys}) AND group_id IS NOT NULL{but} ORDER BY id DESC"
+)
+SAME_BODY_SQL = (
+    f"SELECT group_id FROM {Article._meta.db_table} WHERE text_key = %s AND group_id IS NOT NULL AND id <> %s "
+    "ORDER BY published DESC, created DESC LIMIT 1"
+)
 
 
-def join_quote_groups(quotes) -> None:
-    """Give each new quote the group of an exact or near copy already held, else a new group.
+def join_quote_groups(quotes) -> frozenset[int]:
+    """Give each new quote the group of an exact or near copy already held, else a new group;
+    return the groups made (no held article is in them).
 
     One lookup by normalised-text hash, then a bounded check of candidates that
     share the speaker or the quote's longest word: never a pass over the archive.
@@ -47,26 +55,37 @@ def join_quote_groups(quotes) -> None:
     phrases = {quote.text_key for quote in quotes if lineage.is_phrase(quote.text)}
     exact: dict[tuple, int] = {
         _copy_key(text_key, speaker_id, text_key in phrases): group_id
-        for text_key, speaker_id, group_id in Quote.all_objects.filter(
-            text_key__in={quote.text_key for quote in quotes}, group__isnull=False
-        )
-        .exclude(pk__in=[quote.pk for quote in quotes if quote.pk])
-        .order_by("-pk")
-        .values_list("text_key", "speaker_id", "group_id")
+        for text_key, speaker_id, group_id in _held_copies(quotes)
         if text_key not in phrases or speaker_id is not None
     }
     # This article's quotes so far, with their groups: a held group's id, or a new
     # group, created with the others in one statement at the end.
     earlier = _EarlierQuotes()
-    held: dict = {}
+    held = _held_candidates(quotes, exact)
     for quote in quotes:
         group = _copy_group(quote, earlier, exact.get(_copy_key_of(quote)), held)
         earlier.add(quote, QuoteGroup(key=quote.text_key) if group is None else group)
-    QuoteGroup.objects.bulk_create(
+    made = QuoteGroup.objects.bulk_create(
         list({id(group): group for _, group in earlier.groups if isinstance(group, QuoteGroup)}.values())
     )
     for quote, group in earlier.groups:
         quote.group_id = group.pk if isinstance(group, QuoteGroup) else group
+    return frozenset(group.pk for group in made)
+
+
+def _held_copies(quotes) -> list[tuple[str, int | None, int]]:
+    """(text key, speaker id, group id) of the held quotes with the same normalised text
+    as one of `quotes` (not themselves), newest first."""
+    keys = list(dict.fromkeys(quote.text_key for quote in quotes))
+    if not keys:
+        return []
+    own = [quote.pk for quote in quotes if quote.pk]
+    sql = EXACT_SQL.format(
+        keys=", ".join(["%s"] * len(keys)), but=f" AND id NOT IN ({', '.join(['%s'] * len(own))})" if own else ""
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*keys, *own])
+        return cursor.fetchall()
 
 
 def _copy_key(text_key: str, speaker_id: int | None, phrase: bool) -> tuple:
@@ -116,24 +135,57 @@ class _EarlierQuotes:
         return [(self.groups[n][0].text, self.groups[n][1]) for n in sorted(positions)]
 
 
+def _candidate_key(quote: Quote) -> tuple:
+    return (quote.probe or None, quote.speaker_id, quote.pk or 0)
+
+
+def _held_candidates(quotes, exact: dict) -> dict[tuple, list[tuple[int, str, int]]]:
+    """The held candidates of every quote that will look for them (one not copying an
+    earlier quote of its article or a held quote word for word), by `_candidate_key`:
+    (part, text, group id), the probe's latest first, then the speaker's. Quotes sharing
+    a probe or a speaker share that half of the lookup."""
+    keys, seen = [], set()
+    for quote in quotes:
+        copy_key = _copy_key_of(quote)
+        if copy_key not in seen and not exact.get(copy_key):
+            keys.append(_candidate_key(quote))
+        seen.add(copy_key)
+    # NULL matches nothing: a quote without a probe or a speaker skips that half.
+    halves = list(
+        dict.fromkeys(
+            (part, value, pk)
+            for probe, speaker_id, pk in keys
+            for part, value in ((0, probe), (1, speaker_id))
+            if value is not None
+        )
+    )
+    found: dict[tuple, list] = {half: [] for half in halves}
+    for start in range(0, len(halves), LOOKUPS_PER_STATEMENT):
+        lookups, params = [], []
+        for n, (part, value, pk) in enumerate(halves[start : start + LOOKUPS_PER_STATEMENT], start=start):
+            lookups.append(CANDIDATES_SQL.format(n=n, part=part, column=("probe", "speaker_id")[part]))
+            params += [value, pk]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(lookups), params)
+            for n, part, _, text, group_id in sorted(cursor.fetchall(), key=lambda row: (row[0], -row[2])):
+                found[halves[n]].append((part, text, group_id))
+    return {
+        (probe, speaker_id, pk): [*found.get((0, probe, pk), ()), *found.get((1, speaker_id, pk), ())]
+        for probe, speaker_id, pk in keys
+    }
+
+
 def _copy_group(quote: Quote, earlier: _EarlierQuotes, exact_copy: int | None, held: dict) -> int | QuoteGroup | None:
     """The group of an earlier quote of this article or of a held quote that this
-    quote copies; None if it copies nothing. `held` keeps the candidates' query
-    answers: quotes not yet stored with the same probe and speaker share them."""
+    quote copies; None if it copies nothing. `held` is `_held_candidates`."""
     same_words = earlier.by_text_key.get(_copy_key_of(quote))
     if same_words is not None:
         return same_words
     if exact_copy:
         return exact_copy
-    key = (quote.probe or None, quote.speaker_id, quote.pk or 0)
-    if key not in held:
-        with connection.cursor() as cursor:
-            # NULL matches nothing: a quote without a probe or a speaker skips that lookup.
-            cursor.execute(CANDIDATES_SQL, [key[0], key[2], key[1], key[2]])
-            held[key] = [(part, text, group_id) for part, _, text, group_id in cursor.fetchall()]
     # A phrase is compared with its speaker's quotes only (part 1 of the lookup).
     phrase = lineage.is_phrase(quote.text)
-    candidates = [(text, group_id) for part, text, group_id in held[key] if part == 1 or not phrase]
+    candidates = [(text, group_id) for part, text, group_id in held[_candidate_key(quote)] if part == 1 or not phrase]
     for text, group_id in [*earlier.candidates(quote), *candidates]:
         if lineage.near_copy(quote.text, text):
             return group_id
@@ -144,17 +196,23 @@ ARTICLE_CANDIDATES = 20
 
 
 def join_article_group(article: Article, quotes) -> None:
-    """Put an article with the articles it copies (the same normalised body, or a
-    near-duplicate among the articles carrying copies of its quotes), else alone."""
+    """Put a saved article with the articles it copies (`place_article`) and write where."""
+    place_article(article, quotes)
+    Article.objects.filter(pk=article.pk).update(text_key=article.text_key, group_id=article.group_id)
+
+
+def place_article(article: Article, quotes, *, new_groups: frozenset[int] = frozenset()) -> None:
+    """Give an article, saved or not, the group of the articles it copies (the same
+    normalised body, or a near-duplicate among the articles carrying copies of its
+    quotes), else a new group; it is the caller's to save. `new_groups` are quote groups
+    just made, which no other article is in: quotes in nothing else need no lookup."""
     article.text_key = lineage.article_key(article.body)
-    group_id = (
-        Article.objects.filter(text_key=article.text_key, group__isnull=False)
-        .exclude(pk=article.pk)
-        .values_list("group_id", flat=True)
-        .first()
-    )
-    if group_id is None:
-        quote_groups = {quote.group_id for quote in quotes if quote.group_id}
+    with connection.cursor() as cursor:
+        cursor.execute(SAME_BODY_SQL, [article.text_key, article.pk or 0])
+        row = cursor.fetchone()
+    group_id = row[0] if row else None
+    quote_groups = {quote.group_id for quote in quotes if quote.group_id} - new_groups
+    if group_id is None and quote_groups:
         candidates = (
             Article.objects.filter(quotes__group_id__in=quote_groups, group__isnull=False)
             .exclude(pk=article.pk)
@@ -171,7 +229,6 @@ def join_article_group(article: Article, quotes) -> None:
     if group_id is None:
         group_id = ArticleGroup.objects.create(key=article.text_key).pk
     article.group_id = group_id
-    Article.objects.filter(pk=article.pk).update(text_key=article.text_key, group_id=group_id)
 
 
 def group_copies() -> set[int]:

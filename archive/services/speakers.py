@@ -13,7 +13,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.utils.text import slugify
 
@@ -237,10 +237,14 @@ class ArchiveLookups:
             for held in SpeakerRole.objects.filter(speaker=speaker):
                 self._roles.setdefault((speaker.pk, held.key), held)
         role = self._roles.get((speaker.pk, key))
-        if role is None:
-            role, _ = SpeakerRole.objects.get_or_create(
-                speaker=speaker, key=key, defaults={"title": title[:300], "start": seen_on, "end": seen_on}
-            )
+        if role is None:  # not among its roles loaded above: made without asking first
+            try:
+                with transaction.atomic():
+                    role = SpeakerRole.objects.create(
+                        speaker=speaker, key=key, title=title[:300], start=seen_on, end=seen_on
+                    )
+            except IntegrityError:  # another writer gave it the role since
+                role = SpeakerRole.objects.get(speaker=speaker, key=key)
             self._roles[(speaker.pk, key)] = role
         if seen_on and (role.start is None or seen_on < role.start or role.end is None or seen_on > role.end):
             role.start = min(filter(None, [role.start, seen_on]))
