@@ -262,6 +262,15 @@ class ArticleSpeakers:
         if entry:
             entry.last_seen = max(entry.last_seen, position)
 
+    def holds_other_office(self, name: str, head: str) -> bool:
+        """Whether the article gave this person another leading office than `head`: its
+        "Russian president" is not "the prime minister"."""
+        if head not in _LEADING_OFFICES:
+            return False
+        entry = self._find(name, "person")
+        heads = {_role_key(role).split()[-1] for role in entry.roles if _role_key(role)} if entry else set()
+        return bool(heads & _LEADING_OFFICES) and head not in heads
+
     def by_role(self, description: str) -> str | None:
         """Resolve "the Russian president" / "the Kremlin spokesman" to a name seen with
         that role in the article, else through the archive's known roles."""
@@ -361,11 +370,21 @@ UNQUALIFYING = frozenset(
 )
 
 
-def _qualified(role_key: str) -> bool:
-    """A title that names one person across articles: "russian president", not "top general"."""
-    words = role_key.split()
-    return len(words) > 1 and any(word not in UNQUALIFYING for word in words[:-1])
+# Words of an office itself, which say what the office is, not whose: "prime minister",
+# "foreign minister", "secretary of state" could be any country's.
+_OFFICE_WORDS = TITLE_WORDS | frozenset("of the for home finance trade health energy assistant associate".split())
 
+
+def _qualified(role_key: str) -> bool:
+    """A title that names one person across articles: "russian president", "mariupol mayor";
+    not "top general", "prime minister", "the city's mayor"."""
+    words = role_key.split()
+    return len(words) > 1 and any(word not in UNQUALIFYING and word not in _OFFICE_WORDS for word in words[:-1])
+
+
+# Offices one person does not hold two of at once: the article's president is not its
+# prime minister (a senator may well be a candidate too).
+_LEADING_OFFICES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen"})
 
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES}

@@ -149,6 +149,14 @@ CASES = [
     ),
     pytest.param(
         [
+            "Relations between Ruritanian president Marek Vos and the West are beyond repair, Ann Lee has"
+            " said. The prime minister said she “cannot see for the life of me” how they could mend."
+        ],
+        [("cannot see for the life of me", "Ann Lee", "title")],
+        id="the-prime-minister-is-not-the-president-named-before",
+    ),
+    pytest.param(
+        [
             "On the call, Tom Ray warned that a strike was near, while Ada Vos restated her view that the"
             " danger remains “serious but unclear.”"
         ],

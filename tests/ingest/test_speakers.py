@@ -146,6 +146,14 @@ def test_a_title_of_whichever_city_names_nobody_across_articles():
     assert register.by_role("the Harbourtown mayor") == "Ada Vos"
 
 
+def test_an_office_alone_names_nobody_across_articles():
+    # "the prime minister" in a British story is not the Finnish prime minister of another one
+    register = ArticleSpeakers(known_roles={"prime minister": "Aino Virta", "finnish prime minister": "Aino Virta"})
+    assert register.by_role("the prime minister") is None
+    assert register.by_role("the foreign minister") is None
+    assert register.by_role("the Finnish prime minister") == "Aino Virta"
+
+
 def test_roles_resolve_titles():
     register = ArticleSpeakers(known_roles={"finnish president": "Aino Virta"})
     register.add("Pavel Gromov", role="Kremlin spokesperson", position=1)

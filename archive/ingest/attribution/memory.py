@@ -5,7 +5,7 @@ against it: the subject of the latest sentence that names someone suitable."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -263,10 +263,18 @@ class ArticleMemory:
     # -- salience
 
     def most_salient(
-        self, gender: str | None, paragraph: int, sentence: int, order: int, *, within: int | None = None
+        self,
+        gender: str | None,
+        paragraph: int,
+        sentence: int,
+        order: int,
+        *,
+        within: int | None = None,
+        suits: Callable[[str], bool] | None = None,
     ) -> str | None:
-        """The subject of the most recent sentence that names a suitable person; with
-        `within`, only one named in the last that many paragraphs."""
+        """The subject of the most recent sentence that names a suitable person (of the
+        gender, and whom `suits` accepts); with `within`, only one named in the last that
+        many paragraphs."""
         best: Mention | None = None
         # A pronoun's antecedent is a few sentences back at most; the bound keeps a
         # pronoun whose gender nobody matches from reading every mention before it.
@@ -277,6 +285,8 @@ class ArticleMemory:
                 break
             known = self.genders.get(mention.name, mention.gender)
             if gender is not None and known is not None and known != gender:
+                continue
+            if suits is not None and not suits(mention.name):
                 continue
             if best is None:
                 best = mention
