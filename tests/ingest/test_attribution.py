@@ -157,6 +157,14 @@ CASES = [
     ),
     pytest.param(
         [
+            "Ivan Petrenko, mayor of Harbourtown, said the cemeteries were full. The mayor said:"
+            " “We are burying people in the old cemeteries.”"
+        ],
+        [("We are burying people in the old cemeteries.", "Ivan Petrenko", "title")],
+        id="mayor-of-a-place-is-an-office-not-a-name",
+    ),
+    pytest.param(
+        [
             "On the call, Tom Ray warned that a strike was near, while Ada Vos restated her view that the"
             " danger remains “serious but unclear.”"
         ],

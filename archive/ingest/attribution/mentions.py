@@ -79,6 +79,11 @@ def make_phrase(tokens: Sequence[Token], text: str, first: int, last: int, kind:
     if kind == "name":
         role, name = split_role(span_text)
         name = POSSESSIVE_RE.sub("", NICKNAME_RE.sub("", name) if '"' in name or "“" in name or "''" in name else name)
+        if role and name.split(" ", 1)[0] in ("of", "for"):
+            # "mayor of Chernihiv": an office and its place, a description, not a name "of Chernihiv"
+            return Phrase(
+                first=first, last=last, start=start, end=end, text=span_text, kind="description", role="", name=""
+            )
     return Phrase(first=first, last=last, start=start, end=end, text=span_text, kind=kind, role=role, name=name)
 
 
