@@ -537,6 +537,8 @@ ANONYMOUS_HEADS: frozenset[str] = frozenset(
 )
 # Words that head a share of a group, which speaks like a description: "most said",
 # "63 percent of voters said", "a majority say".
+# What a share of respondents answered in: "31 percent said …" is the poll's finding.
+POLL_HEADS: frozenset[str] = frozenset({"poll", "polls", "survey", "surveys"})
 QUANTITY_HEADS: frozenset[str] = frozenset(
     """percent majority minority plurality half third thirds quarter most many some few others both""".split()
 )

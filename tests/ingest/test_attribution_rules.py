@@ -302,3 +302,37 @@ def test_the_loosest_guess_is_someone_named_in_the_last_three_paragraphs():
         "salient_person",
         "Ann Lee",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        pytest.param(
+            "In a Gallup poll released Monday, 31% of farmers and farm workers said they were “very worried.”",
+            "very worried.",
+            "a Gallup poll",
+            id="a-share-after-the-poll",
+        ),
+        pytest.param(
+            "The Harbour poll also finds that, while 37 percent of voters say the mayor is “very responsible,”"
+            " 22 percent say he is “not at all responsible.”",
+            "not at all responsible.",
+            "The Harbour poll",
+            id="each-share-of-a-finding",
+        ),
+        pytest.param(
+            "In a Gallup poll released Monday, the farmers said they were “very worried.”",
+            "very worried.",
+            "the farmers",
+            id="no-share-no-poll",
+        ),
+        pytest.param(
+            "Ann Lee, who won 52 percent of the vote, said she was “very worried.”",
+            "very worried.",
+            "Ann Lee",
+            id="no-poll-the-speaker",
+        ),
+    ],
+)
+def test_poll_respondents(sentence, quote, speaker):
+    assert attributions([sentence])[quote][1] == speaker
