@@ -131,6 +131,12 @@ def test_reported_clause(sentence, speaker):
             "federal prosecutors",
             id="bare-plural",
         ),
+        pytest.param(
+            "“Positions will soften,” Senator Ann Lee’s chief of staff, Tom Ray, told reporters.",
+            "Positions will soften,",
+            "Tom Ray",
+            id="role-with-of-then-appositive-name",
+        ),
     ],
 )
 def test_cue_after_the_quote(paragraph, quote, speaker):
