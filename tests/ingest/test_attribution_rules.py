@@ -260,6 +260,13 @@ def test_agent_or_name_before_the_quote(sentence, quote, speaker):
             "the editorial",
         ),
         ("“Welcome, neighbours!” a message on the council website reads.", "Welcome, neighbours!", "a message"),
+        pytest.param(
+            "“There are snails with more spine than the mayor,” reads a Monday editorial in The Harbour Times.",
+            "There are snails with more spine than the mayor,",
+            "a Monday editorial in The Harbour Times",
+            id="reads-a-document-after-the-quote",
+        ),
+
         (
             "“Well, what does that mean?” Ann Lee asked, according to a transcript of the interview.",
             "Well, what does that mean?",

@@ -69,6 +69,11 @@ def cue_after(
         and not token.lower.endswith("ing")  # `“…,” blaming Lee`: a participle's object, never its subject
     ):
         return _inverted_subject(tokens, text, pos, limit)
+    if comma_before and token.lower in DOCUMENT_VERBS:
+        # `“…,” reads an editorial in the Herald`: a document reads its words out
+        found = phrase_forward(tokens, text, pos + 1, limit)
+        if found is not None and any(_is_document(word) for word in tokens[found.first : found.last + 1]):
+            return found, token
     found = _subject_then_verb(tokens, text, phrase_forward(tokens, text, pos, limit), limit, comma_before)
     if found is None and comma_before and not token.cap:
         # `“…,” panel Chairman Ann Lee said`: lower-case words of her role before the name
