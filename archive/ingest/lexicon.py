@@ -88,6 +88,7 @@ SPEECH_VERBS: frozenset[str] = (
         "offer",
         "opine",
         "point",
+        "portray",
         "posit",
         "post",
         "predict",

@@ -349,3 +349,18 @@ def test_the_loosest_guess_is_someone_named_in_the_last_three_paragraphs():
 )
 def test_poll_respondents(sentence, quote, speaker):
     assert attributions([sentence])[quote][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        ("The ad portrays Ann Lee as “a friend of the workers.”", "a friend of the workers.", "The ad"),
+        (
+            "Tom Ray praised his daughter, who portrayed him as “the people’s champion.”",
+            "the people’s champion.",
+            "his daughter",
+        ),
+    ],
+)
+def test_portraying_someone_as_words_quotes_them(sentence, quote, speaker):
+    assert attributions([sentence])[quote][1] == speaker
