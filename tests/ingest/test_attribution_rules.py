@@ -363,4 +363,22 @@ def test_poll_respondents(sentence, quote, speaker):
     ],
 )
 def test_portraying_someone_as_words_quotes_them(sentence, quote, speaker):
-    assert attributions([sentence])[quote][1] == speaker
+    assert attributions([sentence])[quote] == ("verb_before", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        ("Ann Lee blasted the council for being “asleep at the wheel.”", "asleep at the wheel.", "Ann Lee"),
+        ("Ann Lee slammed the plan as “a gift to smugglers.”", "a gift to smugglers.", "Ann Lee"),
+        ("Ann Lee likened the levy to “a tax on breathing.”", "a tax on breathing.", "Ann Lee"),
+        ("Ann Lee rejected the offer as “an insult to the workers.”", "an insult to the workers.", "Ann Lee"),
+        ("Ann Lee thanked the rescuers for “their courage and their care.”", "their courage and their care.", "Ann Lee"),
+        ("Ann Lee vented that the board was “deaf to every warning.”", "deaf to every warning.", "Ann Lee"),
+        ("Ann Lee bemoaned the “slow death of the harbour.”", "slow death of the harbour.", "Ann Lee"),
+        ("Ann Lee implored voters to “think of the children first.”", "think of the children first.", "Ann Lee"),
+        ("Ann Lee celebrated the vote as “a win for every family.”", "a win for every family.", "Ann Lee"),
+    ],
+)
+def test_verbs_of_judging_and_pleading_quote_their_subject(sentence, quote, speaker):
+    assert attributions([sentence])[quote] == ("verb_before", speaker)
