@@ -363,7 +363,8 @@ PERSON_HEADS: frozenset[str] = frozenset(
     fighter fighters commentator anchor presenter broadcaster blogger novelist
     lawmaker congressman congresswoman senator governor nephew niece cousin uncle aunt
     grandson granddaughter grandfather grandmother stepfather stepmother partner
-    fiancé fiancee girlfriend boyfriend classmate teammate coach""".split()
+    fiancé fiancee girlfriend boyfriend classmate teammate coach
+    spectator spectators hosts""".split()
 )
 
 # Documents and messages that can be the source of a quote: "the ad says",

@@ -266,7 +266,6 @@ def test_agent_or_name_before_the_quote(sentence, quote, speaker):
             "a Monday editorial in The Harbour Times",
             id="reads-a-document-after-the-quote",
         ),
-
         (
             "“Well, what does that mean?” Ann Lee asked, according to a transcript of the interview.",
             "Well, what does that mean?",
@@ -373,7 +372,11 @@ def test_portraying_someone_as_words_quotes_them(sentence, quote, speaker):
         ("Ann Lee slammed the plan as “a gift to smugglers.”", "a gift to smugglers.", "Ann Lee"),
         ("Ann Lee likened the levy to “a tax on breathing.”", "a tax on breathing.", "Ann Lee"),
         ("Ann Lee rejected the offer as “an insult to the workers.”", "an insult to the workers.", "Ann Lee"),
-        ("Ann Lee thanked the rescuers for “their courage and their care.”", "their courage and their care.", "Ann Lee"),
+        (
+            "Ann Lee thanked the rescuers for “their courage and their care.”",
+            "their courage and their care.",
+            "Ann Lee",
+        ),
         ("Ann Lee vented that the board was “deaf to every warning.”", "deaf to every warning.", "Ann Lee"),
         ("Ann Lee bemoaned the “slow death of the harbour.”", "slow death of the harbour.", "Ann Lee"),
         ("Ann Lee implored voters to “think of the children first.”", "think of the children first.", "Ann Lee"),
@@ -382,3 +385,22 @@ def test_portraying_someone_as_words_quotes_them(sentence, quote, speaker):
 )
 def test_verbs_of_judging_and_pleading_quote_their_subject(sentence, quote, speaker):
     assert attributions([sentence])[quote] == ("verb_before", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        (
+            "The city was in mourning, with many marchers and spectators chanting “We are Lyon.”",
+            "We are Lyon.",
+            "spectators",
+        ),
+        (
+            "Its hosts do not hesitate to report that “the science is still in question.”",
+            "the science is still in question.",
+            "Its hosts",
+        ),
+    ],
+)
+def test_people_who_watch_or_host_can_speak(sentence, quote, speaker):
+    assert attributions([sentence])[quote][1] == speaker
