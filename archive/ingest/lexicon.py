@@ -183,6 +183,8 @@ SPEECH_VERBS: frozenset[str] = (
         "bemoan",
         "implore",
         "celebrate",
+        "protest",
+        "cast",
     )
     | frozenset({"quipped", "quipping", "wrote", "found", "spoke", "put", "puts", "went", "goes", "termed", "framed"})
 )

@@ -381,6 +381,8 @@ def test_portraying_someone_as_words_quotes_them(sentence, quote, speaker):
         ("Ann Lee bemoaned the “slow death of the harbour.”", "slow death of the harbour.", "Ann Lee"),
         ("Ann Lee implored voters to “think of the children first.”", "think of the children first.", "Ann Lee"),
         ("Ann Lee celebrated the vote as “a win for every family.”", "a win for every family.", "Ann Lee"),
+        ("Ann Lee protested that the fee was “a tax on the poor.”", "a tax on the poor.", "Ann Lee"),
+        ("The ad casts Tom Ray as “a friend of the smugglers.”", "a friend of the smugglers.", "The ad"),
     ],
 )
 def test_verbs_of_judging_and_pleading_quote_their_subject(sentence, quote, speaker):
