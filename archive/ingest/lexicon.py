@@ -88,6 +88,7 @@ SPEECH_VERBS: frozenset[str] = (
         "offer",
         "opine",
         "point",
+        "portray",
         "posit",
         "post",
         "predict",
@@ -173,6 +174,19 @@ SPEECH_VERBS: frozenset[str] = (
         "summarize",
         "sum",
         "pronounce",
+        # each read on dev and train-A framing quotes the cascade dropped or gave away:
+        # "blasted the media as “…”", "likened him to “…”", "vented that “…”"
+        "blast",
+        "slam",
+        "liken",
+        "reject",
+        "thank",
+        "vent",
+        "bemoan",
+        "implore",
+        "celebrate",
+        "protest",
+        "cast",
     )
     | frozenset({"quipped", "quipping", "wrote", "found", "spoke", "put", "puts", "went", "goes", "termed", "framed"})
 )
@@ -353,7 +367,8 @@ PERSON_HEADS: frozenset[str] = frozenset(
     fighter fighters commentator anchor presenter broadcaster blogger novelist
     lawmaker congressman congresswoman senator governor nephew niece cousin uncle aunt
     grandson granddaughter grandfather grandmother stepfather stepmother partner
-    fiancé fiancee girlfriend boyfriend classmate teammate coach""".split()
+    fiancé fiancee girlfriend boyfriend classmate teammate coach
+    spectator spectators hosts""".split()
 )
 
 # Documents and messages that can be the source of a quote: "the ad says",
@@ -539,6 +554,8 @@ ANONYMOUS_HEADS: frozenset[str] = frozenset(
 )
 # Words that head a share of a group, which speaks like a description: "most said",
 # "63 percent of voters said", "a majority say".
+# What a share of respondents answered in: "31 percent said …" is the poll's finding.
+POLL_HEADS: frozenset[str] = frozenset({"poll", "polls", "survey", "surveys"})
 QUANTITY_HEADS: frozenset[str] = frozenset(
     """percent majority minority plurality half third thirds quarter most many some few others both""".split()
 )

@@ -420,7 +420,7 @@ NOMINAL_SOURCE_CASES = [
         id="description-then-name-in-commas",
     ),
     pytest.param(
-        ["In the survey, 41 percent of renters said their landlord was “unresponsive.”"],
+        ["In the city, 41 percent of renters said their landlord was “unresponsive.”"],
         [("unresponsive.", "41 percent of renters", "anonymous")],
         id="share-of-a-group-of",
     ),

@@ -131,6 +131,12 @@ def test_reported_clause(sentence, speaker):
             "federal prosecutors",
             id="bare-plural",
         ),
+        pytest.param(
+            "“Positions will soften,” Senator Ann Lee’s chief of staff, Tom Ray, told reporters.",
+            "Positions will soften,",
+            "Tom Ray",
+            id="role-with-of-then-appositive-name",
+        ),
     ],
 )
 def test_cue_after_the_quote(paragraph, quote, speaker):
@@ -254,6 +260,12 @@ def test_agent_or_name_before_the_quote(sentence, quote, speaker):
             "the editorial",
         ),
         ("“Welcome, neighbours!” a message on the council website reads.", "Welcome, neighbours!", "a message"),
+        pytest.param(
+            "“There are snails with more spine than the mayor,” reads a Monday editorial in The Harbour Times.",
+            "There are snails with more spine than the mayor,",
+            "a Monday editorial in The Harbour Times",
+            id="reads-a-document-after-the-quote",
+        ),
         (
             "“Well, what does that mean?” the host asked, according to a transcript of the interview.",
             "Well, what does that mean?",
@@ -313,3 +325,95 @@ def test_the_loosest_guess_is_someone_named_in_the_last_three_paragraphs():
         "salient_person",
         "Ann Lee",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        pytest.param(
+            "In a Gallup poll released Monday, 31% of farmers and farm workers said they were “very worried.”",
+            "very worried.",
+            "a Gallup poll",
+            id="a-share-after-the-poll",
+        ),
+        pytest.param(
+            "The Harbour poll also finds that, while 37 percent of voters say the mayor is “very responsible,”"
+            " 22 percent say he is “not at all responsible.”",
+            "not at all responsible.",
+            "The Harbour poll",
+            id="each-share-of-a-finding",
+        ),
+        pytest.param(
+            "In a Gallup poll released Monday, the farmers said they were “very worried.”",
+            "very worried.",
+            "the farmers",
+            id="no-share-no-poll",
+        ),
+        pytest.param(
+            "Ann Lee, who won 52 percent of the vote, said she was “very worried.”",
+            "very worried.",
+            "Ann Lee",
+            id="no-poll-the-speaker",
+        ),
+    ],
+)
+def test_poll_respondents(sentence, quote, speaker):
+    assert attributions([sentence])[quote][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        ("The ad portrays Ann Lee as “a friend of the workers.”", "a friend of the workers.", "The ad"),
+        (
+            "Tom Ray praised his daughter, who portrayed him as “the people’s champion.”",
+            "the people’s champion.",
+            "his daughter",
+        ),
+    ],
+)
+def test_portraying_someone_as_words_quotes_them(sentence, quote, speaker):
+    assert attributions([sentence])[quote] == ("verb_before", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        ("Ann Lee blasted the council for being “asleep at the wheel.”", "asleep at the wheel.", "Ann Lee"),
+        ("Ann Lee slammed the plan as “a gift to smugglers.”", "a gift to smugglers.", "Ann Lee"),
+        ("Ann Lee likened the levy to “a tax on breathing.”", "a tax on breathing.", "Ann Lee"),
+        ("Ann Lee rejected the offer as “an insult to the workers.”", "an insult to the workers.", "Ann Lee"),
+        (
+            "Ann Lee thanked the rescuers for “their courage and their care.”",
+            "their courage and their care.",
+            "Ann Lee",
+        ),
+        ("Ann Lee vented that the board was “deaf to every warning.”", "deaf to every warning.", "Ann Lee"),
+        ("Ann Lee bemoaned the “slow death of the harbour.”", "slow death of the harbour.", "Ann Lee"),
+        ("Ann Lee implored voters to “think of the children first.”", "think of the children first.", "Ann Lee"),
+        ("Ann Lee celebrated the vote as “a win for every family.”", "a win for every family.", "Ann Lee"),
+        ("Ann Lee protested that the fee was “a tax on the poor.”", "a tax on the poor.", "Ann Lee"),
+        ("The ad casts Tom Ray as “a friend of the smugglers.”", "a friend of the smugglers.", "The ad"),
+    ],
+)
+def test_verbs_of_judging_and_pleading_quote_their_subject(sentence, quote, speaker):
+    assert attributions([sentence])[quote] == ("verb_before", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        (
+            "The city was in mourning, with many marchers and spectators chanting “We are Lyon.”",
+            "We are Lyon.",
+            "spectators",
+        ),
+        (
+            "Its hosts do not hesitate to report that “the science is still in question.”",
+            "the science is still in question.",
+            "Its hosts",
+        ),
+    ],
+)
+def test_people_who_watch_or_host_can_speak(sentence, quote, speaker):
+    assert attributions([sentence])[quote][1] == speaker

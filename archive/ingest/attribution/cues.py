@@ -76,6 +76,11 @@ def cue_after(
         and not token.lower.endswith("ing")  # `“…,” blaming Lee`: a participle's object, never its subject
     ):
         return _inverted_subject(tokens, text, pos, limit)
+    if comma_before and token.lower in DOCUMENT_VERBS:
+        # `“…,” reads an editorial in the Herald`: a document reads its words out
+        found = phrase_forward(tokens, text, pos + 1, limit)
+        if found is not None and any(_is_document(word) for word in tokens[found.first : found.last + 1]):
+            return found, token
     found = _subject_then_verb(tokens, text, phrase_forward(tokens, text, pos, limit), limit, comma_before)
     if found is None and comma_before and not token.cap:
         # `“…,” panel Chairman Ann Lee said`: lower-case words of her role before the name
@@ -138,6 +143,8 @@ def _subject_then_verb(
         if other is not None and other.kind == "name":
             found = replace(found, last=other.last, end=other.end, text=text[found.start : other.end])
             verb = other.last + 1
+    if found.kind == "description" and verb < limit and tokens[verb].lower == "of":
+        found, verb = _through_of(tokens, text, found, verb, limit)
     if verb < limit and tokens[verb].text == ",":
         found, verb = _past_appositive(tokens, text, found, verb, limit)
     elif comma_before and found.kind == "description" and verb < limit and tokens[verb].lower in PREPOSITIONS:
@@ -152,6 +159,17 @@ def _subject_then_verb(
     if comma_before and tokens[verb].kind == "w" and tokens[verb].lower.endswith("ed") and not tokens[verb].cap:
         return found, tokens[verb]  # `“…,” Trump barked`: any verb after a quote's comma
     return None
+
+
+def _through_of(tokens: Sequence[Token], text: str, found: Phrase, of: int, limit: int) -> tuple[Phrase, int]:
+    """ "Lee's chief of staff, Tom Ray, told": a role that goes on with "of" before the
+    comma of its appositive name. Unchanged unless a comma follows a word or two."""
+    pos = of + 1
+    while pos < limit and pos - of <= 2 and tokens[pos].kind == "w" and not tokens[pos].cap:
+        pos += 1
+    if pos == of + 1 or pos >= limit or tokens[pos].text != ",":
+        return found, of
+    return make_phrase(tokens, text, found.first, pos - 1, "description"), pos
 
 
 def _inverted_subject(tokens: Sequence[Token], text: str, verb: int, limit: int) -> tuple[Phrase, Token] | None:

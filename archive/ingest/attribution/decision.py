@@ -48,6 +48,7 @@ RULE_TRUST: dict[str, float] = {
     "sentence_subject": 0.8,
     # frames of a report: the outer source is named outright
     "outer_report": 0.95,
+    "poll_respondents": 0.9,
     "reported_clause": 0.9,
     "leading_as_clause": 0.92,
     "leading_according_to": 0.95,

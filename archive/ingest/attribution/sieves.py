@@ -11,7 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from archive.ingest.lexicon import CLAUSE_REPORTING_CUES, PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from archive.ingest.lexicon import (
+    CLAUSE_REPORTING_CUES,
+    POLL_HEADS,
+    PRONOUNS,
+    QUANTITY_HEADS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+)
 from archive.ingest.quotes import QuoteSpan
 from archive.ingest.speakers import split_role
 
@@ -400,6 +408,29 @@ def _leading_according_to(site: QuoteSite, cue: Cue | None) -> Found:
     return None
 
 
+def _poll_respondents(site: QuoteSite, cue: Cue | None) -> Found:
+    """`In a CNN poll released Monday, 31 percent of voters said they were “x”`: a
+    share of respondents speaks for the poll the sentence names before it."""
+    tokens, floor = site.tokens, site.floor
+    if cue is None or cue.mention.kind == "pronoun" or not floor <= cue.mention.first < site.qpos:
+        return None
+    before = cue.mention.first
+    while before - 1 >= floor and cue.mention.first - before < 6 and tokens[before - 1].kind == "w":
+        before -= 1  # "31% of Republicans and Republican-leaning voters": back to the share
+    if not any(_counts(token) for token in tokens[before : cue.mention.last + 1]):
+        return None
+    for pos in range(cue.mention.first - 1, floor - 1, -1):
+        if tokens[pos].kind == "w" and tokens[pos].lower in POLL_HEADS:
+            found = phrase_backward(tokens, site.text, pos, floor)
+            return (found, None) if found is not None and found.kind != "pronoun" else None
+    return None
+
+
+def _counts(token: Token) -> bool:
+    """A number, a percentage or a share: "31%", "six in 10", "half"."""
+    return token.lower in QUANTITY_HEADS or any(ch.isdigit() for ch in token.text)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Frame:
     """A report around the cue a sieve found: its name, example and the source the
@@ -418,6 +449,12 @@ FRAMES: tuple[Frame, ...] = (
         example="“We will appeal,” the mayor said, according to the Post.",
         speaker="the Post",
         find=_outer_report,
+    ),
+    Frame(
+        name="poll_respondents",
+        example="In a Gallup poll released Monday, 31 percent of voters said they were “very worried.”",
+        speaker="a Gallup poll",
+        find=_poll_respondents,
     ),
     Frame(
         name="reported_clause",
