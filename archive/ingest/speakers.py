@@ -419,12 +419,29 @@ def settle_speakers(
         for quote in quotes:
             if quote.speaker:
                 position = offsets[p_index] + (quote.mention_start if quote.mention_start is not None else quote.start)
-                context = "\n\n".join(paragraphs[max(0, p_index - ISSUER_PARAGRAPHS) : p_index])
-                context += "\n\n" + paragraphs[p_index][: quote.mention_start or quote.start]
+                context = _text_before(paragraphs, p_index, quote.mention_start or quote.start)
                 quote = _settle(quote, bodies, register, position, context)
             out.append(quote)
         settled.append(out)
     return settled
+
+
+# How far back a document's issuer is looked for: "The Kremlin issued a statement. … The
+# statement said". Bounded, so that a paragraph of thousands of quotes stays linear.
+ISSUER_CONTEXT = 3000
+
+
+def _text_before(paragraphs: Sequence[str], p_index: int, end: int) -> str:
+    """The text before offset `end` of paragraph p_index, through the ISSUER_PARAGRAPHS
+    paragraphs before it, at most ISSUER_CONTEXT characters of it."""
+    parts = [paragraphs[p_index][max(0, end - ISSUER_CONTEXT) : end]]
+    left = ISSUER_CONTEXT - len(parts[0])
+    for before in reversed(paragraphs[max(0, p_index - ISSUER_PARAGRAPHS) : p_index]):
+        if left <= 0:
+            break
+        parts.append(before[-left:])
+        left -= len(before) + 2
+    return "\n\n".join(reversed(parts))
 
 
 def _settle(

@@ -21,3 +21,19 @@ def test_attribution_takes_time_linear_in_the_quotes_of_a_paragraph():
         assert len(found[0]) == quotes
         assert {q.speaker for q in found[0][:50]} == {f"Ann Lee{i}" for i in range(50)}
     assert timings[1] < 24 * max(timings[0], 0.01), timings
+
+
+def test_quotes_of_documents_take_time_linear_in_a_paragraph():
+    # Each "the report said" looks back for the body that issued the report: a bounded
+    # stretch of text, not the whole paragraph before it.
+    def paragraph(quotes: int) -> str:
+        return "The harbour board published a report. " + "The report said “It is late,” and “It is wet.” " * quotes
+
+    timings = []
+    for quotes in (500, 4000):
+        text = paragraph(quotes)
+        started = time.process_time()
+        found = extract_quotes([text])
+        timings.append(time.process_time() - started)
+        assert len(found[0]) == 2 * quotes
+    assert timings[1] < 24 * max(timings[0], 0.01), timings
