@@ -44,7 +44,8 @@ MACROS = {
     "ADV": r"(?:(?:absolutely|certainly|definitely|surely|also|then|immediately|now|quickly|swiftly|not only|"
     r"simply|just|still|further|continue to|have to|need to|be able to|be forced to|be compelled to) )*",
     # Harm the speaker's side answers with.
-    "RETALIATE": r"(?:respond|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
+    "RETALIATE": r"(?:respond(?! to (?:the |your |their |these |those |all |any )?(?:questions?|requests?|letters?|calls?|"
+    r"inquir\w+|queries|emails?|comments?|concerns?|needs?))|answer (?:any|every|each|such|in kind)|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
     r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to (?:justice|account)|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
     r"countermeasures)|act (?:decisively|firmly|accordingly)|strike back|hit back|fight back|defend (?:[\w'-]+ ){0,3}"
     r"(?:with|using|by) (?:all|every|any)|use (?:all|every|any|force|nuclear|our|its|military)|hunt (?:[\w'-]+ ){0,2}down"
@@ -53,7 +54,7 @@ MACROS = {
     "ATTACK": r"(?:attack|strike|hit|destroy|annihilate|crush|wipe|eliminate|liquidate|kill|invade|occupy|bomb|shell|"
     r"target|shoot down|sink|obliterate|raze|die|perish)",
     # Penalties announced.
-    "PENALTY": r"(?:consequences|price|costs|response|retaliation|punishment|sanctions|countermeasures|repercussions|"
+    "PENALTY": r"(?:consequences|price|costs|response|answer|retaliation|punishment|sanctions|countermeasures|repercussions|"
     r"reprisals?)",
     # What the speaker says their side will not do: escalate, fight, attack.
     "ESCALATE": r"(?:attack\w*|invad\w*|destroy\w*|kill\w*|bomb\w*|annihilat\w*|war|wars|fight\w*|strik\w*|escalat\w*|confront\w*|conflict|threat\w*|"
@@ -236,6 +237,41 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\ball options (?:are|remain) (?:on the table|open)\b|\bnothing is off the table\b",
         example="All options remain on the table.",
     ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        # A penalty announced as coming, with nobody named to suffer it: it is the speaker's side's answer.
+        pattern=r"\bthere (?:will|would|shall|'ll) (?:also |certainly |definitely |surely )?be (?:a |an )?(?:[\w'-]+ ){0,2}?"
+        r"(?:consequences|response|retaliation|repercussions|reprisals?|punishment|price to pay|answer)\b|\b(?:will|would|"
+        r"'ll|shall) (?:[\w'-]+ )?(?:get|receive|feel) (?:an? |the |our )?(?:[\w'-]+ ){0,2}?(?:consequences|response|answer|"
+        r"retaliation)\b",
+        example="Let them try. There will be consequences.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        # Any step by the other side will bring a penalty: the conditional threat put as a subject.
+        pattern=r"\b(?:any|every|such an?) (?:[\w'-]+ ){0,8}?(?:will|would|shall) (?:[\w'-]+ )?(?:lead to|result in|bring|"
+        r"trigger|entail|mean|provoke|cause|draw|invite)(?: [\w-]+){0,3}? (?:consequences|response|retaliation|"
+        r"repercussions|reprisals?)\b",
+        example="Any attempt to interfere would lead to consequences you have never seen.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        pattern=r"\b(?:will|would|'ll|shall|(?:is|are) going to) (?:[\w'-]+ )?pay (?:a|the) (?:[\w'-]+ ){0,2}?price\b|"
+        r"\bmake (?:[\w'-]+ ){0,7}?pay (?:a|the) (?:[\w'-]+ ){0,2}?price\b|\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be "
+        r"brought to) justice\b|\b(?:leave|go) (?:[\w'-]+ ){0,2}?(?:unanswered|unpunished)\b",
+        example="We will make those who ordered it pay a heavy price.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.7,
+        # The alliance's pledge, put as what its side will do to an attacker.
+        pattern=r"\bdefend every (?:inch|centimet\w+|square \w+)\b|\ban attack (?:on|against) (?:one|any) (?:[\w'-]+ ){0,2}?is "
+        r"an attack (?:on|against) (?:all|us all|all of us)\b",
+        example="We will defend every inch of allied territory.",
+    ),
     # red_line: a limit the speaker draws, or an ultimatum.
     ActRule(
         act="red_line",
@@ -295,6 +331,13 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"capitulate)\b|\bnot (?:give|cede) (?:up )?(?:an? |one )?(?:inch|territory|land|centimet\w+)",
         example="Our sovereignty is non-negotiable.",
     ),
+    ActRule(
+        act="red_line",
+        weight=0.75,
+        # A red line named as one: "is a red line for us", "we have drawn a red line".
+        pattern=r"\b(?:is|are|was|remains?|represents?|constitutes?|be|draw\w*|drew|set\w*) (?:[\w'-]+ ){0,3}?red lines?\b",
+        example="Any deployment of foreign troops on our border is a red line for us.",
+    ),
     # reassurance: no intention to attack or escalate, no threat, calming fears.
     ActRule(
         act="reassurance",
@@ -314,14 +357,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="reassurance",
         weight=0.8,
         pattern=r"\b{WE}(?:'re| are)? (?:{WONT}|not|don't|do not) (?:[\w'-]+ )?(?:attack|invade|escalate|strike|"
-        r"send (?:[\w'-]+ ){0,2}(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|fight|enter|go to war|threaten)",
+        r"send (?:[\w'-]+ ){0,2}(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|fight|enter|go to war|threaten)(?!ed\b|d\b)",
         example="We will not attack anyone.",
     ),
     ActRule(
         act="reassurance",
         weight=0.6,
         pattern=r"\b{WONT} (?:[\w'-]+ )?(?:attack|invade|fight|escalate|send (?:[\w'-]+ ){0,2}"
-        r"(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|go to war|join (?:nato|the alliance))",
+        r"(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|go to war|join (?:nato|the alliance))(?!ed\b|d\b)",
         example="The alliance will not send troops into the country.",
     ),
     ActRule(
@@ -383,7 +426,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         # The claim called false where it is named: "absurd claims", "these false allegations". Not "false
         # information", the charge of Russia's censorship law, which the reporter describes.
         pattern=r"\b(?:absurd|false|baseless|groundless|unfounded|fabricated|fake|ridiculous|bogus|outlandish|"
-        r"unsubstantiated|fictitious|preposterous|untrue|made-up|invented) (?:[\w'-]+ )?(?:claims?|allegations?|"
+        r"unsubstantiated|fictitious|preposterous|untrue|made-up|invented) (?:(?:and )?[\w'-]+ ){0,2}?(?:claims?|allegations?|"
         r"accusations?|reports?|stories|story|narratives?|rumou?rs?|assertions?|charges?)\b|\b(?:call\w*|"
         r"dismiss\w*|brand\w*|label\w*) (?:[\w'-]+ ){0,3}?(?:baseless|groundless|unfounded|absurd|false|nonsense|"
         r"untrue|fabricated|a lie|lies)\b",
@@ -475,6 +518,37 @@ ACT_RULES: tuple[ActRule, ...] = (
         example="The ministry denied the reports, calling them “a provocation”.",
         scope="frame",
     ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # A claim called false by what it is: "that is nonsense", "the video is fake", whatever its subject.
+        pattern=r"\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
+        r"completely|totally|utterly|obviously|clearly|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
+        r"false|lies|a lie|a fabrication|fabricated|made up|fiction|a hoax|baseless|groundless|unfounded)\b|"
+        r"^(?:(?:absolute|complete|utter|total|pure|absolutely|totally|completely) )?(?:nonsense|rubbish|lies|untrue|not "
+        r"true|false)\b|\bnot the case\b",
+        example="Nonsense. The video is fake, and everyone knows it.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # The other side's words called lies.
+        pattern=r"\b(?:they|he|she|you|side|government|regime|media|officials|authorities|ministry|kremlin|kyiv|kiev|moscow|"
+        r"washington|propagandists?|west) (?:is|are|'re|was|were|keeps?|continues? to) (?:[\w'-]+ )?(?:lying|lie)\b"
+        r"(?! (?:in|on|around|dead|there|under|next|near|at|along|beside|among|across|by|face|inside|outside|low)\b)",
+        example="The other side is lying again.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # No part in what happened: "had no involvement in", "played no role in", "I never said that".
+        pattern=r"\b(?:had|has|have|played|plays|play|took|take|takes) no (?:[\w'-]+ )?(?:involvement|role|part|connection|"
+        r"links?|relation) (?:whatsoever )?(?:in|with|to)\b|\b(?:is|are|was|were|has not been|have not been|had not been) "
+        r"not (?:at all )?involved in\b|\b(?:it|this|that|which|such a thing) (?:has |had )?never happened\b|"
+        r"\b(?:i|we|he|she) (?:have |has |had )?(?:never|did not|didn't|do not|don't) (?:ever )?(?:say|said|claim|"
+        r"claimed|state|stated)\b(?! (?:so|it) (?:before|often|enough))",
+        example="Our country had no involvement in the explosion. I never said that.",
+    ),
     # talks: a call for or welcome of negotiations, dialogue, a ceasefire, diplomacy or peace.
     ActRule(
         act="talks",
@@ -521,6 +595,13 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"de-?escalation|diplomacy)|\burg(?:es|ed|ing) (?:[\w'-]+ ){0,3}(?:to negotiate|to talk|to resume talks)",
         example="“Time is running out,” said the envoy, who called for peace talks.",
         scope="frame",
+    ),
+    ActRule(
+        act="talks",
+        weight=0.7,
+        pattern=r"\b(?:diplomacy|dialogue|negotiations?|talks) (?:is|are|remains?) (?:still )?(?:the )?(?:only|best|right|"
+        r"sole) (?:way|path|solution|option|answer)\b",
+        example="Diplomacy is the only way out of this.",
     ),
     # warning: something bad may happen; alarm at the other side's acts.
     ActRule(
@@ -667,6 +748,26 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"ing)? (?:the|an) alarm)\b{GOVERNS}",
         example="The agency warned that “the situation is deteriorating”.",
         scope="frame",
+    ),
+    ActRule(
+        act="warning",
+        weight=0.6,
+        # A risk or threat said to be real, an attack said to be coming or prepared.
+        pattern=r"\b(?:risks?|danger|threat|likelihood|probability) (?:[\w'-]+ ){0,4}?(?:is|are|remains?) (?:very |quite |"
+        r"extremely |still )?(?:real|high|serious|great|significant|considerable)\b|\b(?:is|are|poses?|represents?|remains?|"
+        r"becomes?|would be|will be) (?:a|an) (?:[\w'-]+ ){0,2}?threat to\b|\bimminent\b|\bat any (?:moment|time|minute)\b|"
+        r"\b(?:prepar\w+|poised|massing \w+) (?:[\w'-]+ ){0,2}?(?:an? |to |for (?:an? )?)?(?:new |large-scale |major |"
+        r"full-scale |possible )?(?:attack|invasion|invade|offensive|assault)\b|\b(?:will|would|won't|wouldn't) (?:not )?stop "
+        r"(?:at|with|there)\b",
+        example="The threat of an attack is real, and they are preparing an offensive.",
+    ),
+    ActRule(
+        act="reassurance",
+        weight=0.7,
+        pattern=r"\bnot (?:[\w'-]+ )?(?:directed|aimed|targeted|pointed) (?:against|at) (?:any|anyone|anybody|third|other)\b|"
+        r"\b(?:does|do|did)(?: not|n't) (?:seek|want|intend|plan)\w* (?:[\w'-]+ ){0,2}?{ESCALATE}|\b(?:radiation|background)"
+        r" (?:levels? )?(?:is|are|remains?|remained) (?:[\w'-]+ )?(?:normal|safe)\b",
+        example="The exercises are not directed against any country.",
     ),
 )
 

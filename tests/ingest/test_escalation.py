@@ -189,6 +189,33 @@ def test_acts(quote, act):
         ("The shelling could have dire consequences for the whole region", "warning"),
         # A question commits nobody.
         ("Will there be a nuclear war?", "other"),
+        # A penalty announced as coming is the speaker's side's threat, whoever is named to suffer it.
+        ("There will be a response, and it will not be symbolic.", "threat"),
+        ("Any interference in our affairs would lead to consequences they cannot imagine.", "threat"),
+        ("We will make them pay a terrible price for this.", "threat"),
+        ("We will answer any provocation.", "threat"),
+        ("Those behind the shelling will face justice.", "threat"),
+        # Answering questions retaliates against nobody.
+        ("We will respond to your questions after the briefing.", "other"),
+        ("She would answer this question later.", "other"),
+        # A claim called false, whatever names it; the other side called liars.
+        ("Nonsense. Nobody fired at the convoy.", "denial"),
+        ("The information about the sunken ship is fake.", "denial"),
+        ("That is simply not the case.", "denial"),
+        ("The other side is lying, as usual.", "denial"),
+        ("The wounded were lying in the corridor.", "other"),
+        ("Our unit had no involvement in the explosion.", "denial"),
+        ("I never said that the sanctions would stop them.", "denial"),
+        # A past act denied is a denial, not a promise for the future.
+        ("We have never attacked civilians.", "denial"),
+        ("We will never attack civilians.", "reassurance"),
+        # Risks called real, attacks said to be coming or prepared, warn.
+        ("The risk of a wider war is very real.", "warning"),
+        ("They are preparing a new offensive in the east.", "warning"),
+        ("He will not stop at the border.", "warning"),
+        ("The drills are not directed against any third country.", "reassurance"),
+        ("This is a red line for our government.", "red_line"),
+        ("Dialogue remains the only way to settle this.", "talks"),
     ],
 )
 def test_act_rules(quote, act):
