@@ -968,13 +968,22 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     ),
     TargetRule(
         pattern=r"{ENTS}(?:'s)? (?:[\w'-]+ )?(?:invasion|aggression|attacks?|provocations?|escalation|threats?|offensive|"
-        r"occupation|bombardment|shelling|blackmail|war|regime|ultimatum)\b",
+        r"occupation|bombardment|shelling|blackmail|war|regime|ultimatum|involvement|intervention|enlargement|expansion|"
+        r"build-?up|deployments?|behaviou?r)\b",
         example="This is the beginning of a Russian invasion.",
         targets=("russia",),
     ),
     TargetRule(
         pattern=r"\b(?:invasion|aggression|attacks?|provocations?|escalation|threats?) (?:[\w'-]+ ){0,2}?(?:by|from) {ENTS}",
         example="Any further escalation by Moscow will be answered.",
+        targets=("russia",),
+    ),
+    TargetRule(
+        # The one reassured: no threat to it, no wish to harm it; and the one whose expansion is warned of.
+        pattern=r"\b(?:(?:no|not a|not any|never a) (?:[\w'-]+ )?(?:threat|danger) (?:to|towards?|for|against)|(?:no|not|n't|never) "
+        r"(?:[\w'-]+ )?(?:want|intend|plan|wish|seek)\w* to (?:[\w'-]+ )?(?:wipe out|destroy|attack|invade|fight|strike)|"
+        r"(?:enlargement|expansion) of) (?:the )?{ENTS}",
+        example="We don't want to wipe out Russia, and the alliance poses no threat to Moscow.",
         targets=("russia",),
     ),
     TargetRule(

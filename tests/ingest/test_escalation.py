@@ -350,6 +350,12 @@ def test_weapons_come_from_the_quote_and_its_sentence():
         ("Russia, China and India attended the summit.", set()),
         # A denial answers an accusation: it addresses nobody, whoever it names.
         ("We did not order any strike on the city, and blaming Kyiv for it is absurd.", set()),
+        # The one reassured, and the one whose expansion or involvement is warned of.
+        ("Our exercises pose no threat to Poland, and we have no plans to attack.", {"poland"}),
+        ("Another enlargement of NATO would be a dangerous mistake.", {"nato"}),
+        ("Open US involvement could lead to a direct conflict.", {"united-states"}),
+        # The victim of a warned harm is not addressed by the warning.
+        ("The shelling could lead to a disaster for Ukraine.", set()),
     ],
 )
 def test_targets_are_whom_the_statement_addresses(text, targets):
