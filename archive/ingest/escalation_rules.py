@@ -63,6 +63,7 @@ MACROS = {
     r"provok\w*|involv\w*|participat\w*|direct \w+|drag\w*|aggress\w*|hostil\w*)",
     # Possible or coming harm.
     "MAYBE": r"(?:will|'ll|would|could|may|might|can|going to|likely to|set to|about to|risks?|risking|threatens? to|"
+    r"(?:has|have|had|with) the potential to|"
     r"stands? to|lead to|leads to|result in|bring about|be on the (?:brink|verge|edge) of|fac(?:e|es|ed|ing))",
     "BAD": r"(?:disaster\w*|catastroph\w+|collapse\w*|famine|starv\w+|suffer\w*|die|dying|deaths?|casualties|"
     r"bloodshed|(?:[\w'-]+ )?consequences|(?<!fight )(?<!fight a )(?<!fight the )(?<!win )(?<!win a )(?<!win the )"
@@ -272,6 +273,15 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"an attack (?:on|against) (?:all|us all|all of us)\b",
         example="We will defend every inch of allied territory.",
     ),
+    ActRule(
+        act="threat",
+        weight=0.6,
+        # Accountability pursued and costs imposed: penalties the speaker's side works for.
+        pattern=r"\b(?:pursu\w+|seek\w*|ensur\w+|deliver\w*|demand\w*) (?:full |real |complete |criminal )?accountability\b|"
+        r"\b(?:impos\w+|maximi[sz]\w+|inflict\w*|exact\w*) (?:[\w'-]+ ){0,2}?(?:costs?|pain) (?:on|to|for) "
+        r"(?!(?:the |our |its |their )?(?:civilian|civilians|consumers|families|households|ordinary|people|population))",
+        example="We are committed to pursuing accountability with every tool, and to maximizing the costs to the regime.",
+    ),
     # red_line: a limit the speaker draws, or an ultimatum.
     ActRule(
         act="red_line",
@@ -299,7 +309,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="red_line",
         weight=0.8,
-        pattern=r"\bultimatum\b|\bdeadline\b|\b{WONT} wait (?:forever|indefinitely)\b|\bpatience (?:is|has) (?:running "
+        pattern=r"\bultimatum\b|\bdeadline\b|\b(?:{WONT}|not|n't) (?:[\w'-]+ ){0,3}?wait (?:forever|indefinitely|endlessly)\b|\bpatience (?:is|has) (?:running "
         r"out|run out|its limits)\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
         r"\blast chance\b|\bfinal warning\b",
         example="They have until Friday: this is an ultimatum.",

@@ -216,6 +216,11 @@ def test_acts(quote, act):
         ("The drills are not directed against any third country.", "reassurance"),
         ("This is a red line for our government.", "red_line"),
         ("Dialogue remains the only way to settle this.", "talks"),
+        ("We will keep working to impose costs on the regime.", "threat"),
+        ("The siege is a tactic to impose costs on the civilian population.", "other"),
+        ("We are not ready to wait indefinitely for their answer.", "red_line"),
+        ("I cannot wait any longer to see my family.", "other"),
+        ("The shortage has the potential to cause a famine.", "warning"),
     ],
 )
 def test_act_rules(quote, act):
