@@ -260,10 +260,16 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.8,
-        pattern=r"\b(?:will|would|'ll|shall|(?:is|are) going to) (?:[\w'-]+ )?pay (?:a|the) (?:[\w'-]+ ){0,2}?price\b|"
-        r"\bmake (?:[\w'-]+ ){0,7}?pay (?:a|the) (?:[\w'-]+ ){0,2}?price\b|\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be "
-        r"brought to) justice\b|\b(?:leave|go) (?:[\w'-]+ ){0,2}?(?:unanswered|unpunished)\b",
+        pattern=r"\b(?:(?:will|would|'ll|shall|(?:is|are) going to) (?:[\w'-]+ )?|make (?:[\w'-]+ ){0,7}?)pay (?:a|the) "
+        r"(?:[\w'-]+ ){0,2}?price\b",
         example="We will make those who ordered it pay a heavy price.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        pattern=r"\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be brought to) justice\b|\b(?:leave|go) (?:[\w'-]+ ){0,2}?"
+        r"(?:unanswered|unpunished)\b",
+        example="Those behind the shelling will face justice: this will not go unanswered.",
     ),
     ActRule(
         act="threat",
@@ -534,30 +540,46 @@ ACT_RULES: tuple[ActRule, ...] = (
         # A claim called false by what it is: "that is nonsense", "the video is fake", whatever its subject.
         pattern=r"\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
         r"completely|totally|utterly|obviously|clearly|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
-        r"false|lies|a lie|a fabrication|fabricated|made up|fiction|a hoax|baseless|groundless|unfounded)\b|"
-        r"^(?:(?:absolute|complete|utter|total|pure|absolutely|totally|completely) )?(?:nonsense|rubbish|lies|untrue|not "
-        r"true|false)\b|\bnot the case\b",
-        example="Nonsense. The video is fake, and everyone knows it.",
+        r"false|lies|a lie|a fabrication|fabricated|fiction|a hoax|baseless|groundless|unfounded)\b",
+        example="The video is fake, and everyone knows it.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"^(?:(?:absolute|complete|utter|total|pure|absolutely|totally|completely) )?(?:nonsense|rubbish|lies|untrue|"
+        r"not true|false)\b|\bnot the case\b",
+        example="Nonsense. That is simply not the case.",
     ),
     ActRule(
         act="denial",
         weight=0.65,
         # The other side's words called lies.
         pattern=r"\b(?:they|he|she|you|side|government|regime|media|officials|authorities|ministry|kremlin|kyiv|kiev|moscow|"
-        r"washington|propagandists?|west) (?:is|are|'re|was|were|keeps?|continues? to) (?:[\w'-]+ )?(?:lying|lie)\b"
+        r"washington|propagandists?|west) (?:is|are|'re|was|were|keeps?|continues?) (?:[\w'-]+ )?lying\b"
         r"(?! (?:in|on|around|dead|there|under|next|near|at|along|beside|among|across|by|face|inside|outside|low)\b)",
         example="The other side is lying again.",
     ),
     ActRule(
         act="denial",
         weight=0.65,
-        # No part in what happened: "had no involvement in", "played no role in", "I never said that".
+        # No part in what happened: "had no involvement in", "played no role in", "was not involved in".
         pattern=r"\b(?:had|has|have|played|plays|play|took|take|takes) no (?:[\w'-]+ )?(?:involvement|role|part|connection|"
-        r"links?|relation) (?:whatsoever )?(?:in|with|to)\b|\b(?:is|are|was|were|has not been|have not been|had not been) "
-        r"not (?:at all )?involved in\b|\b(?:it|this|that|which|such a thing) (?:has |had )?never happened\b|"
-        r"\b(?:i|we|he|she) (?:have |has |had )?(?:never|did not|didn't|do not|don't) (?:ever )?(?:say|said|claim|"
+        r"links?|relation) (?:whatsoever )?(?:in|with|to)\b",
+        example="Our country had no involvement in the explosion.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"\b(?:is|are|was|were|has not been|have not been|had not been) not (?:at all )?involved in\b|\b(?:it|this|that|"
+        r"which|such a thing) (?:has |had )?never happened\b",
+        example="Our soldiers were not involved in it; it never happened.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"\b(?:i|we|he|she) (?:have |has |had )?(?:never|did not|didn't|do not|don't) (?:ever )?(?:say|said|claim|"
         r"claimed|state|stated)\b(?! (?:so|it) (?:before|often|enough))",
-        example="Our country had no involvement in the explosion. I never said that.",
+        example="I never said that.",
     ),
     # talks: a call for or welcome of negotiations, dialogue, a ceasefire, diplomacy or peace.
     ActRule(
@@ -762,14 +784,26 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.6,
-        # A risk or threat said to be real, an attack said to be coming or prepared.
+        # A risk or threat said to be real.
         pattern=r"\b(?:risks?|danger|threat|likelihood|probability) (?:[\w'-]+ ){0,4}?(?:is|are|remains?) (?:very |quite |"
         r"extremely |still )?(?:real|high|serious|great|significant|considerable)\b|\b(?:is|are|poses?|represents?|remains?|"
-        r"becomes?|would be|will be) (?:a|an) (?:[\w'-]+ ){0,2}?threat to\b|\bimminent\b|\bat any (?:moment|time|minute)\b|"
-        r"\b(?:prepar\w+|poised|massing \w+) (?:[\w'-]+ ){0,2}?(?:an? |to |for (?:an? )?)?(?:new |large-scale |major |"
-        r"full-scale |possible )?(?:attack|invasion|invade|offensive|assault)\b|\b(?:will|would|won't|wouldn't) (?:not )?stop "
-        r"(?:at|with|there)\b",
-        example="The threat of an attack is real, and they are preparing an offensive.",
+        r"becomes?|would be|will be) (?:a|an) (?:[\w'-]+ ){0,2}?threat to\b",
+        example="The threat of an attack is real: this is a threat to the whole region.",
+    ),
+    ActRule(
+        act="warning",
+        weight=0.6,
+        # An attack said to be coming or prepared.
+        pattern=r"\bimminent\b|\bat any (?:moment|time|minute)\b|\b(?:prepar\w+|poised|massing \w+) (?:[\w'-]+ ){0,2}?"
+        r"(?:an? |to |for (?:an? )?)?(?:new |large-scale |major |full-scale |possible )?(?:attack|invasion|invade|offensive|"
+        r"assault)\b",
+        example="They are preparing an offensive, and it could come at any moment.",
+    ),
+    ActRule(
+        act="warning",
+        weight=0.6,
+        pattern=r"\b(?:will|would|won't|wouldn't) (?:not )?stop (?:at|with|there)\b",
+        example="He will not stop at Ukraine.",
     ),
     ActRule(
         act="reassurance",
