@@ -153,7 +153,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.8,
-        pattern=r"\b(?:those|anyone|anybody|whoever|all|any(?: \w+)?) (?:who|that|which) [^.;!?]{0,60}?\b(?:will|shall|would) "
+        # Whoever the subject, "X who/that do Y will be destroyed" puts a penalty on a condition.
+        pattern=r"\b(?:those|anyone|anybody|whoever|all|any(?: \w+)?|[a-z]+s) (?:who|that|which) [^.;!?]{0,60}?\b(?:will|shall|would) "
         r"(?:[\w'-]+ )?be (?:destroyed|eliminated|annihilated|crushed|hit|targeted|killed|punished|wiped out|hunted "
         r"down|treated as)\b",
         example="Those who resist will be destroyed.",
@@ -287,6 +288,16 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"\b(?:impos\w+|maximi[sz]\w+|inflict\w*|exact\w*) (?:[\w'-]+ ){0,2}?(?:costs?|pain) (?:on|to|for) "
         r"(?!(?:the |our |its |their )?(?:civilian|civilians|consumers|families|households|ordinary|people|population))",
         example="We are committed to pursuing accountability with every tool, and to maximizing the costs to the regime.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        # Deterrence: harm promised to whoever attacks ("consequences for any potential aggressor").
+        pattern=r"\b(?:consequences|response|punishment|retaliation|destruction|blow|strikes?|damage)(?: [\w'-]+){0,3}? "
+        r"(?:for|against|on|to) (?:any|an|the|every) (?:potential |possible |would-be )?(?:aggressors?|attackers?|invaders?)\b"
+        r"(?! state)|\b(?:military|military-technical|military-political)(?: and (?:political|economic))? (?:consequences|"
+        r"response|measures|countermeasures)\b(?! (?:of|to)\b)",
+        example="A direct attack on our country will lead to horrible consequences for any potential aggressor.",
     ),
     # red_line: a limit the speaker draws, or an ultimatum.
     ActRule(
@@ -423,6 +434,13 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.6,
         pattern=r"\bnot (?:[\w'-]+ ){0,2}(?:join\w*|a member of|become a member of|part of) (?:the )?(?:nato|alliance)\b",
         example="Ukraine is not going to join NATO any time soon.",
+    ),
+    ActRule(
+        act="reassurance",
+        weight=0.85,
+        pattern=r"\b(?:nobody|no one|none of us) (?:is|are|will|would|was|intends to|plans to|wants to)(?: (?:going|planning|"
+        r"about) to)? (?:attack|invade|strike|threaten|bomb|fight|occupy|harm)\b",
+        example="Nobody is going to attack the people of that country.",
     ),
     # denial: an accusation or a claim of fact denied.
     ActRule(
@@ -722,14 +740,15 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=-0.5,
-        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ )?(?:escalation|danger|risk|threat)s?\b",
+        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ ){0,2}?(?:escalation|danger|risk|threat)s?\b",
         example="We are not seeing any escalation beyond what we saw before.",
     ),
     ActRule(
         act="reassurance",
         weight=0.55,
-        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ )?(?:escalation|danger|risk)s?\b",
-        example="There is no danger to the population.",
+        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ ){0,2}?(?:escalation|danger|risk)s?\b|"
+        r"(?:\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any) (?:[\w'-]+ ){0,2}?threats?\b",
+        example="There is no danger to the population, and we don't see any direct threat.",
     ),
     ActRule(
         act="warning",

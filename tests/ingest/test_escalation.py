@@ -221,6 +221,14 @@ def test_acts(quote, act):
         ("We are not ready to wait indefinitely for their answer.", "red_line"),
         ("I cannot wait any longer to see my family.", "other"),
         ("The shortage has the potential to cause a famine.", "warning"),
+        # Deterrence: harm promised to whoever attacks is a threat, not a warning.
+        ("An attack on our soil would bring terrible consequences for any aggressor.", "threat"),
+        ("They would face military and political consequences if they joined.", "threat"),
+        ("Soldiers who refuse to surrender will be destroyed.", "threat"),
+        ("The army's military response to the invasion was swift.", "other"),
+        ("He worked for the aggressor state for years.", "other"),
+        ("Nobody is going to attack the people of that country.", "reassurance"),
+        ("We don't see any direct immediate threat to the city.", "reassurance"),
     ],
 )
 def test_act_rules(quote, act):
