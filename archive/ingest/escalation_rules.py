@@ -285,7 +285,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.6,
         # Accountability pursued and costs imposed: penalties the speaker's side works for.
         pattern=r"\b(?:pursu\w+|seek\w*|ensur\w+|deliver\w*|demand\w*) (?:full |real |complete |criminal )?accountability\b|"
-        r"\b(?:impos\w+|maximi[sz]\w+|inflict\w*|exact\w*) (?:[\w'-]+ ){0,2}?(?:costs?|pain) (?:on|to|for) "
+        r"(?<!without )\b(?:impos\w+|maximi[sz]\w+|inflict\w*|exact\w*) (?:[\w'-]+ ){0,2}?(?:costs?|pain) (?:on|to|for) "
         r"(?!(?:the |our |its |their )?(?:civilian|civilians|consumers|families|households|ordinary|people|population))",
         example="We are committed to pursuing accountability with every tool, and to maximizing the costs to the regime.",
     ),
@@ -522,6 +522,13 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="denial",
+        weight=-0.6,
+        # A negation inside a condition denies nothing: "if it doesn't invade, I'll be there".
+        pattern=r"\b(?:if|unless|whether|until) (?:[\w'-]+ ){0,3}?(?:did|do|does|has|have|had|was|were|is|are)(?: not|n't)\b",
+        example="If it doesn't invade, I'll be there.",
+    ),
+    ActRule(
+        act="denial",
         weight=0.7,
         pattern=r"\bno (?:[\w'-]+ ){0,2}(?:strikes?|attacks?|shelling|troops|soldiers|weapons|missiles|forces) (?:is|are|was|"
         r"were|has been|have been) (?:being )?(?:made|carried out|launched|fired|used|sent|deployed|conducted|planned|"
@@ -533,7 +540,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.7,
         pattern=r"\bnothing to do with\b|\b(?:categorically|flatly|strongly|firmly) (?:deny|denies|denied|reject\w*)\b|"
         r"\b(?:we|i) (?:deny|reject|refute)\b|\bdefies (?:[\w'-]+ )?logic\b|\bhas no basis\b|"
-        r"\b(?:is|are) simply not true\b|\bfalse flag\b",
+        r"\b(?:is|are) simply not true\b|\b(?:is|was|are|were) (?:a |an |another |just a )?(?:[\w'-]+ )?false[- ]flag\b",
         example="Our country has nothing to do with the explosions.",
     ),
     ActRule(

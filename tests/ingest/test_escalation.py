@@ -229,6 +229,11 @@ def test_acts(quote, act):
         ("He worked for the aggressor state for years.", "other"),
         ("Nobody is going to attack the people of that country.", "reassurance"),
         ("We don't see any direct immediate threat to the city.", "reassurance"),
+        # A false flag is an accusation when it is said to be planned, a denial when what happened is called one.
+        ("We believe they are preparing a false flag operation.", "other"),
+        ("The massacre was a staged false flag.", "denial"),
+        ("If it doesn't rain, we'll go out.", "other"),
+        ("We did it without imposing costs on the American people.", "other"),
     ],
 )
 def test_act_rules(quote, act):
