@@ -52,7 +52,7 @@ MACROS = {
     r"|stop at nothing|cut off|expel)",
     # Harm done to someone: attack, destroy.
     "ATTACK": r"(?:attack|strike|hit|destroy|annihilate|crush|wipe|eliminate|liquidate|kill|invade|occupy|bomb|shell|"
-    r"target|shoot down|sink|obliterate|raze|die|perish)",
+    r"target|shoot down|sink|obliterate|raze|die|perish|advance (?:on|into|toward|towards)|storm|encircle|overrun)",
     # Penalties announced.
     "PENALTY": r"(?:consequences|price|costs|response|answer|retaliation|punishment|sanctions|countermeasures|repercussions|"
     r"reprisals?)",
@@ -76,7 +76,8 @@ MACROS = {
     "NOT": r"(?:not|never|n't|no)",
     # In the reporter's words (scope "frame"), the quote stands as QUOTE: a verb governs it when the
     # quote follows within the same clause ("denied the reports, calling them QUOTE").
-    "GOVERNS": r"(?:(?! (?:and|but|while) )[^.;!?]){0,60}? quote\b",
+    # A full stop inside an abbreviation ("the U.S. claim") does not end the clause.
+    "GOVERNS": r"(?:(?! (?:and|but|while) )(?:[^.;!?]|\.(?=\S)|(?<=\b[a-z])\.(?= [a-z]))){0,60}? quote\b",
     # A modal denied: "will not", "won't", "cannot", "must never".
     "WONT": r"(?:(?:will|would|shall|can|could|must|should) (?:not|never)|won't|wouldn't|shan't|cannot|can't|couldn't|"
     r"mustn't|shouldn't|never|(?:is|are|am|'re|'m) not (?:going|about) to)",
@@ -222,7 +223,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="threat",
         weight=0.7,
         pattern=r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)) (?:to (?:[\w'-]+ ){0,2}(?:{RETALIATE}|"
-        r"{ATTACK})|retaliation|revenge|a (?:[\w'-]+ ){0,2}response)",
+        r"{ATTACK}|find (?:every|each|all|those))|retaliation|revenge|a (?:[\w'-]+ ){0,2}response)",
         example="Moscow vowed to retaliate, calling the strike “an act of terror”.",
         scope="frame",
     ),
@@ -253,7 +254,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="threat",
         weight=0.8,
         # Any step by the other side will bring a penalty: the conditional threat put as a subject.
-        pattern=r"\b(?:any|every|such an?) (?:[\w'-]+ ){0,8}?(?:will|would|shall) (?:[\w'-]+ )?(?:lead to|result in|bring|"
+        pattern=r"\b(?:any|every|such an?|an attempt|attempts) (?:[\w'-]+ ){0,8}?(?:will|would|shall) (?:[\w'-]+ )?(?:lead to|result in|bring|"
         r"trigger|entail|mean|provoke|cause|draw|invite)(?: [\w-]+){0,3}? (?:consequences|response|retaliation|"
         r"repercussions|reprisals?)\b",
         example="Any attempt to interfere would lead to consequences you have never seen.",
@@ -285,7 +286,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.6,
         # Accountability pursued and costs imposed: penalties the speaker's side works for.
         pattern=r"\b(?:pursu\w+|seek\w*|ensur\w+|deliver\w*|demand\w*) (?:full |real |complete |criminal )?accountability\b|"
-        r"(?<!without )\b(?:impos\w+|maximi[sz]\w+|inflict\w*|exact\w*) (?:[\w'-]+ ){0,2}?(?:costs?|pain) (?:on|to|for) "
+        r"(?<!without )\b(?:impos\w+|maximi[sz]\w+|inflict\w*|exact\w*) (?:[\w'-]+ ){0,2}?(?:costs?|pain|harm|damage) (?:on|to|for) "
         r"(?!(?:the |our |its |their )?(?:civilian|civilians|consumers|families|households|ordinary|people|population))",
         example="We are committed to pursuing accountability with every tool, and to maximizing the costs to the regime.",
     ),
@@ -298,6 +299,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"(?! state)|\b(?:military|military-technical|military-political)(?: and (?:political|economic))? (?:consequences|"
         r"response|measures|countermeasures)\b(?! (?:of|to)\b)",
         example="A direct attack on our country will lead to horrible consequences for any potential aggressor.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.75,
+        # Consequences on a condition: the penalty waits for the other side's step ("consequences should China help").
+        pattern=r"\b(?:consequences|a (?:[\w'-]+ )?price|retaliation|a (?:[\w'-]+ )?response|repercussions)(?: [\w'-]+){0,4}? "
+        r"(?:if|should|in case|in the event)\b",
+        example="He warned the leader of consequences should his country send weapons.",
     ),
     # red_line: a limit the speaker draws, or an ultimatum.
     ActRule(
@@ -364,6 +373,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         # A red line named as one: "is a red line for us", "we have drawn a red line".
         pattern=r"\b(?:is|are|was|remains?|represents?|constitutes?|be|draw\w*|drew|set\w*) (?:[\w'-]+ ){0,3}?red lines?\b",
         example="Any deployment of foreign troops on our border is a red line for us.",
+    ),
+    ActRule(
+        act="red_line",
+        weight=0.6,
+        # A demand that the other side stop or withdraw, put as the speaker's demand.
+        pattern=r"\bdemand(?:s|ed|ing)? (?:that )?(?:[\w'-]+ ){0,3}?(?:immediately |now )?(?:stop|cease|withdraw|halt|pull (?:out|"
+        r"back)|leave)\b",
+        example="We demand that they immediately stop the shelling and withdraw their forces.",
     ),
     # reassurance: no intention to attack or escalate, no threat, calming fears.
     ActRule(
@@ -439,7 +456,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="reassurance",
         weight=0.85,
         pattern=r"\b(?:nobody|no one|none of us) (?:is|are|will|would|was|intends to|plans to|wants to)(?: (?:going|planning|"
-        r"about) to)? (?:attack|invade|strike|threaten|bomb|fight|occupy|harm)\b",
+        r"about) to)? (?:attack|invade|strike|threaten|bomb|fight|occupy|harm)\b|\b(?:nobody|no one) (?:is|was) (?:even )?"
+        r"(?:thinking|talking|planning) (?:about|of) (?:[\w'-]+ ){0,4}?{ESCALATE}",
         example="Nobody is going to attack the people of that country.",
     ),
     # denial: an accusation or a claim of fact denied.
@@ -485,7 +503,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.75,
         pattern=r"\b(?:describ\w+|call\w*|label\w*|dismiss\w*|brand\w*|denounc\w*) (?:[\w'-]+ ){0,4}?as (?:a |an |pure |"
-        r"complete |total )?(?:fake|lies?|staged|propaganda|provocation|fabrication|hoax|falsehood|slander|fiction)\b|"
+        r"complete |total )?(?:fake|lies?|staged|propaganda|provocation|fabrication|hoax|falsehood|slander|fiction|"
+        r"disinformation|misinformation|nonsense|absurd|baseless|groundless|unfounded|untrue)\b|"
         r"\b(?:fake|staged) (?:attacks?|news|stor(?:y|ies)|videos?|footage|reports?|massacres?|provocations?)\b|\ba fake "
         r"(?:was|is|has been) staged\b",
         example="The foreign minister described the attacks as “fake”.",
@@ -557,6 +576,15 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|"
         r"rebuffed)\b{GOVERNS}",
         example="The ministry denied the reports, calling them “a provocation”.",
+        scope="frame",
+    ),
+    ActRule(
+        act="denial",
+        weight=-0.6,
+        # A demand or an offer rejected is refused, not denied: a denial disputes a claim of fact.
+        pattern=r"\b(?:rejected|rejects|dismissed|dismisses|rebuffed|rebuffs) (?:[\w'-]+ ){0,3}?(?:demands?|proposals?|offers?|"
+        r"requests?|options?|calls?|ultimatum|plans?|idea of)\b",
+        example="The allies dismissed that demand as a “non-starter”.",
         scope="frame",
     ),
     ActRule(

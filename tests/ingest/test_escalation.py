@@ -234,6 +234,13 @@ def test_acts(quote, act):
         ("The massacre was a staged false flag.", "denial"),
         ("If it doesn't rain, we'll go out.", "other"),
         ("We did it without imposing costs on the American people.", "other"),
+        # Consequences on a condition wait for the other side's step: a threat.
+        ("He warned the leader of consequences should his country send weapons.", "threat"),
+        ("An attempt to interfere would lead to consequences never seen before.", "threat"),
+        ("The sanctions will exact real harm on the regime's finances.", "threat"),
+        ("Their tanks will advance on the capital within days.", "warning"),
+        ("We demand that they immediately stop the shelling.", "red_line"),
+        ("Nobody is even thinking about using nuclear weapons.", "reassurance"),
     ],
 )
 def test_act_rules(quote, act):
@@ -298,6 +305,11 @@ def test_harm_the_speakers_side_suffers_is_no_threat():
 
 def test_a_threat_verb_counts_when_it_governs_the_quote():
     assert code("He praised the army but threatened “anyone who dares to interfere”.").act == "threat"
+
+
+def test_a_refused_demand_is_no_denial_and_an_abbreviation_does_not_end_the_clause():
+    assert code("The allies dismissed that demand as a “non-starter”.").act != "denial"
+    assert code("The minister dismissed the U.S. claim as “total disinformation”.").act == "denial"
 
 
 def test_a_denial_verb_counts_when_it_governs_the_quote():
