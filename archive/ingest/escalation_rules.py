@@ -44,16 +44,17 @@ MACROS = {
     "ADV": r"(?:(?:absolutely|certainly|definitely|surely|also|then|immediately|now|quickly|swiftly|not only|"
     r"simply|just|still|further|continue to|have to|need to|be able to|be forced to|be compelled to) )*",
     # Harm the speaker's side answers with.
-    "RETALIATE": r"(?:respond|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
+    "RETALIATE": r"(?:respond(?! to (?:the |your |their |these |those |all |any )?(?:questions?|requests?|letters?|calls?|"
+    r"inquir\w+|queries|emails?|comments?|concerns?|needs?))|answer (?:any|every|each|such|in kind)|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
     r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to (?:justice|account)|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
     r"countermeasures)|act (?:decisively|firmly|accordingly)|strike back|hit back|fight back|defend (?:[\w'-]+ ){0,3}"
     r"(?:with|using|by) (?:all|every|any)|use (?:all|every|any|force|nuclear|our|its|military)|hunt (?:[\w'-]+ ){0,2}down"
     r"|stop at nothing|cut off|expel)",
     # Harm done to someone: attack, destroy.
     "ATTACK": r"(?:attack|strike|hit|destroy|annihilate|crush|wipe|eliminate|liquidate|kill|invade|occupy|bomb|shell|"
-    r"target|shoot down|sink|obliterate|raze|die|perish)",
+    r"target|shoot down|sink|obliterate|raze|die|perish|advance (?:on|into|toward|towards)|storm|encircle|overrun)",
     # Penalties announced.
-    "PENALTY": r"(?:consequences|price|costs|response|retaliation|punishment|sanctions|countermeasures|repercussions|"
+    "PENALTY": r"(?:consequences|price|costs|response|answer|retaliation|punishment|sanctions|countermeasures|repercussions|"
     r"reprisals?)",
     # What the speaker says their side will not do: escalate, fight, attack.
     "ESCALATE": r"(?:attack\w*|invad\w*|destroy\w*|kill\w*|bomb\w*|annihilat\w*|war|wars|fight\w*|strik\w*|escalat\w*|confront\w*|conflict|threat\w*|"
@@ -62,6 +63,7 @@ MACROS = {
     r"provok\w*|involv\w*|participat\w*|direct \w+|drag\w*|aggress\w*|hostil\w*)",
     # Possible or coming harm.
     "MAYBE": r"(?:will|'ll|would|could|may|might|can|going to|likely to|set to|about to|risks?|risking|threatens? to|"
+    r"(?:has|have|had|with) the potential to|"
     r"stands? to|lead to|leads to|result in|bring about|be on the (?:brink|verge|edge) of|fac(?:e|es|ed|ing))",
     "BAD": r"(?:disaster\w*|catastroph\w+|collapse\w*|famine|starv\w+|suffer\w*|die|dying|deaths?|casualties|"
     r"bloodshed|(?:[\w'-]+ )?consequences|(?<!fight )(?<!fight a )(?<!fight the )(?<!win )(?<!win a )(?<!win the )"
@@ -74,7 +76,8 @@ MACROS = {
     "NOT": r"(?:not|never|n't|no)",
     # In the reporter's words (scope "frame"), the quote stands as QUOTE: a verb governs it when the
     # quote follows within the same clause ("denied the reports, calling them QUOTE").
-    "GOVERNS": r"(?:(?! (?:and|but|while) )[^.;!?]){0,60}? quote\b",
+    # A full stop inside an abbreviation ("the U.S. claim") does not end the clause.
+    "GOVERNS": r"(?:(?! (?:and|but|while) )(?:[^.;!?]|\.(?=\S)|(?<=\b[a-z])\.(?= [a-z]))){0,60}? quote\b",
     # A modal denied: "will not", "won't", "cannot", "must never".
     "WONT": r"(?:(?:will|would|shall|can|could|must|should) (?:not|never)|won't|wouldn't|shan't|cannot|can't|couldn't|"
     r"mustn't|shouldn't|never|(?:is|are|am|'re|'m) not (?:going|about) to)",
@@ -151,7 +154,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.8,
-        pattern=r"\b(?:those|anyone|anybody|whoever|all|any(?: \w+)?) (?:who|that|which) [^.;!?]{0,60}?\b(?:will|shall|would) "
+        # Whoever the subject, "X who/that do Y will be destroyed" puts a penalty on a condition.
+        pattern=r"\b(?:those|anyone|anybody|whoever|all|any(?: \w+)?|[a-z]+s) (?:who|that|which) [^.;!?]{0,60}?\b(?:will|shall|would) "
         r"(?:[\w'-]+ )?be (?:destroyed|eliminated|annihilated|crushed|hit|targeted|killed|punished|wiped out|hunted "
         r"down|treated as)\b",
         example="Those who resist will be destroyed.",
@@ -219,7 +223,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="threat",
         weight=0.7,
         pattern=r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)) (?:to (?:[\w'-]+ ){0,2}(?:{RETALIATE}|"
-        r"{ATTACK})|retaliation|revenge|a (?:[\w'-]+ ){0,2}response)",
+        r"{ATTACK}|find (?:every|each|all|those))|retaliation|revenge|a (?:[\w'-]+ ){0,2}response)",
         example="Moscow vowed to retaliate, calling the strike “an act of terror”.",
         scope="frame",
     ),
@@ -235,6 +239,74 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.75,
         pattern=r"\ball options (?:are|remain) (?:on the table|open)\b|\bnothing is off the table\b",
         example="All options remain on the table.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        # A penalty announced as coming, with nobody named to suffer it: it is the speaker's side's answer.
+        pattern=r"\bthere (?:will|would|shall|'ll) (?:also |certainly |definitely |surely )?be (?:a |an )?(?:[\w'-]+ ){0,2}?"
+        r"(?:consequences|response|retaliation|repercussions|reprisals?|punishment|price to pay|answer)\b|\b(?:will|would|"
+        r"'ll|shall) (?:[\w'-]+ )?(?:get|receive|feel) (?:an? |the |our )?(?:[\w'-]+ ){0,2}?(?:consequences|response|answer|"
+        r"retaliation)\b",
+        example="Let them try. There will be consequences.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        # Any step by the other side will bring a penalty: the conditional threat put as a subject.
+        pattern=r"\b(?:any|every|such an?|an attempt|attempts) (?:[\w'-]+ ){0,8}?(?:will|would|shall) (?:[\w'-]+ )?(?:lead to|result in|bring|"
+        r"trigger|entail|mean|provoke|cause|draw|invite)(?: [\w-]+){0,3}? (?:consequences|response|retaliation|"
+        r"repercussions|reprisals?)\b",
+        example="Any attempt to interfere would lead to consequences you have never seen.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        pattern=r"\b(?:(?:will|would|'ll|shall|(?:is|are) going to) (?:[\w'-]+ )?|make (?:[\w'-]+ ){0,7}?)pay (?:a|the) "
+        r"(?:[\w'-]+ ){0,2}?price\b",
+        example="We will make those who ordered it pay a heavy price.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        pattern=r"\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be brought to) justice\b|\b(?:leave|go) (?:[\w'-]+ ){0,2}?"
+        r"(?:unanswered|unpunished)\b",
+        example="Those behind the shelling will face justice: this will not go unanswered.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.7,
+        # The alliance's pledge, put as what its side will do to an attacker.
+        pattern=r"\bdefend every (?:inch|centimet\w+|square \w+)\b|\ban attack (?:on|against) (?:one|any) (?:[\w'-]+ ){0,2}?is "
+        r"an attack (?:on|against) (?:all|us all|all of us)\b",
+        example="We will defend every inch of allied territory.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.6,
+        # Accountability pursued and costs imposed: penalties the speaker's side works for.
+        pattern=r"\b(?:pursu\w+|seek\w*|ensur\w+|deliver\w*|demand\w*) (?:full |real |complete |criminal )?accountability\b|"
+        r"(?<!without )\b(?:impos\w+|maximi[sz]\w+|inflict\w*|exact\w*) (?:[\w'-]+ ){0,2}?(?:costs?|pain|harm|damage) (?:on|to|for) "
+        r"(?!(?:the |our |its |their )?(?:civilian|civilians|consumers|families|households|ordinary|people|population))",
+        example="We are committed to pursuing accountability with every tool, and to maximizing the costs to the regime.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.8,
+        # Deterrence: harm promised to whoever attacks ("consequences for any potential aggressor").
+        pattern=r"\b(?:consequences|response|punishment|retaliation|destruction|blow|strikes?|damage)(?: [\w'-]+){0,3}? "
+        r"(?:for|against|on|to) (?:any|an|the|every) (?:potential |possible |would-be )?(?:aggressors?|attackers?|invaders?)\b"
+        r"(?! state)|\b(?:military|military-technical|military-political)(?: and (?:political|economic))? (?:consequences|"
+        r"response|measures|countermeasures)\b(?! (?:of|to)\b)",
+        example="A direct attack on our country will lead to horrible consequences for any potential aggressor.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.75,
+        # Consequences on a condition: the penalty waits for the other side's step ("consequences should China help").
+        pattern=r"\b(?:consequences|a (?:[\w'-]+ )?price|retaliation|a (?:[\w'-]+ )?response|repercussions)(?: [\w'-]+){0,4}? "
+        r"(?:if|should|in case|in the event)\b",
+        example="He warned the leader of consequences should his country send weapons.",
     ),
     # red_line: a limit the speaker draws, or an ultimatum.
     ActRule(
@@ -263,7 +335,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="red_line",
         weight=0.8,
-        pattern=r"\bultimatum\b|\bdeadline\b|\b{WONT} wait (?:forever|indefinitely)\b|\bpatience (?:is|has) (?:running "
+        pattern=r"\bultimatum\b|\bdeadline\b|\b(?:{WONT}|not|n't) (?:[\w'-]+ ){0,3}?wait (?:forever|indefinitely|endlessly)\b|\bpatience (?:is|has) (?:running "
         r"out|run out|its limits)\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
         r"\blast chance\b|\bfinal warning\b",
         example="They have until Friday: this is an ultimatum.",
@@ -295,6 +367,21 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"capitulate)\b|\bnot (?:give|cede) (?:up )?(?:an? |one )?(?:inch|territory|land|centimet\w+)",
         example="Our sovereignty is non-negotiable.",
     ),
+    ActRule(
+        act="red_line",
+        weight=0.75,
+        # A red line named as one: "is a red line for us", "we have drawn a red line".
+        pattern=r"\b(?:is|are|was|remains?|represents?|constitutes?|be|draw\w*|drew|set\w*) (?:[\w'-]+ ){0,3}?red lines?\b",
+        example="Any deployment of foreign troops on our border is a red line for us.",
+    ),
+    ActRule(
+        act="red_line",
+        weight=0.6,
+        # A demand that the other side stop or withdraw, put as the speaker's demand.
+        pattern=r"\bdemand(?:s|ed|ing)? (?:that )?(?:[\w'-]+ ){0,3}?(?:immediately |now )?(?:stop|cease|withdraw|halt|pull (?:out|"
+        r"back)|leave)\b",
+        example="We demand that they immediately stop the shelling and withdraw their forces.",
+    ),
     # reassurance: no intention to attack or escalate, no threat, calming fears.
     ActRule(
         act="reassurance",
@@ -314,14 +401,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="reassurance",
         weight=0.8,
         pattern=r"\b{WE}(?:'re| are)? (?:{WONT}|not|don't|do not) (?:[\w'-]+ )?(?:attack|invade|escalate|strike|"
-        r"send (?:[\w'-]+ ){0,2}(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|fight|enter|go to war|threaten)",
+        r"send (?:[\w'-]+ ){0,2}(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|fight|enter|go to war|threaten)(?!ed\b|d\b)",
         example="We will not attack anyone.",
     ),
     ActRule(
         act="reassurance",
         weight=0.6,
         pattern=r"\b{WONT} (?:[\w'-]+ )?(?:attack|invade|fight|escalate|send (?:[\w'-]+ ){0,2}"
-        r"(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|go to war|join (?:nato|the alliance))",
+        r"(?:troops|soldiers|forces)|use (?:[\w'-]+ )?(?:nuclear|force)|go to war|join (?:nato|the alliance))(?!ed\b|d\b)",
         example="The alliance will not send troops into the country.",
     ),
     ActRule(
@@ -365,6 +452,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\bnot (?:[\w'-]+ ){0,2}(?:join\w*|a member of|become a member of|part of) (?:the )?(?:nato|alliance)\b",
         example="Ukraine is not going to join NATO any time soon.",
     ),
+    ActRule(
+        act="reassurance",
+        weight=0.85,
+        pattern=r"\b(?:nobody|no one|none of us) (?:is|are|will|would|was|intends to|plans to|wants to)(?: (?:going|planning|"
+        r"about) to)? (?:attack|invade|strike|threaten|bomb|fight|occupy|harm)\b|\b(?:nobody|no one) (?:is|was) (?:even )?"
+        r"(?:thinking|talking|planning) (?:about|of) (?:[\w'-]+ ){0,4}?{ESCALATE}",
+        example="Nobody is going to attack the people of that country.",
+    ),
     # denial: an accusation or a claim of fact denied.
     ActRule(
         act="denial",
@@ -383,7 +478,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         # The claim called false where it is named: "absurd claims", "these false allegations". Not "false
         # information", the charge of Russia's censorship law, which the reporter describes.
         pattern=r"\b(?:absurd|false|baseless|groundless|unfounded|fabricated|fake|ridiculous|bogus|outlandish|"
-        r"unsubstantiated|fictitious|preposterous|untrue|made-up|invented) (?:[\w'-]+ )?(?:claims?|allegations?|"
+        r"unsubstantiated|fictitious|preposterous|untrue|made-up|invented) (?:(?:and )?[\w'-]+ ){0,2}?(?:claims?|allegations?|"
         r"accusations?|reports?|stories|story|narratives?|rumou?rs?|assertions?|charges?)\b|\b(?:call\w*|"
         r"dismiss\w*|brand\w*|label\w*) (?:[\w'-]+ ){0,3}?(?:baseless|groundless|unfounded|absurd|false|nonsense|"
         r"untrue|fabricated|a lie|lies)\b",
@@ -408,7 +503,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.75,
         pattern=r"\b(?:describ\w+|call\w*|label\w*|dismiss\w*|brand\w*|denounc\w*) (?:[\w'-]+ ){0,4}?as (?:a |an |pure |"
-        r"complete |total )?(?:fake|lies?|staged|propaganda|provocation|fabrication|hoax|falsehood|slander|fiction)\b|"
+        r"complete |total )?(?:fake|lies?|staged|propaganda|provocation|fabrication|hoax|falsehood|slander|fiction|"
+        r"disinformation|misinformation|nonsense|absurd|baseless|groundless|unfounded|untrue)\b|"
         r"\b(?:fake|staged) (?:attacks?|news|stor(?:y|ies)|videos?|footage|reports?|massacres?|provocations?)\b|\ba fake "
         r"(?:was|is|has been) staged\b",
         example="The foreign minister described the attacks as “fake”.",
@@ -445,6 +541,13 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="denial",
+        weight=-0.6,
+        # A negation inside a condition denies nothing: "if it doesn't invade, I'll be there".
+        pattern=r"\b(?:if|unless|whether|until) (?:[\w'-]+ ){0,3}?(?:did|do|does|has|have|had|was|were|is|are)(?: not|n't)\b",
+        example="If it doesn't invade, I'll be there.",
+    ),
+    ActRule(
+        act="denial",
         weight=0.7,
         pattern=r"\bno (?:[\w'-]+ ){0,2}(?:strikes?|attacks?|shelling|troops|soldiers|weapons|missiles|forces) (?:is|are|was|"
         r"were|has been|have been) (?:being )?(?:made|carried out|launched|fired|used|sent|deployed|conducted|planned|"
@@ -456,7 +559,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.7,
         pattern=r"\bnothing to do with\b|\b(?:categorically|flatly|strongly|firmly) (?:deny|denies|denied|reject\w*)\b|"
         r"\b(?:we|i) (?:deny|reject|refute)\b|\bdefies (?:[\w'-]+ )?logic\b|\bhas no basis\b|"
-        r"\b(?:is|are) simply not true\b|\bfalse flag\b",
+        r"\b(?:is|are) simply not true\b|\b(?:is|was|are|were) (?:a |an |another |just a )?(?:[\w'-]+ )?false[- ]flag\b",
         example="Our country has nothing to do with the explosions.",
     ),
     ActRule(
@@ -474,6 +577,62 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"rebuffed)\b{GOVERNS}",
         example="The ministry denied the reports, calling them “a provocation”.",
         scope="frame",
+    ),
+    ActRule(
+        act="denial",
+        weight=-0.6,
+        # A demand or an offer rejected is refused, not denied: a denial disputes a claim of fact.
+        pattern=r"\b(?:rejected|rejects|dismissed|dismisses|rebuffed|rebuffs) (?:[\w'-]+ ){0,3}?(?:demands?|proposals?|offers?|"
+        r"requests?|options?|calls?|ultimatum|plans?|idea of)\b",
+        example="The allies dismissed that demand as a “non-starter”.",
+        scope="frame",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # A claim called false by what it is: "that is nonsense", "the video is fake", whatever its subject.
+        pattern=r"\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
+        r"completely|totally|utterly|obviously|clearly|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
+        r"false|lies|a lie|a fabrication|fabricated|fiction|a hoax|baseless|groundless|unfounded)\b",
+        example="The video is fake, and everyone knows it.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"^(?:(?:absolute|complete|utter|total|pure|absolutely|totally|completely) )?(?:nonsense|rubbish|lies|untrue|"
+        r"not true|false)\b|\bnot the case\b",
+        example="Nonsense. That is simply not the case.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # The other side's words called lies.
+        pattern=r"\b(?:they|he|she|you|side|government|regime|media|officials|authorities|ministry|kremlin|kyiv|kiev|moscow|"
+        r"washington|propagandists?|west) (?:is|are|'re|was|were|keeps?|continues?) (?:[\w'-]+ )?lying\b"
+        r"(?! (?:in|on|around|dead|there|under|next|near|at|along|beside|among|across|by|face|inside|outside|low)\b)",
+        example="The other side is lying again.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # No part in what happened: "had no involvement in", "played no role in", "was not involved in".
+        pattern=r"\b(?:had|has|have|played|plays|play|took|take|takes) no (?:[\w'-]+ )?(?:involvement|role|part|connection|"
+        r"links?|relation) (?:whatsoever )?(?:in|with|to)\b",
+        example="Our country had no involvement in the explosion.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"\b(?:is|are|was|were|has not been|have not been|had not been) not (?:at all )?involved in\b|\b(?:it|this|that|"
+        r"which|such a thing) (?:has |had )?never happened\b",
+        example="Our soldiers were not involved in it; it never happened.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"\b(?:i|we|he|she) (?:have |has |had )?(?:never|did not|didn't|do not|don't) (?:ever )?(?:say|said|claim|"
+        r"claimed|state|stated)\b(?! (?:so|it) (?:before|often|enough))",
+        example="I never said that.",
     ),
     # talks: a call for or welcome of negotiations, dialogue, a ceasefire, diplomacy or peace.
     ActRule(
@@ -521,6 +680,13 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"de-?escalation|diplomacy)|\burg(?:es|ed|ing) (?:[\w'-]+ ){0,3}(?:to negotiate|to talk|to resume talks)",
         example="“Time is running out,” said the envoy, who called for peace talks.",
         scope="frame",
+    ),
+    ActRule(
+        act="talks",
+        weight=0.7,
+        pattern=r"\b(?:diplomacy|dialogue|negotiations?|talks) (?:is|are|remains?) (?:still )?(?:the )?(?:only|best|right|"
+        r"sole) (?:way|path|solution|option|answer)\b",
+        example="Diplomacy is the only way out of this.",
     ),
     # warning: something bad may happen; alarm at the other side's acts.
     ActRule(
@@ -609,14 +775,15 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=-0.5,
-        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ )?(?:escalation|danger|risk|threat)s?\b",
+        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ ){0,2}?(?:escalation|danger|risk|threat)s?\b",
         example="We are not seeing any escalation beyond what we saw before.",
     ),
     ActRule(
         act="reassurance",
         weight=0.55,
-        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ )?(?:escalation|danger|risk)s?\b",
-        example="There is no danger to the population.",
+        pattern=r"(?:\bno|\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any|\bwithout any) (?:[\w'-]+ ){0,2}?(?:escalation|danger|risk)s?\b|"
+        r"(?:\bnot (?:[\w'-]+ )?any|n't (?:[\w'-]+ )?any) (?:[\w'-]+ ){0,2}?threats?\b",
+        example="There is no danger to the population, and we don't see any direct threat.",
     ),
     ActRule(
         act="warning",
@@ -667,6 +834,38 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"ing)? (?:the|an) alarm)\b{GOVERNS}",
         example="The agency warned that “the situation is deteriorating”.",
         scope="frame",
+    ),
+    ActRule(
+        act="warning",
+        weight=0.6,
+        # A risk or threat said to be real.
+        pattern=r"\b(?:risks?|danger|threat|likelihood|probability) (?:[\w'-]+ ){0,4}?(?:is|are|remains?) (?:very |quite |"
+        r"extremely |still )?(?:real|high|serious|great|significant|considerable)\b|\b(?:is|are|poses?|represents?|remains?|"
+        r"becomes?|would be|will be) (?:a|an) (?:[\w'-]+ ){0,2}?threat to\b",
+        example="The threat of an attack is real: this is a threat to the whole region.",
+    ),
+    ActRule(
+        act="warning",
+        weight=0.6,
+        # An attack said to be coming or prepared.
+        pattern=r"\bimminent\b|\bat any (?:moment|time|minute)\b|\b(?:prepar\w+|poised|massing \w+) (?:[\w'-]+ ){0,2}?"
+        r"(?:an? |to |for (?:an? )?)?(?:new |large-scale |major |full-scale |possible )?(?:attack|invasion|invade|offensive|"
+        r"assault)\b",
+        example="They are preparing an offensive, and it could come at any moment.",
+    ),
+    ActRule(
+        act="warning",
+        weight=0.6,
+        pattern=r"\b(?:will|would|won't|wouldn't) (?:not )?stop (?:at|with|there)\b",
+        example="He will not stop at Ukraine.",
+    ),
+    ActRule(
+        act="reassurance",
+        weight=0.7,
+        pattern=r"\bnot (?:[\w'-]+ )?(?:directed|aimed|targeted|pointed) (?:against|at) (?:any|anyone|anybody|third|other)\b|"
+        r"\b(?:does|do|did)(?: not|n't) (?:seek|want|intend|plan)\w* (?:[\w'-]+ ){0,2}?{ESCALATE}|\b(?:radiation|background)"
+        r" (?:levels? )?(?:is|are|remains?|remained) (?:[\w'-]+ )?(?:normal|safe)\b",
+        example="The exercises are not directed against any country.",
     ),
 )
 
@@ -867,13 +1066,22 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     ),
     TargetRule(
         pattern=r"{ENTS}(?:'s)? (?:[\w'-]+ )?(?:invasion|aggression|attacks?|provocations?|escalation|threats?|offensive|"
-        r"occupation|bombardment|shelling|blackmail|war|regime|ultimatum)\b",
+        r"occupation|bombardment|shelling|blackmail|war|regime|ultimatum|involvement|intervention|enlargement|expansion|"
+        r"build-?up|deployments?|behaviou?r)\b",
         example="This is the beginning of a Russian invasion.",
         targets=("russia",),
     ),
     TargetRule(
         pattern=r"\b(?:invasion|aggression|attacks?|provocations?|escalation|threats?) (?:[\w'-]+ ){0,2}?(?:by|from) {ENTS}",
         example="Any further escalation by Moscow will be answered.",
+        targets=("russia",),
+    ),
+    TargetRule(
+        # The one reassured: no threat to it, no wish to harm it; and the one whose expansion is warned of.
+        pattern=r"\b(?:(?:no|not a|not any|never a) (?:[\w'-]+ )?(?:threat|danger) (?:to|towards?|for|against)|(?:no|not|n't|never) "
+        r"(?:[\w'-]+ )?(?:want|intend|plan|wish|seek)\w* to (?:[\w'-]+ )?(?:wipe out|destroy|attack|invade|fight|strike)|"
+        r"(?:enlargement|expansion) of) (?:the )?{ENTS}",
+        example="We don't want to wipe out Russia, and the alliance poses no threat to Moscow.",
         targets=("russia",),
     ),
     TargetRule(

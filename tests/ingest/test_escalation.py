@@ -189,6 +189,58 @@ def test_acts(quote, act):
         ("The shelling could have dire consequences for the whole region", "warning"),
         # A question commits nobody.
         ("Will there be a nuclear war?", "other"),
+        # A penalty announced as coming is the speaker's side's threat, whoever is named to suffer it.
+        ("There will be a response, and it will not be symbolic.", "threat"),
+        ("Any interference in our affairs would lead to consequences they cannot imagine.", "threat"),
+        ("We will make them pay a terrible price for this.", "threat"),
+        ("We will answer any provocation.", "threat"),
+        ("Those behind the shelling will face justice.", "threat"),
+        # Answering questions retaliates against nobody.
+        ("We will respond to your questions after the briefing.", "other"),
+        ("She would answer this question later.", "other"),
+        # A claim called false, whatever names it; the other side called liars.
+        ("Nonsense. Nobody fired at the convoy.", "denial"),
+        ("The information about the sunken ship is fake.", "denial"),
+        ("That is simply not the case.", "denial"),
+        ("The other side is lying, as usual.", "denial"),
+        ("The wounded were lying in the corridor.", "other"),
+        ("Our unit had no involvement in the explosion.", "denial"),
+        ("I never said that the sanctions would stop them.", "denial"),
+        # A past act denied is a denial, not a promise for the future.
+        ("We have never attacked civilians.", "denial"),
+        ("We will never attack civilians.", "reassurance"),
+        # Risks called real, attacks said to be coming or prepared, warn.
+        ("The risk of a wider war is very real.", "warning"),
+        ("They are preparing a new offensive in the east.", "warning"),
+        ("He will not stop at the border.", "warning"),
+        ("The drills are not directed against any third country.", "reassurance"),
+        ("This is a red line for our government.", "red_line"),
+        ("Dialogue remains the only way to settle this.", "talks"),
+        ("We will keep working to impose costs on the regime.", "threat"),
+        ("The siege is a tactic to impose costs on the civilian population.", "other"),
+        ("We are not ready to wait indefinitely for their answer.", "red_line"),
+        ("I cannot wait any longer to see my family.", "other"),
+        ("The shortage has the potential to cause a famine.", "warning"),
+        # Deterrence: harm promised to whoever attacks is a threat, not a warning.
+        ("An attack on our soil would bring terrible consequences for any aggressor.", "threat"),
+        ("They would face military and political consequences if they joined.", "threat"),
+        ("Soldiers who refuse to surrender will be destroyed.", "threat"),
+        ("The army's military response to the invasion was swift.", "other"),
+        ("He worked for the aggressor state for years.", "other"),
+        ("Nobody is going to attack the people of that country.", "reassurance"),
+        ("We don't see any direct immediate threat to the city.", "reassurance"),
+        # A false flag is an accusation when it is said to be planned, a denial when what happened is called one.
+        ("We believe they are preparing a false flag operation.", "other"),
+        ("The massacre was a staged false flag.", "denial"),
+        ("If it doesn't rain, we'll go out.", "other"),
+        ("We did it without imposing costs on the American people.", "other"),
+        # Consequences on a condition wait for the other side's step: a threat.
+        ("He warned the leader of consequences should his country send weapons.", "threat"),
+        ("An attempt to interfere would lead to consequences never seen before.", "threat"),
+        ("The sanctions will exact real harm on the regime's finances.", "threat"),
+        ("Their tanks will advance on the capital within days.", "warning"),
+        ("We demand that they immediately stop the shelling.", "red_line"),
+        ("Nobody is even thinking about using nuclear weapons.", "reassurance"),
     ],
 )
 def test_act_rules(quote, act):
@@ -253,6 +305,11 @@ def test_harm_the_speakers_side_suffers_is_no_threat():
 
 def test_a_threat_verb_counts_when_it_governs_the_quote():
     assert code("He praised the army but threatened “anyone who dares to interfere”.").act == "threat"
+
+
+def test_a_refused_demand_is_no_denial_and_an_abbreviation_does_not_end_the_clause():
+    assert code("The allies dismissed that demand as a “non-starter”.").act != "denial"
+    assert code("The minister dismissed the U.S. claim as “total disinformation”.").act == "denial"
 
 
 def test_a_denial_verb_counts_when_it_governs_the_quote():
@@ -323,6 +380,12 @@ def test_weapons_come_from_the_quote_and_its_sentence():
         ("Russia, China and India attended the summit.", set()),
         # A denial answers an accusation: it addresses nobody, whoever it names.
         ("We did not order any strike on the city, and blaming Kyiv for it is absurd.", set()),
+        # The one reassured, and the one whose expansion or involvement is warned of.
+        ("Our exercises pose no threat to Poland, and we have no plans to attack.", {"poland"}),
+        ("Another enlargement of NATO would be a dangerous mistake.", {"nato"}),
+        ("Open US involvement could lead to a direct conflict.", {"united-states"}),
+        # The victim of a warned harm is not addressed by the warning.
+        ("The shelling could lead to a disaster for Ukraine.", set()),
     ],
 )
 def test_targets_are_whom_the_statement_addresses(text, targets):
