@@ -417,3 +417,10 @@ def test_verbs_of_judging_and_pleading_quote_their_subject(sentence, quote, spea
 )
 def test_people_who_watch_or_host_can_speak(sentence, quote, speaker):
     assert attributions([sentence])[quote][1] == speaker
+
+
+def test_is_said_to_be_is_no_cue_only_the_loosest_guess():
+    # "Putin is said to be “incandescent”": what others say of him; no cue reads it as his words
+    found = attributions(["The inner circle blames the leaks. Marek Vos is said to be “incandescent” about them."])
+    assert found["incandescent"] == ("salient_person", "Marek Vos")
+    assert attributions(["Ann Lee said the vote was “a sham.”"])["a sham."] == ("verb_before", "Ann Lee")

@@ -378,13 +378,23 @@ def clause_topic(tokens: Sequence[Token], text: str, floor: int, qpos: int) -> P
     whatever verb follows it: the loosest guess at a speaker."""
     for start in _clause_starts(tokens, floor, qpos):
         found = phrase_forward(tokens, text, _past_subordinator(tokens, start, qpos), qpos)
-        if found is None or found.last + 1 >= qpos:
+        if found is None or found.last + 1 >= qpos or said_of(tokens, found.last + 1):
             continue
         if found.kind == "pronoun" and found.text.lower() not in ("it", "i", "we"):
             return found
         if found.kind != "pronoun" and may_speak(tokens, found):
             return found
     return None
+
+
+BE_FORMS = frozenset("is are was were".split())
+SAID_OF = frozenset("said reported believed thought understood rumoured rumored alleged known expected".split())
+
+
+def said_of(tokens: Sequence[Token], verb: int) -> bool:
+    """ "Putin is said to be “incandescent”": what others say of the subject, not its words."""
+    words = [token.lower for token in tokens[verb : verb + 3]]
+    return len(words) == 3 and words[0] in BE_FORMS and words[1] in SAID_OF and words[2] == "to"
 
 
 def _clause_starts(tokens: Sequence[Token], floor: int, qpos: int) -> list[int]:

@@ -38,6 +38,7 @@ from .clauses import (
     name_before_verb,
     noun_agent,
     possessor,
+    said_of,
     sentence_subject,
     subject_before_verb,
 )
@@ -298,9 +299,14 @@ def _speaks(tokens: Sequence[Token], pos: int, qpos: int, floor: int) -> bool:
     """Whether the word at pos is a speech verb used as one: not a noun ("Trump's
     comments"), not "continued to pay", not a weak verb far from the quote."""
     token = tokens[pos]
-    weak = (token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3) or (
-        # "continued to pay", "is continuing to fight": a verb of going on, no speech
-        token.lower in INTRANSITIVE_SPEECH_VERBS and tokens[pos + 1].lower == "to"
+    weak = (
+        (token.lower in WEAK_SPEECH_VERBS and qpos - pos > 3)
+        or (
+            # "continued to pay", "is continuing to fight": a verb of going on, no speech
+            token.lower in INTRANSITIVE_SPEECH_VERBS and tokens[pos + 1].lower == "to"
+        )
+        # "Putin is said to be “incandescent”": what others say of the subject
+        or (pos > floor and said_of(tokens, pos - 1))
     )
     return (
         token.lower in SPEECH_VERBS

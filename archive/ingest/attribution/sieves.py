@@ -24,7 +24,7 @@ from archive.ingest.quotes import QuoteSpan
 from archive.ingest.speakers import split_role
 
 from .carry import PREVIOUS_SENTENCE_SUBJECT, PREVIOUS_SENTENCE_VERB
-from .clauses import sentence_subject
+from .clauses import said_of, sentence_subject
 from .cues import (
     as_clause,
     cue_after,
@@ -234,7 +234,7 @@ def _sentence_subject(site: QuoteSite) -> Found:
     if site.qpos <= site.floor:
         return None
     subject = sentence_subject(site.tokens, site.text, site.floor, site.qpos)
-    if subject is None:
+    if subject is None or said_of(site.tokens, subject.last + 1):
         return None
     return subject, site.tokens[subject.last + 1]
 
