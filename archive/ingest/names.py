@@ -326,8 +326,7 @@ def titled_person(phrase: str) -> str | None:
     titled = any(_is_title(word) or _lower(word) in DESCRIPTOR_NOUNS for word in role)
     # "State Department Ned Price", "the UN Ada Vos": a body, then a common first name;
     # "The Atlantic's Anne Applebaum", "RUSI's Nick Reynolds": a body's own person
-    first = _lower(words[0])
-    known_first = first in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES or first_name_key(first) != first
+    known_first = is_first_name(_lower(words[0]))
     of_body = _bare(role[-1]) in ORG_WORDS or _bare(role[-1]).isupper() or _is_possessive(role[-1])
     if not (titled or (of_body and known_first)):
         return None
@@ -543,6 +542,11 @@ def first_name_key(first: str) -> str:
         if abs(len(variant) - len(first)) <= 1 and _one_slip(first, variant, swap_only=len(first) < 7)
     }
     return near.pop() if len(near) == 1 else first
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a lower-case word is a first name the lists know, in any of its forms."""
+    return word in MALE_FIRST_NAMES or word in FEMALE_FIRST_NAMES or first_name_key(word) != word
 
 
 def _one_slip(a: str, b: str, *, swap_only: bool) -> bool:

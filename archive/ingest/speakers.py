@@ -26,10 +26,10 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
 )
 from archive.ingest.names import (
-    FIRST_NAME_KEYS,
     described_body,
     described_person,
     first_name_key,
+    is_first_name,
     non_speaker,
     split_person,
     surname_skeleton,
@@ -38,7 +38,6 @@ from archive.ingest.names import (
 )
 from archive.ingest.records import Quote, SpeakerRecord
 
-FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | frozenset(FIRST_NAME_KEYS)
 KEY_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*\.?")  # "thomas-greenfield" is one word
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 KEY_DROP = (TITLE_WORDS | HONORIFICS) - {"head"}
@@ -197,12 +196,9 @@ class ArticleSpeakers:
                 # in "Dong Xiaolin" is found as it is). Only a known first name is read as one:
                 # "Sievierodonetsk" is not "Sievierodonetsk Heavy", a heading run into its text.
                 word = fold_accents(name).casefold().strip(TRAILING_PUNCT + " ")
-                first = first_name_key(word) if word in FIRST_NAMES else None
-                matches = [
-                    e
-                    for e in {id(e): e for e in sharing + self._by_token.get(first or "", [])}.values()
-                    if tokens[0] in e.key_tokens or (first and e.key_tokens[:1] == [first])
-                ]
+                first = first_name_key(word) if is_first_name(word) else None
+                candidates = sharing + self._by_token.get(first, []) if first else sharing
+                matches = [e for e in candidates if tokens[0] in e.key_tokens or e.key_tokens[:1] == [first]]
             return max(matches, key=lambda e: (e.last_seen, -e.order)) if matches else None
         # A fuller or shorter form of an entry: same surname, and first names that agree.
         for entry in sorted(sharing, key=lambda e: (-e.last_seen, e.order)):
@@ -268,7 +264,8 @@ class ArticleSpeakers:
         if head not in _LEADING_OFFICES:
             return False
         entry = self._find(name, "person")
-        heads = {_role_key(role).split()[-1] for role in entry.roles if _role_key(role)} if entry else set()
+        keys = [_role_key(role) for role in entry.roles] if entry else []
+        heads = {key.split()[-1] for key in keys if key}
         return bool(heads & _LEADING_OFFICES) and head not in heads
 
     def by_role(self, description: str) -> str | None:

@@ -11,10 +11,8 @@ from archive.ingest.lexicon import (
     CLAUSE_SUBORDINATORS,
     DETERMINERS,
     DOCUMENT_HEADS,
-    FEMALE_FIRST_NAMES,
     INTRANSITIVE_SPEECH_VERBS,
     INVERTIBLE_VERBS,
-    MALE_FIRST_NAMES,
     NOUN_ONLY_VERBS,
     PREPOSITIONS,
     REPORTING_VERBS,
@@ -24,7 +22,7 @@ from archive.ingest.lexicon import (
     VERB_FILLERS,
     WEAK_SPEECH_VERBS,
 )
-from archive.ingest.names import non_speaker
+from archive.ingest.names import is_first_name, non_speaker
 
 from .clauses import (
     adjunct_then_content,
@@ -94,10 +92,7 @@ def cue_after(
 
 # Words that open a clause of their own inside a role run: past them the name and verb
 # are another sentence's ("…,” the analyst who met Lee said").
-_ROLE_RUN_BREAKS = SUBORDINATORS | {"that", "and", "but", "says", "said"}
-
-
-FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+_ROLE_RUN_BREAKS = SUBORDINATORS | {"that", "but", "says", "said"}
 
 
 def _long_role_then_name(tokens: Sequence[Token], text: str, pos: int, limit: int) -> tuple[Phrase, Token] | None:
@@ -112,12 +107,12 @@ def _long_role_then_name(tokens: Sequence[Token], text: str, pos: int, limit: in
         return None
     if token.lower not in SPEECH_VERBS or token.lower.endswith("ing") or not tokens[verb - 1].cap:
         return None
-    if any(t.lower in _ROLE_RUN_BREAKS and t.lower != "and" for t in tokens[pos:verb]):
+    if any(t.lower in _ROLE_RUN_BREAKS for t in tokens[pos:verb]):
         return None
     # A first name and a surname, with a middle name or initial when a first name
     # precedes them ("Donald J. Trump"); the affiliation's words before them are role.
     first = verb - 2
-    if first - 1 > pos and tokens[first - 1].lower in FIRST_NAMES:
+    if first - 1 > pos and is_first_name(tokens[first - 1].lower):
         first -= 1
     if first <= pos or not all(t.cap for t in tokens[first:verb]):
         return None
