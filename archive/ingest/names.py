@@ -40,6 +40,9 @@ SENTENCE_WORDS = (
     )
 ) - TITLE_WORDS
 
+# Months that are first names too: a name when nothing before them says "when".
+MONTH_FIRST_NAMES = frozenset("april may june august".split())
+
 # Words that open a clause: inside a run of capitals, what follows is a new subject.
 CLAUSE_OPENERS = frozenset("but and or nor whether while as so yet however meanwhile then although though".split())
 
@@ -216,6 +219,7 @@ def _trim_head(tokens: list[str]) -> list[str]:
     """Drop sentence words, participles and stray letters before a name: "Whether Putin",
     "Visiting Bucha", "S Putin"."""
     tokens = list(tokens)
+    dropped = ""
     while len(tokens) > 1:
         first = tokens[0]
         lower = _lower(first)
@@ -223,7 +227,10 @@ def _trim_head(tokens: list[str]) -> list[str]:
         participle = len(lower) > 6 and lower.endswith("ing") and lower not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
         if len(tokens) > 1 and _is_title(tokens[1]):
             break  # "First Lady", "First Minister": the word is part of the title
+        if lower in MONTH_FIRST_NAMES and dropped not in LOCATIVE_PREPS | {"since", "until", "by", "last", "this"}:
+            break  # "Rep. August Pfluger", "April Ryan"; but "In August Biden said"
         if lower in SENTENCE_WORDS - HONORIFICS - {"mr", "mrs", "ms", "dr"} or stray_letter or participle or not lower:
+            dropped = lower
             tokens.pop(0)
             continue
         break
