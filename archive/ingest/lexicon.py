@@ -538,6 +538,20 @@ HONORIFIC_GENDER: dict[str, str] = {
     "dame": "f",
     "lady": "f",
 }
+# Nouns that tell a person's gender where a mention holds one: "Congresswoman Ada
+# Vos", "One woman, Liudmila, said", "his wife, Olena". Not "spokesman", "chairman" or
+# "congressman", which papers use of women too ("Trump spokesman Hope Hicks").
+GENDERED_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        """woman wife mother daughter sister grandmother widow girl actress congresswoman
+        spokeswoman chairwoman businesswoman policewoman servicewoman""".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        """man husband father son brother grandfather widower boy businessman policeman""".split(),
+        "m",
+    ),
+}
 PREPOSITIONS: frozenset[str] = frozenset(
     """at in of for with on from by to about into over under after before during since
     near across against among around between through toward towards via per as""".split()

@@ -102,3 +102,80 @@ def test_someone_named_by_a_first_name_alone_is_who_he_is_next():
         "News he was hit by shrapnel. “We can't stop them on our own,” he told Ward."
     ]
     assert speakers(paragraphs) == [("We can't stop them on our own,", "Mykola", "pronoun")]
+
+
+def test_a_lede_describes_the_person_the_next_sentence_names():
+    paragraphs = [
+        "The siege has left the port in “utter ruin”, according to a Ruritanian businessman. "
+        "Pavel Orlin has claimed that the dams will not hold another winter.",
+    ]
+    assert speakers(paragraphs) == [("utter ruin", "Pavel Orlin", "title")]
+
+
+def test_a_lede_description_across_the_paragraph_break():
+    paragraphs = [
+        "A Ruritanian mayor has warned that his town is left “in complete ruin” by the shelling.",
+        "Pavel Orlin, mayor of Osk, said that the town's hospitals were overflowing.",
+    ]
+    assert speakers(paragraphs) == [("in complete ruin", "Pavel Orlin", "title")]
+
+
+def test_a_lede_description_stays_anonymous_when_the_next_sentence_names_no_speaker():
+    paragraphs = [
+        "A Ruritanian mayor has warned that his town is left “in complete ruin” by the shelling.",
+        "Pavel Orlin visited the town on Monday.",
+    ]
+    assert speakers(paragraphs) == [("in complete ruin", "A Ruritanian mayor", "anonymous")]
+
+
+def test_a_month_that_is_a_first_name_stays_in_the_name_after_a_title():
+    paragraphs = ["“We will not fund it,” said Rep. August Pellow, who sits on the budget committee."]
+    assert speakers(paragraphs) == [("We will not fund it,", "August Pellow", "named")]
+
+
+def test_a_month_after_in_is_when_not_who():
+    paragraphs = ["In August Orlin said: “We will not fund it.”"]
+    assert speakers(paragraphs) == [("We will not fund it.", "Orlin", "named")]
+
+
+def test_a_first_name_in_apposition_to_a_person_is_who_she_is_next():
+    paragraphs = [
+        "One woman with the injury, Liudmila, said she now had to choose between surgery and her roof. "
+        "“The winter is coming,” she said.",
+    ]
+    assert speakers(paragraphs) == [("The winter is coming,", "Liudmila", "pronoun")]
+
+
+def test_a_first_name_in_apposition_to_a_relative_speaks():
+    paragraphs = ["His wife, Olena, told reporters: “He will come home.”"]
+    assert speakers(paragraphs) == [("He will come home.", "Olena", "named")]
+
+
+def test_a_name_and_a_contracted_has_is_the_subject_not_a_possessive():
+    paragraphs = [
+        "“Close the sky,” Ivo Marsh said.",
+        "NATO's already gone on record saying a “no-fly zone” would mean war.",
+    ]
+    assert speakers(paragraphs)[1] == ("no-fly zone", "NATO", "named")
+
+
+def test_the_russian_is_the_person_the_article_is_talking_about():
+    paragraphs = [
+        "Mr Orlin shared his view of the regime. Asked about the sanctions, the Russian replied: "
+        "“They will not change a thing.”",
+    ]
+    assert speakers(paragraphs) == [("They will not change a thing.", "Orlin", "title")]
+
+
+def test_the_british_are_a_people_not_one_person():
+    paragraphs = ["Mr Orlin shared his view of the regime. The British said: “They will not change a thing.”"]
+    assert speakers(paragraphs)[0][1] != "Orlin"
+
+
+def test_a_name_in_an_opening_participle_phrase_is_not_the_subject():
+    paragraphs = [
+        "Speaking to Ivo Marsh on the evening news, Mr Orlin described the regime from within. "
+        "“It cannot last,” he said.",
+        "Asked about Ivo Marsh's question, Mr Orlin laughed. “I have said it before,” he said.",
+    ]
+    assert [speaker for _, speaker, _ in speakers(paragraphs)] == ["Orlin", "Orlin"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from archive.ingest.lexicon import SPEECH_VERBS
 from archive.ingest.quotes import IF_FRAMED, NOT_A_QUOTE, MarkedSpans
 from archive.ingest.records import PARAGRAPH_SEPARATOR
 
@@ -22,12 +23,13 @@ from .carry import (
     sentences_between,
     share_following_cue,
 )
-from .clauses import clause_topic
+from .clauses import clause_topic, sentence_subject
 from .cues import cue_before
 from .decision import Cue, confidence
 from .memory import ArticleMemory
+from .mentions import names_organisation
 from .paragraph import Paragraph
-from .resolution import UNATTRIBUTED, Speaker, group_for_they, organisation_for_it, resolve
+from .resolution import UNATTRIBUTED, Speaker, group_for_they, names_one_person, organisation_for_it, resolve
 from .sieves import QUOTE_SIEVES, QuoteSite, Sieve, cue_in_previous_sentence, find_cue, speech_frames
 
 # How many paragraphs back the person a quote with no other clue is guessed to be
@@ -60,12 +62,14 @@ class ArticleAttribution:
 
     def run(self) -> list[list[Attribution]]:
         out: list[list[Attribution]] = []
+        paras: list[Paragraph] = []
         start = first_sentence = 0
         for index, (text, marked) in enumerate(zip(self.paragraphs, self.marked)):
             para = Paragraph.read(index=index, text=text, start=start, first_sentence=first_sentence, marked=marked)
             found = self._paragraph(para)
             introducer = self._introducer(para)
             out.append(found)
+            paras.append(para)
             attributed = [a for a in found if a.speaker.attribution != "unattributed"]
             if attributed:
                 self.latest = Latest(speaker=attributed[-1].speaker, confidence=attributed[-1].confidence)
@@ -75,8 +79,48 @@ class ArticleAttribution:
                 self.latest, self.continues = introducer, True
             start += len(text) + len(PARAGRAPH_SEPARATOR)
             first_sentence += para.sentence_count + 1
+        self._lede_named_next(paras, out)
         carry_open_quotes(self.paragraphs, out)
         return out
+
+    def _lede_named_next(self, paras: list[Paragraph], out: list[list[Attribution]]) -> None:
+        """A lede describes the person the next sentence names: "… “much more cautious”,
+        according to a Russian businessman. Mikhail Khodorkovsky has claimed …" and "A
+        Ukrainian mayor has warned … Vladyslav Atroshenko, mayor of Chernihiv, said …".
+        The lede's quotes go to that person; the mention stays the description."""
+        if not out or not out[0]:
+            return
+        lede = [
+            index
+            for index, found in enumerate(out[0])
+            if paras[0].sentences[found.qpos] == 0
+            and found.speaker.speaker is None
+            and found.speaker.description
+            and names_one_person(found.speaker.description)
+        ]
+        if not lede:
+            return
+        if paras[0].sentence_count > 1:
+            para, (first, end) = paras[0], paras[0].bounds.sentence(1)
+        elif len(paras) > 1 and paras[1].tokens:
+            para, (first, end) = paras[1], paras[1].bounds.sentence(0)
+        else:
+            return
+        subject = sentence_subject(para.tokens, para.text, first, end)
+        if (
+            subject is None
+            or subject.kind != "name"
+            or subject.role
+            or len(subject.name.split()) < 2
+            or names_organisation(subject.name.split())
+            or not any(token.lower in SPEECH_VERBS for token in para.tokens[subject.last + 1 : end])
+        ):
+            return
+        name = self.memory.register.lookup(subject.name) or subject.name
+        for index in lede:
+            found = out[0][index]
+            speaker = replace(found.speaker, attribution="title", speaker=name, speaker_kind="person")
+            out[0][index] = replace(found, speaker=speaker, confidence=confidence(found.rule, speaker, None))
 
     def _paragraph(self, para: Paragraph) -> list[Attribution]:
         """The paragraph's quotes attributed. `latest` follows them as they are read (so

@@ -16,6 +16,7 @@ from archive.ingest.lexicon import (
     NOUN_LIKE_VERBS,
     NP_STOP,
     ORG_NAME_WORDS,
+    PERSON_HEADS,
     POSSESSIVE_DETERMINERS,
     POST_MODIFIER_PREPS,
     PREPOSITIONS,
@@ -31,6 +32,7 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
     VERB_FILLERS,
 )
+from archive.ingest.names import is_first_name
 
 from .mentions import (
     Phrase,
@@ -207,9 +209,22 @@ def appositive_name(tokens: Sequence[Token], text: str, found: Phrase, first: in
     if found.kind != "description" or first >= comma:
         return found
     name = phrase_forward(tokens, text, first, comma)
-    if name is None or name.kind != "name" or name.last + 1 != comma or not may_speak(tokens, name):
+    if name is None or name.kind != "name" or name.last + 1 != comma:
+        return found
+    if not may_speak(tokens, name) and not (
+        # "One woman with the condition, Liudmila, said": a first name alone, of a person
+        _head_noun(tokens, found) in PERSON_HEADS and " " not in name.name and is_first_name(name.name.lower())
+    ):
         return found
     return replace(name, first=found.first, start=found.start, text=text[found.start : name.end])
+
+
+def _head_noun(tokens: Sequence[Token], found: Phrase) -> str:
+    """A description's head: "woman" in "one woman with the condition"."""
+    for pos in range(found.first + 1, found.last + 1):
+        if tokens[pos].lower in POST_MODIFIER_PREPS:
+            return tokens[pos - 1].lower
+    return tokens[found.last].lower
 
 
 def name_before_verb(tokens: Sequence[Token], text: str, found: Phrase, verb: int, limit: int) -> tuple[Phrase, int]:

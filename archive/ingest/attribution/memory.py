@@ -13,10 +13,12 @@ from archive.ingest.lexicon import (
     ANONYMOUS_HEADS,
     ARTICLES,
     CLAUSE_SUBORDINATORS,
+    GENDERED_NOUNS,
     HONORIFIC_GENDER,
     HONORIFICS,
     INVERTIBLE_VERBS,
     NON_NAME_WORDS,
+    PERSON_HEADS,
     POST_MODIFIER_PREPS,
     PRONOUNS,
     SPEECH_VERBS,
@@ -24,7 +26,7 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
     TITLED_SUBJECT_OPENERS,
 )
-from archive.ingest.names import non_speaker
+from archive.ingest.names import is_first_name, non_speaker
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender
 
 from .clauses import appositive_role, skip_subject_modifiers
@@ -71,12 +73,21 @@ def photo_captions(text: str) -> list[tuple[int, int]]:
 
 def _named_alone(tokens: Sequence[Token], found: Phrase) -> bool:
     """ "Mykola, a mechanic and military reservist, told …", "Oksana, 34, said": one
-    name, set off by an appositive at the start of its sentence, before a speech verb:
-    someone the article names by a first name only."""
+    name, set off by an appositive at the start of its sentence, before a speech verb,
+    or set off as the appositive of a person: someone the article names by a first
+    name only."""
     first, comma = found.first, found.last + 1
-    if first > 0 and tokens[first - 1].kind != "p":
-        return False
     if comma + 2 >= len(tokens) or tokens[comma].text != ",":
+        return False
+    if (
+        first > 1
+        and tokens[first - 1].text == ","
+        and is_first_name(found.name.lower())
+        and opens_predicate(tokens[comma + 1])
+        and any(t.lower in PERSON_HEADS for t in tokens[max(0, first - 6) : first - 1])
+    ):
+        return True  # "One woman with the condition, Liudmila, said …": in apposition to a person
+    if first > 0 and tokens[first - 1].kind != "p":
         return False
     opener = tokens[comma + 1]
     if not (opener.lower in ("a", "an") or opener.text.isdigit()):
@@ -113,6 +124,26 @@ def _opens_clause(tokens: Sequence[Token], pos: int, sentences: Sequence[int]) -
     return tokens[pos].lower in _SUBORDINATE_OPENERS and (pos == 0 or sentences[pos] != sentences[pos - 1])
 
 
+# How far into an opening participle phrase a name may sit: "Speaking to the BBC's
+# veteran presenter Kirsty Wark on Newsnight,".
+OPENING_PHRASE_WORDS = 12
+
+
+def _in_opening_phrase(tokens: Sequence[Token], first: int, sentences: Sequence[int]) -> bool:
+    """Whether a name at `first` sits in a participle phrase that opens its sentence
+    before the first comma: "Speaking to Kirsty Wark on Newsnight, Mr Lee said …" has
+    Lee as its subject, not Wark."""
+    pos = first - 1
+    while pos >= 0 and first - pos <= OPENING_PHRASE_WORDS and sentences[pos] == sentences[first]:
+        if tokens[pos].text == "," or tokens[pos].kind == "q":
+            return False
+        if pos == 0 or sentences[pos - 1] != sentences[pos]:
+            word = tokens[pos].lower
+            return (word.endswith("ing") and len(word) > 5) or word in ("asked", "according", "interviewed")
+        pos -= 1
+    return False
+
+
 def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
     """Whether the run's last word is a participle taking an object ("Highlighting the")."""
     after = found.last + 1
@@ -130,11 +161,12 @@ class ArticleMemory:
         self._captions: dict[int, list[tuple[int, int]]] = {}  # paragraph -> its photo captions
 
     def gender(self, canonical: str, words: Sequence[Token]) -> str | None:
-        """The gender a mention shows (an honorific, else a common first name), kept
-        for the person so that a later bare-surname mention still has it."""
+        """The gender a mention shows (an honorific or a noun such as "wife", else a
+        common first name), kept for the person so that a later bare-surname mention
+        still has it."""
         gender = None
         for token in words:
-            gender = HONORIFIC_GENDER.get(token.lower.rstrip("."))
+            gender = HONORIFIC_GENDER.get(token.lower.rstrip(".")) or GENDERED_NOUNS.get(token.lower)
             if gender is not None:
                 break
         if gender is None:
@@ -245,7 +277,8 @@ class ArticleMemory:
                 sentence=para.sentence_of(order),
                 order=order,
                 gender=self.gender(canonical, tokens[found.first : found.last + 1]),
-                in_opening_clause=found.first > 0 and _opens_clause(tokens, found.first - 1, para.sentences),
+                in_opening_clause=(found.first > 0 and _opens_clause(tokens, found.first - 1, para.sentences))
+                or _in_opening_phrase(tokens, found.first, para.sentences),
             )
         )
         return canonical

@@ -158,6 +158,9 @@ def phrase_forward(
         # "Another notes …", "Others said …", "One added", "said another.": a determiner
         # standing for a noun the sentence before named
         return make_phrase(tokens, text, pos, pos, "description")
+    if token.cap and _has_contracted(tokens, pos, limit):
+        # "NATO's already gone on record saying …", "Putin's said": the name and "has"
+        return make_phrase(tokens, text, pos, pos, "name")
     if token.lower in DETERMINERS or (is_possessive(token) and token.cap):
         return _description_forward(tokens, text, pos, limit)
     if not token.cap and (plural := _bare_plural(tokens, text, pos, limit)) is not None:
@@ -165,6 +168,17 @@ def phrase_forward(
     if not (is_name_word(token) or is_role_word(token)):
         return None
     return _name_forward(tokens, text, pos, limit)
+
+
+# Words after "Name's" that make the "'s" a "has" or an "is", not a possessive.
+AFTER_CONTRACTED = frozenset(
+    "been already also never not gone got said told warned repeatedly previously just always made".split()
+)
+
+
+def _has_contracted(tokens: Sequence[Token], pos: int, limit: int) -> bool:
+    word = tokens[pos].lower
+    return word.endswith(("'s", "’s")) and pos + 1 < limit and tokens[pos + 1].lower in AFTER_CONTRACTED
 
 
 def _bare_plural(tokens: Sequence[Token], text: str, pos: int, limit: int) -> Phrase | None:

@@ -20,12 +20,13 @@ from archive.ingest.lexicon import (
     PRONOUNS,
     TITLE_WORDS,
 )
+from archive.ingest.names import DEMONYMS
 
 from .clauses import sentence_subject
 from .memory import ArticleMemory, Mention
 from .mentions import Phrase, name_in_description, names_organisation
 from .paragraph import Paragraph
-from .tokens import bare_word
+from .tokens import POSSESSIVE_RE, bare_word
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,9 +91,9 @@ def _resolve_name(memory: ArticleMemory, para: Paragraph, found: Phrase, sentenc
     words = found.name.split()
     org = names_organisation(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     if org and not found.role:
-        return Speaker(
-            attribution="named", speaker=found.text.strip(" ,.’'"), speaker_kind="organisation", mention=mention
-        )
+        # "NATO's already gone on record": the body, not its possessive
+        speaker = POSSESSIVE_RE.sub("", found.text.strip(" ,.’'"))
+        return Speaker(attribution="named", speaker=speaker, speaker_kind="organisation", mention=mention)
     position = para.position(found.start)
     canonical = memory.register.lookup(found.name) if not found.role else None
     if canonical is None:
@@ -115,8 +116,28 @@ AGE_HEAD_RE = re.compile(r"^\d{1,3}-year-old$")
 
 
 def _person_head(head: str) -> bool:
-    """A noun for a person: "senator", "resident", and an age ("says the 50-year-old")."""
-    return head in PERSON_HEADS or bool(AGE_HEAD_RE.match(head))
+    """A noun for a person: "senator", "resident", an age ("says the 50-year-old") and
+    one person's nationality ("the Russian replied")."""
+    return head in PERSON_HEADS or bool(AGE_HEAD_RE.match(head)) or _one_national(head)
+
+
+def names_one_person(description: str) -> bool:
+    """Whether a description stands for one person: "a Russian businessman", "the U.N.
+    nuclear chief", not "officials", "the ministry" or "a statement"."""
+    words = description.split()
+    for pos, word in enumerate(words):
+        if pos > 0 and word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close", "who"}:
+            words = words[:pos]
+            break
+    head = words[-1].lower().strip(",.")
+    return not head.endswith("s") and (_person_head(head) or (head in TITLE_WORDS and head not in ORG_HEADS))
+
+
+def _one_national(head: str) -> bool:
+    """ "the Russian", "a Briton", "the Pole": a nationality as a noun for one person.
+    "The British", "the Chinese" and "the Dutch" name a people or its government, and
+    plurals a group."""
+    return head in DEMONYMS and not head.endswith(("s", "ese", "ish", "ch", "sh")) and "-" not in head
 
 
 def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, sentence: int) -> Speaker:

@@ -160,6 +160,10 @@ class SentenceIndex:
         """One past the last token of pos's sentence, at most CUE_WINDOW tokens on."""
         return min(self._end[self.ids[pos]], pos + CUE_WINDOW)
 
+    def sentence(self, index: int) -> tuple[int, int]:
+        """The first token of the paragraph's sentence `index` and one past its last."""
+        return self._first[index], self._end[index]
+
     def next_quote(self, pos: int) -> int:
         return self._next_quote[pos]
 
