@@ -19,6 +19,7 @@ from archive.ingest.bodies import (
     strip_leading_words,
 )
 from archive.ingest.lexicon import (
+    ANONYMOUS_HEADS,
     FEMALE_FIRST_NAMES,
     HONORIFICS,
     MALE_FIRST_NAMES,
@@ -276,13 +277,16 @@ class ArticleSpeakers:
             return None
         if key in self._roles:
             return self._roles[key].name
-        self._archive.asked.add(key)
-        # From other articles only a qualified title: "the Russian president" names one
-        # person for a time, "the president" or "the ambassador" anyone.
-        if key in self._known_roles and _qualified(key):
-            return self._known_roles[key]
         words = key.split()
         head = words[-1]
+        # From other articles only a qualified title: "the Russian president" names one
+        # person for a time, "the president" or "the ambassador" anyone, and "a Western
+        # official" nobody: such a source is one of many, whatever another article said.
+        from_archive = _qualified(key) and head not in ANONYMOUS_HEADS - _SPOKES
+        if from_archive:
+            self._archive.asked.add(key)
+        if from_archive and key in self._known_roles:
+            return self._known_roles[key]
         synonyms = {head} | _ROLE_SYNONYMS.get(head, set())
         candidates = []
         for role, entry in self._roles.items():
@@ -291,9 +295,11 @@ class ArticleSpeakers:
                 candidates.append(entry)
         if candidates:
             return max(candidates, key=lambda e: e.last_seen).name
+        if not from_archive:
+            return None
         for role, name in self._known_roles.items():
             rwords = role.split()
-            if rwords[-1] in synonyms and all(w in rwords for w in words[:-1]) and _qualified(key):
+            if rwords[-1] in synonyms and all(w in rwords for w in words[:-1]):
                 return name
         return None
 
