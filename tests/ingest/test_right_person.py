@@ -191,3 +191,14 @@ def test_an_official_is_nobody_another_article_named_but_a_spokesman_of_a_body_i
     ]
     found = [(q.speaker, q.source_description) for para in extract_quotes(paragraphs, known_roles=roles) for q in para]
     assert found == [(None, "the Western official"), ("Pavel Orlin", None)]
+
+
+def test_words_of_a_question_put_to_a_person_are_not_theirs_but_the_answer_is():
+    paragraphs = [
+        "When asked whether he thinks Orlin is “still rational,” Ivo Marsh said he would not guess.",
+        "When asked about the talks, Ivo Marsh said: “We will see.”",
+    ]
+    assert speakers(paragraphs) == [
+        ("still rational,", "the question", "anonymous"),
+        ("We will see.", "Ivo Marsh", "named"),
+    ]

@@ -431,6 +431,32 @@ def _counts(token: Token) -> bool:
     return token.lower in QUANTITY_HEADS or any(ch.isdigit() for ch in token.text)
 
 
+# Words that open a clause of a question put to the sentence's subject: "When asked
+# whether …", "Asked if …", "After being asked about …".
+QUESTION_OPENERS = frozenset({"when", "after", "once", "asked", "if"})
+
+
+def _asked_question(site: QuoteSite, cue: Cue | None) -> Found:
+    """`When asked whether he thinks Putin is “still rational,” Lee said …`: words of the
+    question put to Lee, not Lee's. The quote lies in the opening "asked" clause,
+    before its comma, and the answer's speaker after it."""
+    tokens, floor, qpos = site.tokens, site.floor, site.qpos
+    if cue is None or cue.mention.first <= qpos or tokens[floor].lower not in QUESTION_OPENERS:
+        return None
+    asked = next((pos for pos in range(floor, min(floor + 3, qpos)) if tokens[pos].lower == "asked"), None)
+    if asked is None or any(token.text == "," for token in tokens[asked:qpos]) or not site.comma:
+        return None
+    question = Phrase(
+        first=asked,
+        last=asked,
+        start=tokens[asked].start,
+        end=tokens[asked].end,
+        text="the question",
+        kind="description",
+    )
+    return question, tokens[asked]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Frame:
     """A report around the cue a sieve found: its name, example and the source the
@@ -444,6 +470,12 @@ class Frame:
 
 
 FRAMES: tuple[Frame, ...] = (
+    Frame(
+        name="asked_question",
+        example="When asked whether he thought the plan was “dead on arrival,” Lee said no.",
+        speaker="the question",
+        find=_asked_question,
+    ),
     Frame(
         name="outer_report",
         example="“We will appeal,” the mayor said, according to the Post.",
