@@ -591,6 +591,13 @@ SOURCE_ADJECTIVES: frozenset[str] = frozenset({"familiar", "close", "knowledgeab
 # Words that make a capitalised run an organisation or a place. "Press", "campaign",
 # "house", "staff" and "team" also head roles ("campaign manager", "House Speaker").
 ORG_NAME_WORDS: frozenset[str] = (ORG_HEADS | NON_PERSON_WORDS) - {"press", "campaign", "house", "staff", "team"}
+# Capitals that speak for their governments: "Moscow said", "Kyiv denied". A name on its
+# own only: "George Washington" is a person.
+SEATS_OF_GOVERNMENT: frozenset[str] = frozenset(
+    """moscow kyiv kiev washington london brussels beijing paris berlin minsk tehran warsaw
+    ankara tokyo pyongyang seoul jerusalem damascus budapest vilnius riga tallinn helsinki
+    stockholm ottawa canberra rome madrid""".split()
+)
 # Conjunctions that open an adverbial clause before its subject: "as they", "when Lee".
 CLAUSE_SUBORDINATORS: frozenset[str] = frozenset(
     "as when whenever while after before because since once though although if unless until whereas such even".split()

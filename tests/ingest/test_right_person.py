@@ -202,3 +202,19 @@ def test_words_of_a_question_put_to_a_person_are_not_theirs_but_the_answer_is():
         ("still rational,", "the question", "anonymous"),
         ("We will see.", "Ivo Marsh", "named"),
     ]
+
+
+def test_a_capital_that_speaks_is_its_government_not_a_person():
+    kinds = [
+        (q.speaker, q.speaker_kind)
+        for para in extract_quotes(["“We will respond,” Moscow said.", "Kyiv denied it was “a provocation”."])
+        for q in para
+    ]
+    assert kinds == [("Moscow", "organisation"), ("Kyiv", "organisation")]
+
+
+def test_a_person_whose_surname_is_a_capital_stays_a_person():
+    paragraphs = ["Ivo Paris ran the campaign.", "“It was close,” Paris said."]
+    assert [(q.speaker, q.speaker_kind) for para in extract_quotes(paragraphs) for q in para] == [
+        ("Ivo Paris", "person")
+    ]

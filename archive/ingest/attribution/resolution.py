@@ -18,6 +18,7 @@ from archive.ingest.lexicon import (
     POSSESSIVE_DETERMINERS,
     POST_MODIFIER_PREPS,
     PRONOUNS,
+    SEATS_OF_GOVERNMENT,
     TITLE_WORDS,
 )
 from archive.ingest.names import DEMONYMS
@@ -89,7 +90,14 @@ def _resolve_pronoun(
 def _resolve_name(memory: ArticleMemory, para: Paragraph, found: Phrase, sentence: int) -> Speaker:
     mention = (found.start, found.end)
     words = found.name.split()
-    org = names_organisation(words) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+    org = names_organisation(words) or (
+        len(words) == 1
+        and (
+            (words[0].isupper() and len(words[0]) > 1)
+            # "Moscow said"; but "Paris, who used to work on Capitol Hill" after "Jeremy Paris"
+            or (bare_word(words[0]) in SEATS_OF_GOVERNMENT and memory.register.lookup(found.name) is None)
+        )
+    )
     if org and not found.role:
         # "NATO's already gone on record": the body, not its possessive
         speaker = POSSESSIVE_RE.sub("", found.text.strip(" ,.’'"))
