@@ -56,6 +56,9 @@ class Command(BaseCommand):
                 tally = self.ingest(indexer, lookups, extraction, **options)
         except services.IndexUnavailable as error:
             raise CommandError(str(error)) from error
+        # The run's caches of the archive are done with; the pass below reads it afresh
+        # and may reuse their memory rather than add to the run's peak.
+        del lookups, extraction, indexer
         if tally.created:
             self._resolve_speakers(options)  # once the indexer is done: one writer at a time
         self._summary(tally)
