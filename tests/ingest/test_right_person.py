@@ -218,3 +218,11 @@ def test_a_person_whose_surname_is_a_capital_stays_a_person():
     assert [(q.speaker, q.speaker_kind) for para in extract_quotes(paragraphs) for q in para] == [
         ("Ivo Paris", "person")
     ]
+
+
+def test_the_unnamed_person_the_article_brought_in_is_not_the_person_it_names_most():
+    paragraphs = [
+        "Pavel Orlin's army is losing men. The audio is a call between a Ruritanian soldier and his wife.",
+        "The Ruritanian soldier continued: “We shoot our own.”",
+    ]
+    assert speakers(paragraphs) == [("We shoot our own.", "The Ruritanian soldier", "anonymous")]

@@ -159,6 +159,9 @@ class ArticleMemory:
         # What the article shows of each person's gender: "Mrs. Lee", "Ann Lee".
         self.genders: dict[str, str] = {}
         self._captions: dict[int, list[tuple[int, int]]] = {}  # paragraph -> its photo captions
+        # Unnamed people the article has brought in ("a Russian soldier"): "the Russian
+        # soldier" later is that one, not whomever the article names most.
+        self.unnamed: set[str] = set()
 
     def gender(self, canonical: str, words: Sequence[Token]) -> str | None:
         """The gender a mention shows (an honorific or a noun such as "wife", else a
@@ -193,6 +196,8 @@ class ArticleMemory:
             if token.lower in INVERTIBLE_VERBS:
                 pos += 1  # "Stated Holt:" is not a person called "Stated Holt"
                 continue
+            if token.lower in ("a", "an"):
+                self._remember_unnamed(tokens, pos, upto)
             if (
                 token.cap
                 and (pos == 0 or sentences[pos] != sentences[pos - 1])
@@ -210,6 +215,22 @@ class ArticleMemory:
                     continue
             pos += 1
         return upto
+
+    def _remember_unnamed(self, tokens: Sequence[Token], pos: int, upto: int) -> None:
+        """ "a Russian soldier", "an elderly woman": a person with at least one modifier,
+        brought in without a name (none follows in apposition: "a Russian soldier, Ivan")."""
+        for look in range(pos + 2, min(upto, pos + 5)):
+            token = tokens[look]
+            if token.kind != "w" or token.lower in NON_NAME_WORDS:
+                return
+            if token.lower in PERSON_HEADS and not token.lower.endswith("s"):
+                after = look + 1
+                if after < upto and (
+                    tokens[after].cap or (tokens[after].text == "," and after + 1 < upto and tokens[after + 1].cap)
+                ):
+                    return
+                self.unnamed.add(" ".join(t.lower for t in tokens[pos + 1 : look + 1]))
+                return
 
     def _remember_subject(self, para: Paragraph, pos: int, upto: int) -> None:
         """A sentence that opens with "He" or "The minister" has that person as its

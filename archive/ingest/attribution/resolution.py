@@ -181,6 +181,7 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
             name is None
             and determiner in ("the", "this")
             and head not in ANONYMOUS_HEADS
+            and " ".join(core.lower().split()[1:]) not in memory.unnamed
             and not plural
             and not _whose_office(core)
         ):
