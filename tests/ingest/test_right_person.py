@@ -226,3 +226,19 @@ def test_the_unnamed_person_the_article_brought_in_is_not_the_person_it_names_mo
         "The Ruritanian soldier continued: “We shoot our own.”",
     ]
     assert speakers(paragraphs) == [("We shoot our own.", "The Ruritanian soldier", "anonymous")]
+
+
+def test_a_name_in_apposition_after_an_office_of_an_organisations_body():
+    paragraphs = [
+        "“We propose to extend the ban,” the head of the Osk Duma's information committee, Pavel Orlin, "
+        "said on his Telegram channel."
+    ]
+    assert speakers(paragraphs) == [("We propose to extend the ban,", "Pavel Orlin", "named")]
+
+
+def test_an_office_whose_holder_a_possessive_names_is_not_the_person_last_named():
+    paragraphs = [
+        "Pavel Orlin spoke to the committee on Monday.",
+        "“We will go to the moon,” the head of Ruritania's space agency said.",
+    ]
+    assert speakers(paragraphs) == [("We will go to the moon,", "the head of Ruritania's space agency", "anonymous")]

@@ -120,7 +120,19 @@ def extend_post_modifier(tokens: Sequence[Token], last: int, limit: int) -> int:
             look += 1
         if is_name_word(tokens[look]) or tokens[look].lower in ORG_HEADS:
             end = name_run_end(tokens, look, limit)
-            return end if end is not None else last
+            if end is None:
+                return last
+            # "the head of the State Duma's information committee": the possessor's noun too
+            after = end
+            while (
+                is_possessive(tokens[end])
+                and after + 1 < limit
+                and after - end < 3
+                and is_plain_noun(tokens[after + 1])
+                and tokens[after + 1].lower not in SPEECH_VERBS
+            ):
+                after += 1
+            return after
     return last
 
 

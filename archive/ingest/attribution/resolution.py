@@ -183,7 +183,7 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
             and head not in ANONYMOUS_HEADS
             and " ".join(core.lower().split()[1:]) not in memory.unnamed
             and not plural
-            and not _whose_office(core)
+            and not _whose_office(found.text)
         ):
             # "the senator", "the billionaire": the person the article is talking about,
             # not one the article gave another office ("the prime minister" is not the
