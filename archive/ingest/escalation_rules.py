@@ -39,7 +39,8 @@ MACROS = {
     "WE": r"(?:we|i|our (?:[\w'-]+ )?(?:country|nation|forces|army|military|troops|side|government|state|allies|alliance))",
     # Future or intent, not negated ("we will", "we're ready to", "we'll").
     "WILL": r"(?:\s*(?:'ll|will|shall|would|(?:is|are|am|'re|'m) (?:going|ready|prepared|determined|about) to|"
-    r"stands? ready to|intends? to|plans? to|reserves? the right to|(?:will|would) be forced to))",
+    r"stands? ready to|intends? to|plans? to|reserves? the right to|(?:will|would) be forced to|"
+    r"(?:vows?|vowed|pledges?|pledged|promises?|promised|swore|swears?) to))",
     # Adverbs that may sit in a verb group; never a negation.
     "ADV": r"(?:(?:absolutely|certainly|definitely|surely|also|then|immediately|now|quickly|swiftly|not only|"
     r"simply|just|still|further|continue to|have to|need to|be able to|be forced to|be compelled to) )*",
@@ -49,7 +50,7 @@ MACROS = {
     r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to (?:justice|account)|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
     r"countermeasures)|act (?:decisively|firmly|accordingly)|strike back|hit back|fight back|defend (?:[\w'-]+ ){0,3}"
     r"(?:with|using|by) (?:all|every|any)|use (?:all|every|any|force|nuclear|our|its|military)|hunt (?:[\w'-]+ ){0,2}down"
-    r"|stop at nothing|cut off|expel)",
+    r"|stop at nothing|cut off|expel|find (?:you|each of you|every one of you|all of you)\b)",
     # Harm done to someone: attack, destroy.
     "ATTACK": r"(?:attack|strike|hit|destroy|annihilate|crush|wipe|eliminate|liquidate|kill|invade|occupy|bomb|shell|"
     r"target|shoot down|sink|obliterate|raze|die|perish|advance (?:on|into|toward|towards)|storm|encircle|overrun)",
@@ -72,7 +73,8 @@ MACROS = {
     r"bankrupt\w*|devastat\w+|ruin\w*|chaos|(?:[\w'-]+ )?mistake|undermin\w+|danger\w*|harm|damage\w*|tipping point|"
     r"point of no return|fatal\w*|deadly|worse|worst|apocalyp\w+|confrontation|(?:a |an )?(?:[\w'-]+ )?(?:conflict|"
     r"invasion|attack|offensive)|destruction|humanitarian \w+|blackouts?|outages?|shortages?|hunger|recession|"
-    r"instability|unrest|spiral\w*|spill\w* over|cross ?fire|meltdown|contamination|radiation|leak\w*|accident)",
+    r"instability|unrest|spiral\w*|spill\w* over|cross ?fire|meltdown|contamination|radiation|leak\w*|accident|"
+    r"(?:negative|adverse|dire|grave|serious) (?:impact|effect)s?)",
     "NOT": r"(?:not|never|n't|no)",
     # In the reporter's words (scope "frame"), the quote stands as QUOTE: a verb governs it when the
     # quote follows within the same clause ("denied the reports, calling them QUOTE").
@@ -201,6 +203,23 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="threat",
+        weight=0.75,
+        # The enemy's fate announced: "the occupiers will be wiped out", "they will be hunted down".
+        # "They will die" is as often the speaker's own side: only their elimination announced is a threat.
+        pattern=r"\b(?:(?:the (?:enemy|invaders?|occupiers?|aggressors?|attackers?|terrorists?|perpetrators)|every (?:invader|occupier|"
+        r"aggressor|attacker|terrorist))(?: all)?(?:'ll| will| shall) (?:all )?(?:be (?:eliminated|annihilated|crushed|wiped out|"
+        r"hunted down|punished|liquidated|driven out|thrown out|expelled)|die|perish)|they(?:'ll| will| shall) (?:all )?be (?:eliminated|"
+        r"annihilated|crushed|wiped out|hunted down|liquidated))\b",
+        example="The occupiers will be driven out of every village they hold.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.7,
+        pattern=r"\b(?:we|i)(?:'re| are|'m| am) (?:[\w'-]+ )?coming (?:after|for) (?:you|them|him|every|each|all)\b",
+        example="Your strikes only make us stronger. We are coming for you.",
+    ),
+    ActRule(
+        act="threat",
         weight=0.85,
         pattern=r"\b(?:{WONT}|will|would|shall|'ll) hesitate to\b",
         example="We won't hesitate to use every weapon we have.",
@@ -208,7 +227,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.6,
-        pattern=r"\b(?:all|every|any) (?:the |of the )?(?:available |necessary |possible )?(?:means|measures|forces|options|tools)"
+        pattern=r"(?<!not by )(?<!not, by )(?<!n't by )\b(?:all|every|any) (?:the |of the |of our |our |its |their )?(?:available |necessary |possible )?(?:means|measures|forces|options|tools)"
         r"(?: available| at (?:our|its|their) disposal)?",
         example="Russia would defend its land using all means available.",
     ),
@@ -222,8 +241,9 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.7,
-        pattern=r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)) (?:to (?:[\w'-]+ ){0,2}(?:{RETALIATE}|"
-        r"{ATTACK}|find (?:every|each|all|those))|retaliation|revenge|a (?:[\w'-]+ ){0,2}response)",
+        pattern=r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)|pledg(?:e|es|ed|ing)|swore|swears?|swearing) (?:to (?:[\w'-]+ ){0,2}(?:{RETALIATE}|"
+        r"{ATTACK}|find (?:every|each|all|those))|(?:[\w'-]+ ){0,3}?(?:retaliation|revenge|reprisals?|strikes|punishment)\b|"
+        r"a (?:[\w'-]+ ){0,2}response)",
         example="Moscow vowed to retaliate, calling the strike “an act of terror”.",
         scope="frame",
     ),
@@ -245,7 +265,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.8,
         # A penalty announced as coming, with nobody named to suffer it: it is the speaker's side's answer.
         pattern=r"\bthere (?:will|would|shall|'ll) (?:also |certainly |definitely |surely )?be (?:a |an )?(?:[\w'-]+ ){0,2}?"
-        r"(?:consequences|response|retaliation|repercussions|reprisals?|punishment|price to pay|answer)\b|\b(?:will|would|"
+        r"(?:consequences|response|retaliation|repercussions|reprisals?|punishment|price to pay|answer|price(?! (?:caps?|ceilings?|rises?|increases?|hikes?|tags?|controls?|limits?|war))(?=\W|$))\b|\b(?:will|would|"
         r"'ll|shall) (?:[\w'-]+ )?(?:get|receive|feel) (?:an? |the |our )?(?:[\w'-]+ ){0,2}?(?:consequences|response|answer|"
         r"retaliation)\b",
         example="Let them try. There will be consequences.",
@@ -269,7 +289,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.8,
-        pattern=r"\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be brought to) justice\b|\b(?:leave|go) (?:[\w'-]+ ){0,2}?"
+        pattern=r"\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be brought to) justice\b|\b(?:leave|go|remain|stay|be left) (?:[\w'-]+ ){0,2}?"
         r"(?:unanswered|unpunished)\b",
         example="Those behind the shelling will face justice: this will not go unanswered.",
     ),
@@ -441,7 +461,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="reassurance",
         weight=0.7,
-        pattern=r"\bno (?:need|reason) (?:to|for) (?:worry|panic|fear|alarm|concern)|\bnothing to fear\b|\brest assured\b|"
+        pattern=r"\bno (?:need|reason|cause) (?:to|for) (?:worry|panic|fear|alarm|concern)|\bnothing to (?:fear|worry about)\b|"
+        r"\brest assured\b|\b(?:i|we) (?:[\w'-]+ ){0,2}?reassure\b|"
         r"\b(?:purely|strictly|entirely|exclusively) defensive\b|\bdefensive alliance\b|\b(?:is|are|'re) not (?:at war|"
         r"a party to)\b",
         example="This is a defensive alliance, and there is no need to panic.",
@@ -534,7 +555,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="denial",
         weight=0.6,
-        pattern=r"\b(?:did|do|does|has|have|had|was|were)(?: not|n't) (?:[\w'-]+ )?(?:order\w*|attack\w*|target\w*|strik\w*|"
+        # An imperative denies nothing: "Don't kill our children" opens its clause.
+        pattern=r"\b(?:did|(?<=\w )(?<!and )(?<!please )(?<!but )(?<!so )do|does|has|have|had|was|were)(?: not|n't) (?:[\w'-]+ )?(?:order\w*|attack\w*|target\w*|strik\w*|"
         r"shell\w*|bomb\w*|kill\w*|use|send|suppl\w+|carr\w+ out|fire|deploy\w*|invade|(?:been )?involved|chang\w+|"
         r"happen\w*|take place|occur\w*)\b",
         example="The policy has not changed.",
@@ -611,6 +633,34 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"washington|propagandists?|west) (?:is|are|'re|was|were|keeps?|continues?) (?:[\w'-]+ )?lying\b"
         r"(?! (?:in|on|around|dead|there|under|next|near|at|along|beside|among|across|by|face|inside|outside|low)\b)",
         example="The other side is lying again.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.7,
+        # A claim set against reality: the diplomats' stock denials.
+        pattern=r"\b(?:not|n't|never) (?:[\w'-]+ )?(?:correspond\w* to|reflect\w*|match\w*) (?:the )?(?:reality|facts|truth)\b|"
+        r"\bnothing (?:at all )?(?:in common|to do) with (?:the )?(?:reality|facts|truth)\b|\bfar from (?:the )?(?:truth|reality)\b|"
+        r"\b(?:twist\w*|misrepresent\w*) (?:[\w'-]+ ){0,2}?(?:facts|words|position)\b|"
+        r"\b(?:taken|quoted|pulled) out of context\b",
+        example="This statement does not correspond to reality: they are twisting the facts.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"\b(?:have|has|had|there is|there's|there was) (?:absolutely )?nothing to hide\b|\b(?:is|are|was|were) (?:[\w'-]+ ){0,3}?"
+        r"without (?:any |the slightest )?(?:factual )?(?:basis|foundation|grounds)\b|\b(?:claims?|allegations?|accusations?|reports?|"
+        r"statements?)(?: [\w-]+){0,6}? (?:is|are|was|were) (?:[\w'-]+ ){0,3}?(?:intended|designed|aimed|meant) (?:to|at) "
+        r"(?:[\w'-]+ ){0,3}?(?:smear\w*|slander\w*|defam\w+|blame-shift\w*|shift\w* (?:the )?blame)\b",
+        example="These claims are speculation without any basis, intended to smear our country. We have nothing to hide.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # What was said to have happened denied as a fact: "there was no strike", "there are no foreign troops there".
+        pattern=r"\bthere (?:is|are|was|were) (?:absolutely |simply )?no (?:[\w'-]+ ){0,2}?(?:strikes?|attacks?|shelling|bombing|"
+        r"massacres?|genocide|invasion|mercenaries|laborator(?:y|ies)|labs|(?:russian|ukrainian|american|foreign|nato|our|"
+        r"regular) (?:troops|soldiers|forces))\b(?! (?:yet|so far|today|tonight|overnight|since|in the (?:past|last)))",
+        example="There was no artillery strike from any area; it was an explosion inside the building.",
     ),
     ActRule(
         act="denial",
@@ -762,7 +812,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"(?:an? |the )?(?:[\w'-]+ ){0,3}?threats?\b|\bunder (?:[\w'-]+ )?threat\b|\b(?:acute|significant|sharp|"
         r"biggest|greatest|major|gravest|primary) (?:[\w'-]+ )?threats?\b|\bthreats? of (?:a |an )?(?:[\w'-]+ )?(?:war|"
         r"invasion|attack|strikes?|escalation)\b|\b(?:endanger\w*|jeopardi[sz]\w*|imperil\w*)\b|\bblackmail\b|"
-        r"\b(?:may|might|could|would|will|likely to) (?:well |even |still |also )?use (?:[\w'-]+ )?(?:nuclear|chemical|"
+        r"\b(?:may|might|could|would|will|likely to|possibly|potentially) (?:well |even |still |also |possibly |potentially )?use "
+        r"(?:[\w'-]+ )?(?:nuclear|chemical|"
         r"biological|tactical)\b",
         example="We are concerned about the continued threat their strikes pose to civilians.",
     ),
@@ -788,7 +839,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.7,
-        pattern=r"\bbe careful\b(?! (?:about|with|what|how|when|not to)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
+        pattern=r"\bbe (?:very |extremely |extra |particularly |especially )?careful\b(?! (?:about|with|what|how|when|not to)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
         r"\balarm bells\b|\bmake no mistake\b|\b(?:big|grave|huge|terrible|serious|horrible|historic|fatal|"
         r"catastrophic|strategic) mistake\b",
         example="Make no mistake: this is only the start.",

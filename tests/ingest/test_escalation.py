@@ -241,6 +241,28 @@ def test_acts(quote, act):
         ("Their tanks will advance on the capital within days.", "warning"),
         ("We demand that they immediately stop the shelling.", "red_line"),
         ("Nobody is even thinking about using nuclear weapons.", "reassurance"),
+        # A price announced as coming is a penalty; a price cap is not.
+        ("There will be a heavy price for the regime.", "threat"),
+        ("There will be a price cap on gas next winter.", "other"),
+        ("Such crimes can no longer remain unanswered.", "threat"),
+        # The enemy's elimination announced threatens; "they will die" warns (it is as often one's own side).
+        ("The invaders will be wiped out, every one of them.", "threat"),
+        ("The men left behind, they will die tomorrow.", "warning"),
+        ("Your strikes only make us stronger. We are coming for you.", "threat"),
+        ("We will find you, each of you, wherever you hide.", "threat"),
+        ("The results do not, by any means, settle the question.", "other"),
+        # An imperative denies nothing.
+        ("Don't bomb our cities, don't kill our children.", "other"),
+        ("We don't bomb cities.", "denial"),
+        # A claim set against reality, nothing to hide, an event said not to have happened: denials.
+        ("These allegations do not correspond to reality.", "denial"),
+        ("Our army has nothing to hide.", "denial"),
+        ("There are no foreign troops in the region.", "denial"),
+        ("There were no attacks overnight.", "other"),
+        ("I want to reassure everyone that the plant is under control.", "reassurance"),
+        ("Such a step would have a negative impact on security in the region.", "warning"),
+        ("Residents near the depots must be very careful.", "warning"),
+        ("They may possibly use chemical weapons in the east.", "warning"),
     ],
 )
 def test_act_rules(quote, act):
@@ -252,6 +274,9 @@ def test_act_rules(quote, act):
     [
         # A fragment takes the act of the sentence it belongs to.
         ("Putin said Russia would retaliate and do “everything to ensure the security of its people.”", "threat"),
+        # A vow of harm in the reporter's words is the fragment's statement.
+        ("He pledged massive strikes on any country that “interferes”.", "threat"),
+        ("The minister vowed “to rebuild every school”.", "other"),
         ("The minister said his country had “no intention” of attacking its neighbours.", "reassurance"),
         ("The envoy said the deployment “could lead to a very dangerous situation”.", "warning"),
         # A full quote is its own statement: the reporter's narrative around it is not.
