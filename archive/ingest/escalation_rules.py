@@ -357,7 +357,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.8,
         pattern=r"\bultimatum\b|\bdeadline\b|\b(?:{WONT}|not|n't) (?:[\w'-]+ ){0,3}?wait (?:forever|indefinitely|endlessly)\b|\bpatience (?:is|has) (?:running "
         r"out|run out|its limits)\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
-        r"\blast chance\b|\bfinal warning\b",
+        # A last chance given, not one taken ("should use the last chance to extend the territory").
+        r"\b(?:is|was|be|gives?|given|giving|have|has|had|offer\w*) (?:[\w'-]+ ){0,2}?last chance\b|\bfinal warning\b",
         example="They have until Friday: this is an ultimatum.",
     ),
     ActRule(
@@ -762,7 +763,11 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.6,
-        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?!(?:no|not|never|without)\b)[\w'-]+ ){0,2}?{ATTACK}",
+        # The harm is the modal's own verb ("could attack", "could be hit", "may launch an offensive"), not a word
+        # further on ("could provide targeted support", "get myself killed").
+        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?:be|been|being|also|then|even|well|soon|still|easily|quickly|now|again|"
+        r"directly|further|likely|probably|have to|try to|attempt to|start to|begin to|seek to) |(?:launch|carry out|face|come under) "
+        r"(?:an? |new |more )?){0,2}{ATTACK}(?:s|ed|ing)?\b",
         example="They could attack the capital within days.",
     ),
     ActRule(

@@ -263,6 +263,14 @@ def test_acts(quote, act):
         ("Such a step would have a negative impact on security in the region.", "warning"),
         ("Residents near the depots must be very careful.", "warning"),
         ("They may possibly use chemical weapons in the east.", "warning"),
+        # Harm that may come is the modal's own verb, not a word further on.
+        ("The city could be shelled again tonight.", "warning"),
+        ("They may launch a new offensive in spring.", "warning"),
+        ("The new tariff could provide targeted support to families.", "other"),
+        ("Analysts say the army can accurately target and destroy what it fires at.", "other"),
+        # A last chance given is an ultimatum; one taken is not.
+        ("This is their last chance to leave the city.", "red_line"),
+        ("The Kremlin will use the last chance to extend its territory.", "other"),
     ],
 )
 def test_act_rules(quote, act):
