@@ -47,7 +47,7 @@ MACROS = {
     # Harm the speaker's side answers with.
     "RETALIATE": r"(?:respond(?! to (?:the |your |their |these |those |all |any )?(?:questions?|requests?|letters?|calls?|"
     r"inquir\w+|queries|emails?|comments?|concerns?|needs?))|answer (?:any|every|each|such|in kind)|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
-    r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to (?:justice|account)|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
+    r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|(?:bring|drag) (?:[\w'-]+ ){0,2}(?:to|before) (?:justice|account|(?:a |the )?(?:tribunal|court))|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
     r"countermeasures)|act (?:decisively|firmly|accordingly)|strike back|hit back|fight back|defend (?:[\w'-]+ ){0,3}"
     r"(?:with|using|by) (?:all|every|any)|use (?:all|every|any|force|nuclear|our|its|military)|hunt (?:[\w'-]+ ){0,2}down"
     r"|stop at nothing|cut off|expel|find (?:you|each of you|every one of you|all of you)\b)",
@@ -211,6 +211,16 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"hunted down|punished|liquidated|driven out|thrown out|expelled)|die|perish)|they(?:'ll| will| shall) (?:all )?be (?:eliminated|"
         r"annihilated|crushed|wiped out|hunted down|liquidated))\b",
         example="The occupiers will be driven out of every village they hold.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.75,
+        # Those to blame will answer for it, and their punishment cannot be escaped.
+        pattern=r"\b(?:they|you|he|those|whoever|everyone|every one|all|each|(?:the )?(?:perpetrators|culprits|occupiers|invaders|"
+        r"aggressors?))(?: [\w'-]+){0,6}? (?:will|shall|must|'ll) (?:all |certainly |definitely |surely )?answer(?: for| before|"
+        r"[.,;!]|$)|\b(?:responsibility|punishment|retribution|accountability|justice|reckoning)(?: [\w'-]+){0,6}? (?:is|will be) "
+        r"inevitable\b",
+        example="Punishment is inevitable: those who gave the order will answer for it.",
     ),
     ActRule(
         act="threat",
@@ -615,7 +625,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.65,
         # A claim called false by what it is: "that is nonsense", "the video is fake", whatever its subject.
         pattern=r"\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
-        r"completely|totally|utterly|obviously|clearly|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
+        r"completely|totally|utterly|obviously|clearly|outright|blatant|cynical|brazen|shameless|deliberate|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
         r"false|lies|a lie|a fabrication|fabricated|fiction|a hoax|baseless|groundless|unfounded)\b",
         example="The video is fake, and everyone knows it.",
     ),
@@ -844,7 +854,9 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.7,
-        pattern=r"\bbe (?:very |extremely |extra |particularly |especially )?careful\b(?! (?:about|with|what|how|when|not to)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
+        # Not the speaker's own hedging: "I want to be careful here".
+        pattern=r"(?<!i want to )(?<!i'd )(?<!i would )(?<!i need to )(?<!let me )(?<!i have to )(?<!i'll )"
+        r"\bbe (?:very |extremely |extra |particularly |especially )?careful\b(?! (?:about|with|what|how|when|not to|here)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
         r"\balarm bells\b|\bmake no mistake\b|\b(?:big|grave|huge|terrible|serious|horrible|historic|fatal|"
         r"catastrophic|strategic) mistake\b",
         example="Make no mistake: this is only the start.",
@@ -864,6 +876,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="warning",
         weight=0.7,
         pattern=r"\btantamount to\b|\bdirect (?:military )?(?:conflict|confrontation|involvement|participation)\b|"
+        r"\b(?:is|are|was|be|constitutes?|amounts? to|means?) (?:a |an )?(?:[\w'-]+ )?(?:declaration of war|act of war|casus belli)\b|"
         r"\b(?:a|another|new|third) world war\b|\bworld war (?:three|iii|3)\b|\bnuclear (?:war|catastrophe|conflict|"
         r"disaster|armageddon|holocaust|escalation)\b|\bapocalyp\w+|\barmageddon\b",
         example="Such a step would be tantamount to joining the war.",

@@ -268,6 +268,16 @@ def test_acts(quote, act):
         ("They may launch a new offensive in spring.", "warning"),
         ("The new tariff could provide targeted support to families.", "other"),
         ("Analysts say the army can accurately target and destroy what it fires at.", "other"),
+        # Those to blame will answer for it: accountability promised is a threat.
+        ("This is a war crime and they will answer for it.", "threat"),
+        ("Responsibility for these crimes is inevitable.", "threat"),
+        ("We will drag them all before a tribunal.", "threat"),
+        ("The spokesman will answer questions after the briefing.", "other"),
+        # An act of war named as one is alarm at the other side's step.
+        ("Seizing the plant is a declaration of war against the whole of Europe.", "warning"),
+        ("The reports of shelling by our army are outright lies.", "denial"),
+        # The speaker's own hedging warns of nothing.
+        ("I want to be careful here not to overstate what we know.", "other"),
         # A last chance given is an ultimatum; one taken is not.
         ("This is their last chance to leave the city.", "red_line"),
         ("The Kremlin will use the last chance to extend its territory.", "other"),
