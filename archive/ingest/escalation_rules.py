@@ -559,6 +559,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.75,
         pattern=r"\b{WE}(?: have| had)?(?: did| do| does| were| was| are| have| had| has)?(?: not|n't| never) (?:[\w'-]+ )?"
+        r"(?:[\w'-]+ (?:or|nor|and) )?"
         r"(?:order\w*|attack\w*|target\w*|strik\w*|struck|shell\w*|bomb\w*|kill\w*|used?|send|sent|suppl\w+|"
         r"carr\w+ out|fired?|deploy\w*|invad\w*|involv\w*|participat\w*|interfer\w*|commit\w*|(?:been )?involved)\b",
         example="We did not order any strike on the city.",
@@ -624,7 +625,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.65,
         # A claim called false by what it is: "that is nonsense", "the video is fake", whatever its subject.
-        pattern=r"\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
+        pattern=r"\b(?:is|are|was|were|'s|'re) (?:completely|totally|absolutely|simply|entirely|fundamentally) (?:wrong|incorrect|"
+        r"inaccurate)\b|\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
         r"completely|totally|utterly|obviously|clearly|outright|blatant|cynical|brazen|shameless|deliberate|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
         r"false|lies|a lie|a fabrication|fabricated|fiction|a hoax|baseless|groundless|unfounded)\b",
         example="The video is fake, and everyone knows it.",
@@ -722,7 +724,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\bsit down\b|\b(?:come|return|get|go) (?:back )?to the (?:negotiating )?table\b|\bat the (?:negotiating )?"
         r"table\b|\breturn to (?:the )?(?:talks|negotiations|dialogue|diplomacy)\b|\bpath of diplomacy\b|\bdiplomatic "
         r"(?:(?:and|or) peaceful )?(?:solution|settlement|path|route|track|way out)\b|\bpeaceful (?:(?:and|or) "
-        r"diplomatic )?(?:solution|settlement|resolution|means)\b|\b(?:through|by way of|via) (?:[\w'-]+ )?(?:dialogue|"
+        r"diplomatic )?(?:solution|settlement|resolution|means|outcome)\b|\b(?:through|by way of|via) (?:[\w'-]+ )?(?:dialogue|"
         r"diplomacy|negotiations?|talks|diplomatic means)\b|\bthe only (?:way|solution|path) (?:[\w'-]+ ){0,4}?"
         r"(?:diplomac\w+|negotiat\w+|talks|dialogue|political)",
         example="The only way out is a diplomatic solution.",
@@ -810,7 +812,9 @@ ACT_RULES: tuple[ActRule, ...] = (
         # Less security, a rising risk, a call for vigilance: harm that may come, committing nobody to it.
         pattern=r"\b(?:less|not (?:[\w'-]+ ){0,3}?(?:more |any more )?)(?:stable|secure|safe)\b|\b(?:increas\w*|rais\w*|heighten\w*)"
         r" (?:[\w'-]+ ){0,2}?(?:risks?|probability|likelihood|danger|threat)\b|\b(?:risks?|probability|likelihood|danger) "
-        r"(?:[\w'-]+ ){0,3}?(?:increas\w*|grow\w*|mount\w*|ris(?:e|es|ing|en))\b|\btake (?:it|this|that|the (?:[\w'-]+ )?threat|"
+        r"(?:[\w'-]+ ){0,3}?(?:increas\w*|grow\w*|mount\w*|ris(?:e|es|ing|en))\b|\bthreat\b[^.;!?]{0,100}?\b(?:is|are|has been|have been|"
+        r"keeps?|continues? to be) (?:steadily |rapidly |constantly )?(?:growing|increasing|rising|mounting)\b|"
+        r"\btake (?:it|this|that|the (?:[\w'-]+ )?threat|"
         r"them) (?:very |extremely |deadly )?seriously\b|\bkeep (?:our|an|a close|close) eyes? on\b|\bwatch\w* "
         r"(?:[\w'-]+ ){0,3}?(?:very )?closely\b",
         example="Another enlargement of the alliance does not make our continent more stable or secure.",
@@ -822,14 +826,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         # is left out: it is mostly for one's family).
         pattern=r"\b(?:very |deeply |extremely |increasingly |most )?concerning\b|\b(?:a |an )?(?:big|major|serious|grave|"
         r"real|growing|huge)(?:,? big)? (?:worry|concern)\b|\b(?:reiterat|express|voic|rais|shar|underlin)\w* (?:[\w'-]+ )?"
-        r"(?:concerns?|alarm|worr(?:y|ies))\b|\b(?:we|i)(?: are|'re| am|'m| remain)? (?:very |deeply |increasingly |"
-        r"extremely |seriously |gravely )?(?:concerned|alarmed) (?:about|that|by|over|at)\b|\b(?:pose[sd]?|posing) "
+        r"(?:concerns?|alarm|worr(?:y|ies))\b|\b(?:we|i)(?: are|'re| am|'m| remain| have been|'ve been)? (?:very |deeply |"
+        r"increasingly |extremely |seriously |gravely |consistently |particularly )?(?:concerned|alarmed) (?:about|that|by|over|at)\b|\b(?:pose[sd]?|posing) "
         r"(?:an? |the )?(?:[\w'-]+ ){0,3}?threats?\b|\bunder (?:[\w'-]+ )?threat\b|\b(?:acute|significant|sharp|"
         r"biggest|greatest|major|gravest|primary) (?:[\w'-]+ )?threats?\b|\bthreats? of (?:a |an )?(?:[\w'-]+ )?(?:war|"
         r"invasion|attack|strikes?|escalation)\b|\b(?:endanger\w*|jeopardi[sz]\w*|imperil\w*)\b|\bblackmail\b|"
         r"\b(?:may|might|could|would|will|likely to|possibly|potentially) (?:well |even |still |also |possibly |potentially )?use "
-        r"(?:[\w'-]+ )?(?:nuclear|chemical|"
-        r"biological|tactical)\b",
+        r"(?:[\w'-]+ )?(?:nuclear|chemical|biological|tactical)\b|\b(?:nuclear|chemical|biological) (?:weapons?|arms|agents?) "
+        r"(?:will|could|may|might|would|are going to) (?:[\w'-]+ )?be used\b",
         example="We are concerned about the continued threat their strikes pose to civilians.",
     ),
     ActRule(
@@ -869,7 +873,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"(?:[\w'-]+ ){0,2}?"
         r"(?:invasion|war|offensive|attack|escalation|conflict|catastrophe|crisis|disaster)\b|\b(?:invasion|war|"
         r"offensive|attack|battle|crisis|storm|winter|famine|catastrophe) (?:is|are) (?:[\w'-]+ )?(?:coming|imminent|"
-        r"looming|near|approaching|on (?:the|its) way)\b",
+        r"looming|near|approaching|on (?:the|its) way)\b|\bthere (?:will|'ll|is going to|are going to) (?:soon |eventually |surely )?be "
+        r"(?!no\b|not\b)(?:an? |another |new |more )?(?:[\w'-]+ )?(?:assaults?|offensives?|invasion|war|attacks?|escalation)\b",
         example="Another battle is coming, and it will be harder.",
     ),
     ActRule(

@@ -278,6 +278,16 @@ def test_acts(quote, act):
         ("The reports of shelling by our army are outright lies.", "denial"),
         # The speaker's own hedging warns of nothing.
         ("I want to be careful here not to overstate what we know.", "other"),
+        # An attack said to be coming, a threat said to be growing, weapons of mass destruction said to be used: warnings.
+        ("It won't be calm for long. Eventually, there will be an assault.", "warning"),
+        ("There will be no war this year.", "other"),
+        ("The threat of a renewed offensive from the north has been growing.", "warning"),
+        ("We have information that chemical weapons will be used on the front.", "warning"),
+        ("We have been consistently concerned about the eastern flank.", "warning"),
+        # Two verbs denied at once, a claim called completely wrong: denials.
+        ("We did not transmit or supply anything to them.", "denial"),
+        ("The part about the missiles is completely wrong.", "denial"),
+        ("Every effort should be made to help the two sides reach a peaceful outcome.", "talks"),
         # A last chance given is an ultimatum; one taken is not.
         ("This is their last chance to leave the city.", "red_line"),
         ("The Kremlin will use the last chance to extend its territory.", "other"),
