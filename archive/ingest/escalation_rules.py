@@ -225,6 +225,15 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.7,
+        # Punishment waiting for them, nowhere to hide from it.
+        pattern=r"\b(?:punishment|justice|retribution|(?:the |a )?(?:court|tribunal|prison)|death) (?:[\w'-]+ ){0,2}?awaits? "
+        r"(?:you|them|him|all|every|each|those|the)\b|\b(?:you|they|he) (?:will|won't|cannot|can't|will not) (?:not )?(?:be able to )?"
+        r"(?:hide|escape) (?:anywhere|nowhere|from (?:us|justice|responsibility|punishment))\b",
+        example="The court is what awaits you all, and you will not hide anywhere.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.7,
         pattern=r"\b(?:we|i)(?:'re| are|'m| am) (?:[\w'-]+ )?coming (?:after|for) (?:you|them|him|every|each|all)\b",
         example="Your strikes only make us stronger. We are coming for you.",
     ),
@@ -591,8 +600,10 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="denial",
         weight=0.7,
-        pattern=r"\bnothing to do with\b|\b(?:categorically|flatly|strongly|firmly) (?:deny|denies|denied|reject\w*)\b|"
-        r"\b(?:we|i) (?:deny|reject|refute)\b|\bdefies (?:[\w'-]+ )?logic\b|\bhas no basis\b|"
+        # An act rejected ("categorically reject this act of aggression") is condemned, not denied.
+        pattern=r"\bnothing to do with\b|\b(?:(?:categorically|flatly|strongly|firmly) (?:deny|denies|denied|reject\w*)|"
+        r"(?:we|i) (?:deny|reject|refute))\b(?! (?:the |this |that |any |such |an? )?(?:[\w'-]+ ){0,2}?(?:acts?|aggression|"
+        r"annexation|invasion|war|attempts?|violence|referend\w+|occupation|decision|proposals?|demands?|plans?|idea)\b)|\bdefies (?:[\w'-]+ )?logic\b|\bhas no basis\b|"
         r"\b(?:is|are) simply not true\b|\b(?:is|was|are|were) (?:a |an |another |just a )?(?:[\w'-]+ )?false[- ]flag\b",
         example="Our country has nothing to do with the explosions.",
     ),

@@ -288,6 +288,10 @@ def test_acts(quote, act):
         ("We did not transmit or supply anything to them.", "denial"),
         ("The part about the missiles is completely wrong.", "denial"),
         ("Every effort should be made to help the two sides reach a peaceful outcome.", "talks"),
+        ("Justice awaits those who gave the orders: you will not hide anywhere.", "threat"),
+        # An act rejected is condemned, not denied; an accusation rejected is denied.
+        ("We categorically reject this blatant act of aggression.", "other"),
+        ("We categorically reject these accusations.", "denial"),
         # A last chance given is an ultimatum; one taken is not.
         ("This is their last chance to leave the city.", "red_line"),
         ("The Kremlin will use the last chance to extend its territory.", "other"),
