@@ -576,10 +576,15 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="denial",
         weight=0.6,
-        # An imperative denies nothing: "Don't kill our children" opens its clause.
-        pattern=r"\b(?:did|(?<=\w )(?<!and )(?<!please )(?<!but )(?<!so )do|does|has|have|had|was|were)(?: not|n't) (?:[\w'-]+ )?(?:order\w*|attack\w*|target\w*|strik\w*|"
-        r"shell\w*|bomb\w*|kill\w*|use|send|suppl\w+|carr\w+ out|fire|deploy\w*|invade|(?:been )?involved|chang\w+|"
-        r"happen\w*|take place|occur\w*)\b",
+        # A past act or a claimed change denied. Not a generic or imperative "don't" ("you don't just kill people",
+        # "don't kill our children"), not a condition or a question ("when that didn't happen", "why didn't he
+        # invade"), and "happen" or "change" only of what was claimed ("it has not happened", "the policy has not changed").
+        pattern=r"(?<!when )(?<!if )(?<!why )(?<!hopefully )(?<!unless )\b(?:did|does|has|have|had|was|were)(?: not|n't) "
+        r"(?:ever |even |actually |deliberately |intentionally |knowingly |directly |an? |any )?(?:order\w*|attack\w*|target\w*|"
+        r"strik\w*|shell\w*|bomb\w*|kill\w*|use|send|suppl\w+|carr\w+ out|fire|deploy\w*|invade|(?:been )?involved)\b|"
+        r"(?<!when )(?<!if )(?<!hopefully )(?<!so )\b(?:it|this|that|which|(?:the |our |its |their |[\w'-]+'s )?(?:policy|position|"
+        r"stance|approach)(?: [\w'-]+){0,3}?) (?:did|has|have|had)(?: not|n't) (?:been )?(?:chang\w+|happen\w*|take place|"
+        r"occur\w*)\b",
         example="The policy has not changed.",
     ),
     ActRule(

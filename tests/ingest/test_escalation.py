@@ -292,6 +292,13 @@ def test_acts(quote, act):
         # An act rejected is condemned, not denied; an accusation rejected is denied.
         ("We categorically reject this blatant act of aggression.", "other"),
         ("We categorically reject these accusations.", "denial"),
+        # A past act or a claimed change denied; not a generic "don't", a condition, or a change in general.
+        ("It was not an attack on our country.", "denial"),
+        ("That has not happened, whatever they say.", "denial"),
+        ("You don't just kill innocent people.", "other"),
+        ("When that didn't happen, they moved to a siege.", "other"),
+        ("This doesn't happen overnight.", "other"),
+        ("The war has not changed him.", "other"),
         # A last chance given is an ultimatum; one taken is not.
         ("This is their last chance to leave the city.", "red_line"),
         ("The Kremlin will use the last chance to extend its territory.", "other"),
