@@ -579,12 +579,12 @@ ACT_RULES: tuple[ActRule, ...] = (
         # A past act or a claimed change denied. Not a generic or imperative "don't" ("you don't just kill people",
         # "don't kill our children"), not a condition or a question ("when that didn't happen", "why didn't he
         # invade"), and "happen" or "change" only of what was claimed ("it has not happened", "the policy has not changed").
-        pattern=r"(?<!when )(?<!if )(?<!why )(?<!hopefully )(?<!unless )\b(?:did|does|has|have|had|was|were)(?: not|n't) "
+        pattern=r"\b(?:did|does|has|have|had|was|were)(?<!when did)(?<!if did)(?<!why did)(?<!why does)(?: not|n't) "
         r"(?:ever |even |actually |deliberately |intentionally |knowingly |directly |an? |any )?(?:order\w*|attack\w*|target\w*|"
         r"strik\w*|shell\w*|bomb\w*|kill\w*|use|send|suppl\w+|carr\w+ out|fire|deploy\w*|invade|(?:been )?involved)\b|"
-        r"(?<!when )(?<!if )(?<!hopefully )(?<!so )\b(?:it|this|that|which|(?:the |our |its |their |[\w'-]+'s )?(?:policy|position|"
-        r"stance|approach)(?: [\w'-]+){0,3}?) (?:did|has|have|had)(?: not|n't) (?:been )?(?:chang\w+|happen\w*|take place|"
-        r"occur\w*)\b",
+        r"\b(?:it|this|that|which|policy|position|stance|approach)(?<!when it)(?<!when this)(?<!when that)(?<!if it)(?<!if this)"
+        r"(?<!if that)(?<!hopefully that)(?<!hopefully it)(?<!so that)(?: [\w'-]+){0,3}? (?:did|has|have|had)(?: not|n't) (?:been )?"
+        r"(?:chang\w+|happen\w*|take place|occur\w*)\b",
         example="The policy has not changed.",
     ),
     ActRule(
@@ -875,8 +875,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="warning",
         weight=0.7,
         # Not the speaker's own hedging: "I want to be careful here".
-        pattern=r"(?<!i want to )(?<!i'd )(?<!i would )(?<!i need to )(?<!let me )(?<!i have to )(?<!i'll )"
-        r"\bbe (?:very |extremely |extra |particularly |especially )?careful\b(?! (?:about|with|what|how|when|not to|here)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
+        pattern=r"\bbe (?<!i want to be )(?<!i'd be )(?<!i would be )(?<!i need to be )(?<!let me be )(?<!i have to be )"
+        r"(?<!i'll be )(?:very |extremely |extra |particularly |especially )?careful\b(?! (?:about|with|what|how|when|not to|here)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
         r"\balarm bells\b|\bmake no mistake\b|\b(?:big|grave|huge|terrible|serious|horrible|historic|fatal|"
         r"catastrophic|strategic) mistake\b",
         example="Make no mistake: this is only the start.",
