@@ -7,8 +7,9 @@ codebook before anyone looked at the coder's output on them; the file holds ids,
 and the paragraphs are read from ../shared/corpus/conflict-news.jsonl). For each set, by half and
 whole: act accuracy, per-act P/R/F1, escalation-act micro P/R/F1 (every act but "other"), weapons
 and targets P/R/F1 (set-based, micro over quotes), conditional agreement, the always-"other"
-baseline beside them, and act accuracy by confidence band. A summary table puts the four halves
-side by side first.
+baseline beside them, act accuracy by confidence band, and the precision of the escalation acts
+coded in each band (how far the confidence a reader is shown can be trusted). A summary table puts
+the four halves side by side first.
 
     python -m benchmarks.escalation [CODED.jsonl] [--gold PATH] [--check] [--json]
 
@@ -177,6 +178,9 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict:
     conditional_agree = 0
     bands = Counter()
     bands_right = Counter()
+    # For quotes coded as an escalation act only: how often the act shown at each confidence is right.
+    act_bands = Counter()
+    act_bands_right = Counter()
     confident = confident_right = 0
     sure = sure_right = 0
     for gold, code in pairs:
@@ -197,6 +201,9 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict:
         band = max(b for b in CONFIDENCE_BANDS if confidence >= b)
         bands[band] += 1
         bands_right[band] += right
+        if code["act"] != "other":
+            act_bands[band] += 1
+            act_bands_right[band] += right
         if confidence >= UNCODED_BELOW:
             confident += 1
             confident_right += right
@@ -222,6 +229,11 @@ def score(pairs: Iterable[tuple[dict, dict]]) -> dict:
             f"{band:.1f}": {"quotes": bands[band], "accuracy": round(bands_right[band] / bands[band], 3)}
             for band in CONFIDENCE_BANDS
             if bands[band]
+        },
+        "act_bands": {
+            f"{band:.1f}": {"acts": act_bands[band], "precision": round(act_bands_right[band] / act_bands[band], 3)}
+            for band in CONFIDENCE_BANDS
+            if act_bands[band]
         },
     }
 
@@ -291,6 +303,17 @@ def _table(columns: dict, names: list[str]) -> list[str]:
                 f"act accuracy, confidence band from {band}",
                 lambda c, b=band: (
                     f"{c['bands'][b]['accuracy']:.2f} of {c['bands'][b]['quotes']}" if b in c["bands"] else "–"
+                ),
+            )
+        )
+    for band in sorted({band for column in names for band in columns[column]["act_bands"]}):
+        lines.append(
+            row(
+                f"escalation acts coded, precision, confidence band from {band}",
+                lambda c, b=band: (
+                    f"{c['act_bands'][b]['precision']:.2f} of {c['act_bands'][b]['acts']}"
+                    if b in c["act_bands"]
+                    else "–"
                 ),
             )
         )

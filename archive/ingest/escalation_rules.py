@@ -39,17 +39,18 @@ MACROS = {
     "WE": r"(?:we|i|our (?:[\w'-]+ )?(?:country|nation|forces|army|military|troops|side|government|state|allies|alliance))",
     # Future or intent, not negated ("we will", "we're ready to", "we'll").
     "WILL": r"(?:\s*(?:'ll|will|shall|would|(?:is|are|am|'re|'m) (?:going|ready|prepared|determined|about) to|"
-    r"stands? ready to|intends? to|plans? to|reserves? the right to|(?:will|would) be forced to))",
+    r"stands? ready to|intends? to|plans? to|reserves? the right to|(?:will|would) be forced to|"
+    r"(?:vows?|vowed|pledges?|pledged|promises?|promised|swore|swears?) to))",
     # Adverbs that may sit in a verb group; never a negation.
     "ADV": r"(?:(?:absolutely|certainly|definitely|surely|also|then|immediately|now|quickly|swiftly|not only|"
     r"simply|just|still|further|continue to|have to|need to|be able to|be forced to|be compelled to) )*",
     # Harm the speaker's side answers with.
     "RETALIATE": r"(?:respond(?! to (?:the |your |their |these |those |all |any )?(?:questions?|requests?|letters?|calls?|"
     r"inquir\w+|queries|emails?|comments?|concerns?|needs?))|answer (?:any|every|each|such|in kind)|retaliate|react|punish|sanction|impose|seize|freeze|hold (?:[\w'-]+ ){0,5}?(?:accountable|"
-    r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|bring (?:[\w'-]+ ){0,2}to (?:justice|account)|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
+    r"responsible|to account)|make (?:[\w'-]+ ){0,2}pay|(?:bring|drag) (?:[\w'-]+ ){0,2}(?:to|before) (?:justice|account|(?:a |the )?(?:tribunal|court))|resort to|take (?:[\w'-]+ ){0,2}(?:action|measures|steps|"
     r"countermeasures)|act (?:decisively|firmly|accordingly)|strike back|hit back|fight back|defend (?:[\w'-]+ ){0,3}"
     r"(?:with|using|by) (?:all|every|any)|use (?:all|every|any|force|nuclear|our|its|military)|hunt (?:[\w'-]+ ){0,2}down"
-    r"|stop at nothing|cut off|expel)",
+    r"|stop at nothing|cut off|expel|find (?:you|each of you|every one of you|all of you)\b)",
     # Harm done to someone: attack, destroy.
     "ATTACK": r"(?:attack|strike|hit|destroy|annihilate|crush|wipe|eliminate|liquidate|kill|invade|occupy|bomb|shell|"
     r"target|shoot down|sink|obliterate|raze|die|perish|advance (?:on|into|toward|towards)|storm|encircle|overrun)",
@@ -72,7 +73,8 @@ MACROS = {
     r"bankrupt\w*|devastat\w+|ruin\w*|chaos|(?:[\w'-]+ )?mistake|undermin\w+|danger\w*|harm|damage\w*|tipping point|"
     r"point of no return|fatal\w*|deadly|worse|worst|apocalyp\w+|confrontation|(?:a |an )?(?:[\w'-]+ )?(?:conflict|"
     r"invasion|attack|offensive)|destruction|humanitarian \w+|blackouts?|outages?|shortages?|hunger|recession|"
-    r"instability|unrest|spiral\w*|spill\w* over|cross ?fire|meltdown|contamination|radiation|leak\w*|accident)",
+    r"instability|unrest|spiral\w*|spill\w* over|cross ?fire|meltdown|contamination|radiation|leak\w*|accident|"
+    r"(?:negative|adverse|dire|grave|serious) (?:impact|effect)s?)",
     "NOT": r"(?:not|never|n't|no)",
     # In the reporter's words (scope "frame"), the quote stands as QUOTE: a verb governs it when the
     # quote follows within the same clause ("denied the reports, calling them QUOTE").
@@ -201,6 +203,42 @@ ACT_RULES: tuple[ActRule, ...] = (
     ),
     ActRule(
         act="threat",
+        weight=0.75,
+        # The enemy's fate announced: "the occupiers will be wiped out", "they will be hunted down".
+        # "They will die" is as often the speaker's own side: only their elimination announced is a threat.
+        pattern=r"\b(?:(?:the (?:enemy|invaders?|occupiers?|aggressors?|attackers?|terrorists?|perpetrators)|every (?:invader|occupier|"
+        r"aggressor|attacker|terrorist))(?: all)?(?:'ll| will| shall) (?:all )?(?:be (?:eliminated|annihilated|crushed|wiped out|"
+        r"hunted down|punished|liquidated|driven out|thrown out|expelled)|die|perish)|they(?:'ll| will| shall) (?:all )?be (?:eliminated|"
+        r"annihilated|crushed|wiped out|hunted down|liquidated))\b",
+        example="The occupiers will be driven out of every village they hold.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.75,
+        # Those to blame will answer for it, and their punishment cannot be escaped.
+        pattern=r"\b(?:they|you|he|those|whoever|everyone|every one|all|each|(?:the )?(?:perpetrators|culprits|occupiers|invaders|"
+        r"aggressors?))(?: [\w'-]+){0,6}? (?:will|shall|must|'ll) (?:all |certainly |definitely |surely )?answer(?: for| before|"
+        r"[.,;!]|$)|\b(?:responsibility|punishment|retribution|accountability|justice|reckoning)(?: [\w'-]+){0,6}? (?:is|will be) "
+        r"inevitable\b",
+        example="Punishment is inevitable: those who gave the order will answer for it.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.7,
+        # Punishment waiting for them, nowhere to hide from it.
+        pattern=r"\b(?:punishment|justice|retribution|(?:the |a )?(?:court|tribunal|prison)|death) (?:[\w'-]+ ){0,2}?awaits? "
+        r"(?:you|them|him|all|every|each|those|the)\b|\b(?:you|they|he) (?:will|won't|cannot|can't|will not) (?:not )?(?:be able to )?"
+        r"(?:hide|escape) (?:anywhere|nowhere|from (?:us|justice|responsibility|punishment))\b",
+        example="The court is what awaits you all, and you will not hide anywhere.",
+    ),
+    ActRule(
+        act="threat",
+        weight=0.7,
+        pattern=r"\b(?:we|i)(?:'re| are|'m| am) (?:[\w'-]+ )?coming (?:after|for) (?:you|them|him|every|each|all)\b",
+        example="Your strikes only make us stronger. We are coming for you.",
+    ),
+    ActRule(
+        act="threat",
         weight=0.85,
         pattern=r"\b(?:{WONT}|will|would|shall|'ll) hesitate to\b",
         example="We won't hesitate to use every weapon we have.",
@@ -208,7 +246,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.6,
-        pattern=r"\b(?:all|every|any) (?:the |of the )?(?:available |necessary |possible )?(?:means|measures|forces|options|tools)"
+        pattern=r"(?<!not by )(?<!not, by )(?<!n't by )\b(?:all|every|any) (?:the |of the |of our |our |its |their )?(?:available |necessary |possible )?(?:means|measures|forces|options|tools)"
         r"(?: available| at (?:our|its|their) disposal)?",
         example="Russia would defend its land using all means available.",
     ),
@@ -222,8 +260,9 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.7,
-        pattern=r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)) (?:to (?:[\w'-]+ ){0,2}(?:{RETALIATE}|"
-        r"{ATTACK}|find (?:every|each|all|those))|retaliation|revenge|a (?:[\w'-]+ ){0,2}response)",
+        pattern=r"\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)|pledg(?:e|es|ed|ing)|swore|swears?|swearing) (?:to (?:[\w'-]+ ){0,2}(?:{RETALIATE}|"
+        r"{ATTACK}|find (?:every|each|all|those))|(?:[\w'-]+ ){0,3}?(?:retaliation|revenge|reprisals?|strikes|punishment)\b|"
+        r"a (?:[\w'-]+ ){0,2}response)",
         example="Moscow vowed to retaliate, calling the strike “an act of terror”.",
         scope="frame",
     ),
@@ -245,7 +284,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.8,
         # A penalty announced as coming, with nobody named to suffer it: it is the speaker's side's answer.
         pattern=r"\bthere (?:will|would|shall|'ll) (?:also |certainly |definitely |surely )?be (?:a |an )?(?:[\w'-]+ ){0,2}?"
-        r"(?:consequences|response|retaliation|repercussions|reprisals?|punishment|price to pay|answer)\b|\b(?:will|would|"
+        r"(?:consequences|response|retaliation|repercussions|reprisals?|punishment|price to pay|answer|price(?! (?:caps?|ceilings?|rises?|increases?|hikes?|tags?|controls?|limits?|war))(?=\W|$))\b|\b(?:will|would|"
         r"'ll|shall) (?:[\w'-]+ )?(?:get|receive|feel) (?:an? |the |our )?(?:[\w'-]+ ){0,2}?(?:consequences|response|answer|"
         r"retaliation)\b",
         example="Let them try. There will be consequences.",
@@ -269,7 +308,7 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="threat",
         weight=0.8,
-        pattern=r"\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be brought to) justice\b|\b(?:leave|go) (?:[\w'-]+ ){0,2}?"
+        pattern=r"\b(?:will|would|shall) (?:[\w'-]+ )?(?:face|be brought to) justice\b|\b(?:leave|go|remain|stay|be left) (?:[\w'-]+ ){0,2}?"
         r"(?:unanswered|unpunished)\b",
         example="Those behind the shelling will face justice: this will not go unanswered.",
     ),
@@ -337,7 +376,8 @@ ACT_RULES: tuple[ActRule, ...] = (
         weight=0.8,
         pattern=r"\bultimatum\b|\bdeadline\b|\b(?:{WONT}|not|n't) (?:[\w'-]+ ){0,3}?wait (?:forever|indefinitely|endlessly)\b|\bpatience (?:is|has) (?:running "
         r"out|run out|its limits)\b|\bwithin (?:\d+|twenty-four|forty-eight|seventy-two) hours\b|\bor else\b|"
-        r"\blast chance\b|\bfinal warning\b",
+        # A last chance given, not one taken ("should use the last chance to extend the territory").
+        r"\b(?:is|was|be|gives?|given|giving|have|has|had|offer\w*) (?:[\w'-]+ ){0,2}?last chance\b|\bfinal warning\b",
         example="They have until Friday: this is an ultimatum.",
     ),
     ActRule(
@@ -441,7 +481,8 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="reassurance",
         weight=0.7,
-        pattern=r"\bno (?:need|reason) (?:to|for) (?:worry|panic|fear|alarm|concern)|\bnothing to fear\b|\brest assured\b|"
+        pattern=r"\bno (?:need|reason|cause) (?:to|for) (?:worry|panic|fear|alarm|concern)|\bnothing to (?:fear|worry about)\b|"
+        r"\brest assured\b|\b(?:i|we) (?:[\w'-]+ ){0,2}?reassure\b|"
         r"\b(?:purely|strictly|entirely|exclusively) defensive\b|\bdefensive alliance\b|\b(?:is|are|'re) not (?:at war|"
         r"a party to)\b",
         example="This is a defensive alliance, and there is no need to panic.",
@@ -527,6 +568,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.75,
         pattern=r"\b{WE}(?: have| had)?(?: did| do| does| were| was| are| have| had| has)?(?: not|n't| never) (?:[\w'-]+ )?"
+        r"(?:[\w'-]+ (?:or|nor|and) )?"
         r"(?:order\w*|attack\w*|target\w*|strik\w*|struck|shell\w*|bomb\w*|kill\w*|used?|send|sent|suppl\w+|"
         r"carr\w+ out|fired?|deploy\w*|invad\w*|involv\w*|participat\w*|interfer\w*|commit\w*|(?:been )?involved)\b",
         example="We did not order any strike on the city.",
@@ -534,9 +576,15 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="denial",
         weight=0.6,
-        pattern=r"\b(?:did|do|does|has|have|had|was|were)(?: not|n't) (?:[\w'-]+ )?(?:order\w*|attack\w*|target\w*|strik\w*|"
-        r"shell\w*|bomb\w*|kill\w*|use|send|suppl\w+|carr\w+ out|fire|deploy\w*|invade|(?:been )?involved|chang\w+|"
-        r"happen\w*|take place|occur\w*)\b",
+        # A past act or a claimed change denied. Not a generic or imperative "don't" ("you don't just kill people",
+        # "don't kill our children"), not a condition or a question ("when that didn't happen", "why didn't he
+        # invade"), and "happen" or "change" only of what was claimed ("it has not happened", "the policy has not changed").
+        pattern=r"\b(?:did|does|has|have|had|was|were)(?<!when did)(?<!if did)(?<!why did)(?<!why does)(?: not|n't) "
+        r"(?:ever |even |actually |deliberately |intentionally |knowingly |directly |an? |any )?(?:order\w*|attack\w*|target\w*|"
+        r"strik\w*|shell\w*|bomb\w*|kill\w*|use|send|suppl\w+|carr\w+ out|fire|deploy\w*|invade|(?:been )?involved)\b|"
+        r"\b(?:it|this|that|which|policy|position|stance|approach)(?<!when it)(?<!when this)(?<!when that)(?<!if it)(?<!if this)"
+        r"(?<!if that)(?<!hopefully that)(?<!hopefully it)(?<!so that)(?: [\w'-]+){0,3}? (?:did|has|have|had)(?: not|n't) (?:been )?"
+        r"(?:chang\w+|happen\w*|take place|occur\w*)\b",
         example="The policy has not changed.",
     ),
     ActRule(
@@ -557,8 +605,10 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="denial",
         weight=0.7,
-        pattern=r"\bnothing to do with\b|\b(?:categorically|flatly|strongly|firmly) (?:deny|denies|denied|reject\w*)\b|"
-        r"\b(?:we|i) (?:deny|reject|refute)\b|\bdefies (?:[\w'-]+ )?logic\b|\bhas no basis\b|"
+        # An act rejected ("categorically reject this act of aggression") is condemned, not denied.
+        pattern=r"\bnothing to do with\b|\b(?:(?:categorically|flatly|strongly|firmly) (?:deny|denies|denied|reject\w*)|"
+        r"(?:we|i) (?:deny|reject|refute))\b(?! (?:the |this |that |any |such |an? )?(?:[\w'-]+ ){0,2}?(?:acts?|aggression|"
+        r"annexation|invasion|war|attempts?|violence|referend\w+|occupation|decision|proposals?|demands?|plans?|idea)\b)|\bdefies (?:[\w'-]+ )?logic\b|\bhas no basis\b|"
         r"\b(?:is|are) simply not true\b|\b(?:is|was|are|were) (?:a |an |another |just a )?(?:[\w'-]+ )?false[- ]flag\b",
         example="Our country has nothing to do with the explosions.",
     ),
@@ -591,8 +641,9 @@ ACT_RULES: tuple[ActRule, ...] = (
         act="denial",
         weight=0.65,
         # A claim called false by what it is: "that is nonsense", "the video is fake", whatever its subject.
-        pattern=r"\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
-        r"completely|totally|utterly|obviously|clearly|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
+        pattern=r"\b(?:is|are|was|were|'s|'re) (?:completely|totally|absolutely|simply|entirely|fundamentally) (?:wrong|incorrect|"
+        r"inaccurate)\b|\b(?:is|are|was|were|'s|'re) (?:(?:all|just|simply|pure|complete|utter|total|absolute|absolutely|"
+        r"completely|totally|utterly|obviously|clearly|outright|blatant|cynical|brazen|shameless|deliberate|a) )*(?:nonsense|rubbish|hogwash|bullshit|fake|fakes|untrue|not true|"
         r"false|lies|a lie|a fabrication|fabricated|fiction|a hoax|baseless|groundless|unfounded)\b",
         example="The video is fake, and everyone knows it.",
     ),
@@ -611,6 +662,34 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"washington|propagandists?|west) (?:is|are|'re|was|were|keeps?|continues?) (?:[\w'-]+ )?lying\b"
         r"(?! (?:in|on|around|dead|there|under|next|near|at|along|beside|among|across|by|face|inside|outside|low)\b)",
         example="The other side is lying again.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.7,
+        # A claim set against reality: the diplomats' stock denials.
+        pattern=r"\b(?:not|n't|never) (?:[\w'-]+ )?(?:correspond\w* to|reflect\w*|match\w*) (?:the )?(?:reality|facts|truth)\b|"
+        r"\bnothing (?:at all )?(?:in common|to do) with (?:the )?(?:reality|facts|truth)\b|\bfar from (?:the )?(?:truth|reality)\b|"
+        r"\b(?:twist\w*|misrepresent\w*) (?:[\w'-]+ ){0,2}?(?:facts|words|position)\b|"
+        r"\b(?:taken|quoted|pulled) out of context\b",
+        example="This statement does not correspond to reality: they are twisting the facts.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        pattern=r"\b(?:have|has|had|there is|there's|there was) (?:absolutely )?nothing to hide\b|\b(?:is|are|was|were) (?:[\w'-]+ ){0,3}?"
+        r"without (?:any |the slightest )?(?:factual )?(?:basis|foundation|grounds)\b|\b(?:claims?|allegations?|accusations?|reports?|"
+        r"statements?)(?: [\w-]+){0,6}? (?:is|are|was|were) (?:[\w'-]+ ){0,3}?(?:intended|designed|aimed|meant) (?:to|at) "
+        r"(?:[\w'-]+ ){0,3}?(?:smear\w*|slander\w*|defam\w+|blame-shift\w*|shift\w* (?:the )?blame)\b",
+        example="These claims are speculation without any basis, intended to smear our country. We have nothing to hide.",
+    ),
+    ActRule(
+        act="denial",
+        weight=0.65,
+        # What was said to have happened denied as a fact: "there was no strike", "there are no foreign troops there".
+        pattern=r"\bthere (?:is|are|was|were) (?:absolutely |simply )?no (?:[\w'-]+ ){0,2}?(?:strikes?|attacks?|shelling|bombing|"
+        r"massacres?|genocide|invasion|mercenaries|laborator(?:y|ies)|labs|(?:russian|ukrainian|american|foreign|nato|our|"
+        r"regular) (?:troops|soldiers|forces))\b(?! (?:yet|so far|today|tonight|overnight|since|in the (?:past|last)))",
+        example="There was no artillery strike from any area; it was an explosion inside the building.",
     ),
     ActRule(
         act="denial",
@@ -661,7 +740,7 @@ ACT_RULES: tuple[ActRule, ...] = (
         pattern=r"\bsit down\b|\b(?:come|return|get|go) (?:back )?to the (?:negotiating )?table\b|\bat the (?:negotiating )?"
         r"table\b|\breturn to (?:the )?(?:talks|negotiations|dialogue|diplomacy)\b|\bpath of diplomacy\b|\bdiplomatic "
         r"(?:(?:and|or) peaceful )?(?:solution|settlement|path|route|track|way out)\b|\bpeaceful (?:(?:and|or) "
-        r"diplomatic )?(?:solution|settlement|resolution|means)\b|\b(?:through|by way of|via) (?:[\w'-]+ )?(?:dialogue|"
+        r"diplomatic )?(?:solution|settlement|resolution|means|outcome)\b|\b(?:through|by way of|via) (?:[\w'-]+ )?(?:dialogue|"
         r"diplomacy|negotiations?|talks|diplomatic means)\b|\bthe only (?:way|solution|path) (?:[\w'-]+ ){0,4}?"
         r"(?:diplomac\w+|negotiat\w+|talks|dialogue|political)",
         example="The only way out is a diplomatic solution.",
@@ -712,7 +791,11 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.6,
-        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?!(?:no|not|never|without)\b)[\w'-]+ ){0,2}?{ATTACK}",
+        # The harm is the modal's own verb ("could attack", "could be hit", "may launch an offensive"), not a word
+        # further on ("could provide targeted support", "get myself killed").
+        pattern=r"\b(?<!not )(?<!n't ){MAYBE} (?:(?:be|been|being|also|then|even|well|soon|still|easily|quickly|now|again|"
+        r"directly|further|likely|probably|have to|try to|attempt to|start to|begin to|seek to) |(?:launch|carry out|face|come under) "
+        r"(?:an? |new |more )?){0,2}{ATTACK}(?:s|ed|ing)?\b",
         example="They could attack the capital within days.",
     ),
     ActRule(
@@ -745,7 +828,9 @@ ACT_RULES: tuple[ActRule, ...] = (
         # Less security, a rising risk, a call for vigilance: harm that may come, committing nobody to it.
         pattern=r"\b(?:less|not (?:[\w'-]+ ){0,3}?(?:more |any more )?)(?:stable|secure|safe)\b|\b(?:increas\w*|rais\w*|heighten\w*)"
         r" (?:[\w'-]+ ){0,2}?(?:risks?|probability|likelihood|danger|threat)\b|\b(?:risks?|probability|likelihood|danger) "
-        r"(?:[\w'-]+ ){0,3}?(?:increas\w*|grow\w*|mount\w*|ris(?:e|es|ing|en))\b|\btake (?:it|this|that|the (?:[\w'-]+ )?threat|"
+        r"(?:[\w'-]+ ){0,3}?(?:increas\w*|grow\w*|mount\w*|ris(?:e|es|ing|en))\b|\bthreat\b[^.;!?]{0,100}?\b(?:is|are|has been|have been|"
+        r"keeps?|continues? to be) (?:steadily |rapidly |constantly )?(?:growing|increasing|rising|mounting)\b|"
+        r"\btake (?:it|this|that|the (?:[\w'-]+ )?threat|"
         r"them) (?:very |extremely |deadly )?seriously\b|\bkeep (?:our|an|a close|close) eyes? on\b|\bwatch\w* "
         r"(?:[\w'-]+ ){0,3}?(?:very )?closely\b",
         example="Another enlargement of the alliance does not make our continent more stable or secure.",
@@ -757,13 +842,14 @@ ACT_RULES: tuple[ActRule, ...] = (
         # is left out: it is mostly for one's family).
         pattern=r"\b(?:very |deeply |extremely |increasingly |most )?concerning\b|\b(?:a |an )?(?:big|major|serious|grave|"
         r"real|growing|huge)(?:,? big)? (?:worry|concern)\b|\b(?:reiterat|express|voic|rais|shar|underlin)\w* (?:[\w'-]+ )?"
-        r"(?:concerns?|alarm|worr(?:y|ies))\b|\b(?:we|i)(?: are|'re| am|'m| remain)? (?:very |deeply |increasingly |"
-        r"extremely |seriously |gravely )?(?:concerned|alarmed) (?:about|that|by|over|at)\b|\b(?:pose[sd]?|posing) "
+        r"(?:concerns?|alarm|worr(?:y|ies))\b|\b(?:we|i)(?: are|'re| am|'m| remain| have been|'ve been)? (?:very |deeply |"
+        r"increasingly |extremely |seriously |gravely |consistently |particularly )?(?:concerned|alarmed) (?:about|that|by|over|at)\b|\b(?:pose[sd]?|posing) "
         r"(?:an? |the )?(?:[\w'-]+ ){0,3}?threats?\b|\bunder (?:[\w'-]+ )?threat\b|\b(?:acute|significant|sharp|"
         r"biggest|greatest|major|gravest|primary) (?:[\w'-]+ )?threats?\b|\bthreats? of (?:a |an )?(?:[\w'-]+ )?(?:war|"
         r"invasion|attack|strikes?|escalation)\b|\b(?:endanger\w*|jeopardi[sz]\w*|imperil\w*)\b|\bblackmail\b|"
-        r"\b(?:may|might|could|would|will|likely to) (?:well |even |still |also )?use (?:[\w'-]+ )?(?:nuclear|chemical|"
-        r"biological|tactical)\b",
+        r"\b(?:may|might|could|would|will|likely to|possibly|potentially) (?:well |even |still |also |possibly |potentially )?use "
+        r"(?:[\w'-]+ )?(?:nuclear|chemical|biological|tactical)\b|\b(?:nuclear|chemical|biological) (?:weapons?|arms|agents?) "
+        r"(?:will|could|may|might|would|are going to) (?:[\w'-]+ )?be used\b",
         example="We are concerned about the continued threat their strikes pose to civilians.",
     ),
     ActRule(
@@ -788,7 +874,9 @@ ACT_RULES: tuple[ActRule, ...] = (
     ActRule(
         act="warning",
         weight=0.7,
-        pattern=r"\bbe careful\b(?! (?:about|with|what|how|when|not to)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
+        # Not the speaker's own hedging: "I want to be careful here".
+        pattern=r"\bbe (?<!i want to be )(?<!i'd be )(?<!i would be )(?<!i need to be )(?<!let me be )(?<!i have to be )"
+        r"(?<!i'll be )(?:very |extremely |extra |particularly |especially )?careful\b(?! (?:about|with|what|how|when|not to|here)\b)|\bbeware\b|\b(?:we|i) (?:must |have to |want to )?warn\b|\bwake-up call\b|"
         r"\balarm bells\b|\bmake no mistake\b|\b(?:big|grave|huge|terrible|serious|horrible|historic|fatal|"
         r"catastrophic|strategic) mistake\b",
         example="Make no mistake: this is only the start.",
@@ -801,13 +889,15 @@ ACT_RULES: tuple[ActRule, ...] = (
         r"(?:[\w'-]+ ){0,2}?"
         r"(?:invasion|war|offensive|attack|escalation|conflict|catastrophe|crisis|disaster)\b|\b(?:invasion|war|"
         r"offensive|attack|battle|crisis|storm|winter|famine|catastrophe) (?:is|are) (?:[\w'-]+ )?(?:coming|imminent|"
-        r"looming|near|approaching|on (?:the|its) way)\b",
+        r"looming|near|approaching|on (?:the|its) way)\b|\bthere (?:will|'ll|is going to|are going to) (?:soon |eventually |surely )?be "
+        r"(?!no\b|not\b)(?:an? |another |new |more )?(?:[\w'-]+ )?(?:assaults?|offensives?|invasion|war|attacks?|escalation)\b",
         example="Another battle is coming, and it will be harder.",
     ),
     ActRule(
         act="warning",
         weight=0.7,
         pattern=r"\btantamount to\b|\bdirect (?:military )?(?:conflict|confrontation|involvement|participation)\b|"
+        r"\b(?:is|are|was|be|constitutes?|amounts? to|means?) (?:a |an )?(?:[\w'-]+ )?(?:declaration of war|act of war|casus belli)\b|"
         r"\b(?:a|another|new|third) world war\b|\bworld war (?:three|iii|3)\b|\bnuclear (?:war|catastrophe|conflict|"
         r"disaster|armageddon|holocaust|escalation)\b|\bapocalyp\w+|\barmageddon\b",
         example="Such a step would be tantamount to joining the war.",

@@ -241,6 +241,67 @@ def test_acts(quote, act):
         ("Their tanks will advance on the capital within days.", "warning"),
         ("We demand that they immediately stop the shelling.", "red_line"),
         ("Nobody is even thinking about using nuclear weapons.", "reassurance"),
+        # A price announced as coming is a penalty; a price cap is not.
+        ("There will be a heavy price for the regime.", "threat"),
+        ("There will be a price cap on gas next winter.", "other"),
+        ("Such crimes can no longer remain unanswered.", "threat"),
+        # The enemy's elimination announced threatens; "they will die" warns (it is as often one's own side).
+        ("The invaders will be wiped out, every one of them.", "threat"),
+        ("The men left behind, they will die tomorrow.", "warning"),
+        ("Your strikes only make us stronger. We are coming for you.", "threat"),
+        ("We will find you, each of you, wherever you hide.", "threat"),
+        ("The results do not, by any means, settle the question.", "other"),
+        # An imperative denies nothing.
+        ("Don't bomb our cities, don't kill our children.", "other"),
+        ("We don't bomb cities.", "denial"),
+        # A claim set against reality, nothing to hide, an event said not to have happened: denials.
+        ("These allegations do not correspond to reality.", "denial"),
+        ("Our army has nothing to hide.", "denial"),
+        ("There are no foreign troops in the region.", "denial"),
+        ("There were no attacks overnight.", "other"),
+        ("I want to reassure everyone that the plant is under control.", "reassurance"),
+        ("Such a step would have a negative impact on security in the region.", "warning"),
+        ("Residents near the depots must be very careful.", "warning"),
+        ("They may possibly use chemical weapons in the east.", "warning"),
+        # Harm that may come is the modal's own verb, not a word further on.
+        ("The city could be shelled again tonight.", "warning"),
+        ("They may launch a new offensive in spring.", "warning"),
+        ("The new tariff could provide targeted support to families.", "other"),
+        ("Analysts say the army can accurately target and destroy what it fires at.", "other"),
+        # Those to blame will answer for it: accountability promised is a threat.
+        ("This is a war crime and they will answer for it.", "threat"),
+        ("Responsibility for these crimes is inevitable.", "threat"),
+        ("We will drag them all before a tribunal.", "threat"),
+        ("The spokesman will answer questions after the briefing.", "other"),
+        # An act of war named as one is alarm at the other side's step.
+        ("Seizing the plant is a declaration of war against the whole of Europe.", "warning"),
+        ("The reports of shelling by our army are outright lies.", "denial"),
+        # The speaker's own hedging warns of nothing.
+        ("I want to be careful here not to overstate what we know.", "other"),
+        # An attack said to be coming, a threat said to be growing, weapons of mass destruction said to be used: warnings.
+        ("It won't be calm for long. Eventually, there will be an assault.", "warning"),
+        ("There will be no war this year.", "other"),
+        ("The threat of a renewed offensive from the north has been growing.", "warning"),
+        ("We have information that chemical weapons will be used on the front.", "warning"),
+        ("We have been consistently concerned about the eastern flank.", "warning"),
+        # Two verbs denied at once, a claim called completely wrong: denials.
+        ("We did not transmit or supply anything to them.", "denial"),
+        ("The part about the missiles is completely wrong.", "denial"),
+        ("Every effort should be made to help the two sides reach a peaceful outcome.", "talks"),
+        ("Justice awaits those who gave the orders: you will not hide anywhere.", "threat"),
+        # An act rejected is condemned, not denied; an accusation rejected is denied.
+        ("We categorically reject this blatant act of aggression.", "other"),
+        ("We categorically reject these accusations.", "denial"),
+        # A past act or a claimed change denied; not a generic "don't", a condition, or a change in general.
+        ("It was not an attack on our country.", "denial"),
+        ("That has not happened, whatever they say.", "denial"),
+        ("You don't just kill innocent people.", "other"),
+        ("When that didn't happen, they moved to a siege.", "other"),
+        ("This doesn't happen overnight.", "other"),
+        ("The war has not changed him.", "other"),
+        # A last chance given is an ultimatum; one taken is not.
+        ("This is their last chance to leave the city.", "red_line"),
+        ("The Kremlin will use the last chance to extend its territory.", "other"),
     ],
 )
 def test_act_rules(quote, act):
@@ -252,6 +313,9 @@ def test_act_rules(quote, act):
     [
         # A fragment takes the act of the sentence it belongs to.
         ("Putin said Russia would retaliate and do “everything to ensure the security of its people.”", "threat"),
+        # A vow of harm in the reporter's words is the fragment's statement.
+        ("He pledged massive strikes on any country that “interferes”.", "threat"),
+        ("The minister vowed “to rebuild every school”.", "other"),
         ("The minister said his country had “no intention” of attacking its neighbours.", "reassurance"),
         ("The envoy said the deployment “could lead to a very dangerous situation”.", "warning"),
         # A full quote is its own statement: the reporter's narrative around it is not.
