@@ -242,3 +242,11 @@ def test_an_office_whose_holder_a_possessive_names_is_not_the_person_last_named(
         "“We will go to the moon,” the head of Ruritania's space agency said.",
     ]
     assert speakers(paragraphs) == [("We will go to the moon,", "the head of Ruritania's space agency", "anonymous")]
+
+
+def test_a_name_in_a_sentence_opening_description_is_who_he_is_next():
+    paragraphs = [
+        "“We will not move,” Mr Orlin said. Yet that is what Osk is doing.",
+        "The Osk Defence Secretary Ivo Marsh has suggested it would not be enough. “We want them weakened,” he said.",
+    ]
+    assert speakers(paragraphs)[1] == ("We want them weakened,", "Ivo Marsh", "pronoun")

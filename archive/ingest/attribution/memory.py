@@ -30,7 +30,7 @@ from archive.ingest.names import is_first_name, non_speaker
 from archive.ingest.speakers import ArticleSpeakers, first_name_gender
 
 from .clauses import appositive_role, skip_subject_modifiers
-from .mentions import Phrase, names_organisation, phrase_forward
+from .mentions import Phrase, name_in_description, names_organisation, phrase_forward
 from .paragraph import Paragraph
 from .tokens import Token, is_role_word, opens_predicate
 
@@ -206,6 +206,9 @@ class ArticleMemory:
                 self._remember_subject(para, pos, upto)
             if token.kind == "w" and (token.cap or is_role_word(token)) and (pos == 0 or _opens_run(tokens[pos - 1])):
                 found = phrase_forward(tokens, text, pos, upto)
+                if found is not None and found.kind == "description":
+                    # "The US Defence Secretary Lloyd Austin has suggested …": the person the description names
+                    found = name_in_description(found)
                 if found is not None and found.kind == "name":
                     canonical = self._remember(para, pos, found)
                     role = appositive_role(tokens, text, found, upto) if canonical else None
