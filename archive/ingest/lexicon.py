@@ -279,6 +279,12 @@ REPORTING_VERBS: frozenset[str] = (
 ) - NOUN_LIKE_VERBS
 
 # Auxiliaries and adverbs that may sit between a subject and its speech verb.
+# Past tenses that do not end in "-ed": a subject's verb all the same ("The leader made
+# clear …", "The minister took questions").
+IRREGULAR_PAST: frozenset[str] = frozenset(
+    """made took gave met spoke wrote went came held sent led kept brought thought found saw knew
+    told put set left became began stood sought won lost""".split()
+)
 VERB_FILLERS: frozenset[str] = frozenset(
     """has have had also later then would will could might may can did does do
     once again previously earlier recently repeatedly often frequently bluntly flatly simply since

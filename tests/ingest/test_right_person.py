@@ -250,3 +250,26 @@ def test_a_name_in_a_sentence_opening_description_is_who_he_is_next():
         "The Osk Defence Secretary Ivo Marsh has suggested it would not be enough. “We want them weakened,” he said.",
     ]
     assert speakers(paragraphs)[1] == ("We want them weakened,", "Ivo Marsh", "pronoun")
+
+
+def test_he_after_an_unnamed_official_is_the_official_not_a_man_named_before():
+    paragraphs = [
+        "Pavel Orlin has said he will not back down. A senior Western official said the war would last. "
+        "“Orlin cannot be seen to win,” he said.",
+    ]
+    assert speakers(paragraphs) == [("Orlin cannot be seen to win,", "A senior Western official", "pronoun")]
+
+
+def test_he_after_an_office_of_a_named_body_is_its_unnamed_holder():
+    paragraphs = [
+        "Pavel Orlin has said he will not back down. The political leader of the Osk Republic made clear the "
+        "trial was a sham. “The evidence has been fully assembled,” he said.",
+    ]
+    assert speakers(paragraphs) == [
+        ("The evidence has been fully assembled,", "The political leader of the Osk Republic", "pronoun")
+    ]
+
+
+def test_she_after_a_title_the_article_named_is_still_that_person():
+    paragraphs = ["Senator Ada Vos toured the border. The senator said it was calm. “We will not wait,” she said."]
+    assert speakers(paragraphs) == [("We will not wait,", "Ada Vos", "pronoun")]

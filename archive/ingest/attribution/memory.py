@@ -32,7 +32,7 @@ from archive.ingest.speakers import ArticleSpeakers, first_name_gender
 from .clauses import appositive_role, skip_subject_modifiers
 from .mentions import Phrase, name_in_description, names_organisation, phrase_forward
 from .paragraph import Paragraph
-from .tokens import Token, is_role_word, opens_predicate
+from .tokens import Token, is_possessive, is_role_word, opens_predicate
 
 # How many of the latest mentions pronoun and title resolution read.
 SALIENCE_LOOKBACK = 400
@@ -50,6 +50,10 @@ class Mention:
     # Named in a clause that opens the sentence ("When Lee died, Ray released a
     # statement"): the main clause's subject is the sentence's.
     in_opening_clause: bool = False
+    # Someone the sentence's subject describes but does not name ("A senior Western
+    # official said …", "The political leader of the DPR made clear …"): `name` is the
+    # description, which a "he" after it stands for, where no title may.
+    unnamed: bool = False
 
 
 # A wire photo caption ends on its date: "…, in Moscow, Russia, Tuesday, Nov. 30, 2021."
@@ -144,6 +148,13 @@ def _in_opening_phrase(tokens: Sequence[Token], first: int, sentences: Sequence[
     return False
 
 
+def _whose_office_named(tokens: Sequence[Token], head: int, last: int) -> bool:
+    """ "the political leader of the DPR", "the head of Ukraine's army": an office of a
+    body the description names, held by someone it does not."""
+    after = tokens[head + 1 : last + 1]
+    return bool(after) and after[0].lower in POST_MODIFIER_PREPS and any(t.cap or is_possessive(t) for t in after)
+
+
 def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
     """Whether the run's last word is a participle taking an object ("Highlighting the")."""
     after = found.last + 1
@@ -201,7 +212,7 @@ class ArticleMemory:
             if (
                 token.cap
                 and (pos == 0 or sentences[pos] != sentences[pos - 1])
-                and token.lower in TITLED_SUBJECT_OPENERS
+                and (token.lower in TITLED_SUBJECT_OPENERS or token.lower in ("a", "an"))
             ):
                 self._remember_subject(para, pos, upto)
             if token.kind == "w" and (token.cap or is_role_word(token)) and (pos == 0 or _opens_run(tokens[pos - 1])):
@@ -248,19 +259,33 @@ class ArticleMemory:
         sentence = para.sentence_of(pos)
         if found.kind == "pronoun":
             gender = PRONOUNS.get(found.text.lower())
-            name = self.most_salient(gender, para.index, sentence, pos) if gender in ("m", "f") else None
+            salient = self.salient(gender, para.index, sentence, pos, unnamed=True) if gender in ("m", "f") else None
+            if salient is not None and salient.unnamed:
+                self._mention_unnamed(salient.name, salient.gender, para.index, sentence, pos)
+                return
+            name = salient.name if salient is not None else None
         elif found.kind == "description":
             head = found.last
             while head > found.first + 1 and tokens[head - 1].lower not in POST_MODIFIER_PREPS:
                 head -= 1  # "the Secretary of State": the office before its "of"
             head = head - 2 if head > found.first + 1 else found.last
-            if tokens[head].lower not in TITLE_WORDS or tokens[head].lower in ANONYMOUS_HEADS:
+            word = tokens[head].lower
+            if word not in TITLE_WORDS and word not in PERSON_HEADS or word.endswith("s"):
                 return
-            name = self.register.by_role(found.text)
+            unnamed = tokens[found.first].lower in ("a", "an") or word in ANONYMOUS_HEADS
+            name = None if unnamed else self.register.by_role(found.text)
+            if name is None and (unnamed or _whose_office_named(tokens, head, found.last)):
+                self._mention_unnamed(found.text, GENDERED_NOUNS.get(word), para.index, sentence, pos)
+                return
         else:
             return
         if name is not None:
             self.mention_subject(name, para.index, sentence, pos)
+
+    def _mention_unnamed(self, description: str, gender: str | None, paragraph: int, sentence: int, order: int) -> None:
+        self.mentions.append(
+            Mention(name=description, paragraph=paragraph, sentence=sentence, order=order, gender=gender, unnamed=True)
+        )
 
     def _remember(self, para: Paragraph, order: int, found: Phrase) -> str | None:
         """Register a name in running text as a person, unless it looks like no one's:
@@ -332,6 +357,22 @@ class ArticleMemory:
         """The subject of the most recent sentence that names a suitable person (of the
         gender, and whom `suits` accepts); with `within`, only one named in the last that
         many paragraphs."""
+        best = self.salient(gender, paragraph, sentence, order, within=within, suits=suits)
+        return best.name if best else None
+
+    def salient(
+        self,
+        gender: str | None,
+        paragraph: int,
+        sentence: int,
+        order: int,
+        *,
+        within: int | None = None,
+        suits: Callable[[str], bool] | None = None,
+        unnamed: bool = False,
+    ) -> Mention | None:
+        """The mention `most_salient` reads; with `unnamed`, the subject a sentence
+        described without naming counts too (what "he" may stand for)."""
         best: Mention | None = None
         # A pronoun's antecedent is a few sentences back at most; the bound keeps a
         # pronoun whose gender nobody matches from reading every mention before it.
@@ -340,10 +381,12 @@ class ArticleMemory:
                 continue
             if within is not None and mention.paragraph < paragraph - within:
                 break
-            known = self.genders.get(mention.name, mention.gender)
+            if mention.unnamed and not unnamed:
+                continue
+            known = mention.gender if mention.unnamed else self.genders.get(mention.name, mention.gender)
             if gender is not None and known is not None and known != gender:
                 continue
-            if suits is not None and not suits(mention.name):
+            if suits is not None and (mention.unnamed or not suits(mention.name)):
                 continue
             if best is None:
                 best = mention
@@ -352,4 +395,4 @@ class ArticleMemory:
                 break
             if (mention.in_opening_clause, mention.order) <= (best.in_opening_clause, best.order):
                 best = mention  # leftmost in the sentence's main clause: the subject
-        return best.name if best else None
+        return best

@@ -80,7 +80,11 @@ def _resolve_pronoun(
             )
         return Speaker(attribution="pronoun", description=found.text, mention=mention)
     gender = PRONOUNS.get(word)
-    name = memory.most_salient(gender, para.index, sentence, found.first) if gender in ("m", "f") else None
+    salient = memory.salient(gender, para.index, sentence, found.first, unnamed=True) if gender in ("m", "f") else None
+    if salient is not None and salient.unnamed:
+        # "A senior Western official said … “…,” he said": the official, whom no name stands for
+        return Speaker(attribution="pronoun", description=salient.name, mention=mention)
+    name = salient.name if salient is not None else None
     if name is None:
         return Speaker(attribution="pronoun", description=found.text, mention=mention)
     memory.mention_subject(name, para.index, sentence, found.first)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from archive.ingest.lexicon import (
     ABBREVIATIONS,
     CONTRACTIONS,
+    IRREGULAR_PAST,
     NON_NAME_WORDS,
     NP_STOP,
     ORG_HEADS,
@@ -199,6 +200,7 @@ def opens_predicate(token: Token) -> bool:
             (token.lower in SPEECH_VERBS and not token.lower.endswith("ing"))
             or token.lower in VERB_FILLERS
             or token.lower.endswith("ed")
+            or token.lower in IRREGULAR_PAST
         )
     )
 
