@@ -466,7 +466,9 @@ def person_rows(archive: Archive, people: People, name: str) -> list[int]:
 def right_person(archive: Archive, people: People, sample: list[dict], corpus: Path = CORPUS) -> dict:
     """Of the sample's quotes said by a named person, the share filed under that person's
     one speaker: the speaker row, among those bearing the person's name, that holds the
-    most quotes archive-wide. A quote the archive does not hold counts as wrong."""
+    most quotes archive-wide. A quote the archive does not hold counts as wrong. And the
+    other side of a speaker page: of the quotes no named person said (anonymous,
+    unattributed, not quotes at all), how many the archive files under a person anyway."""
     records = corpus_records({item["id"] for item in sample}, corpus)
     counts = archive.quotes_by_speaker
     by_span = defaultdict(list)
@@ -476,16 +478,21 @@ def right_person(archive: Archive, people: People, sample: list[dict], corpus: P
     result = Counter()
     wrong = []
     for item in sample:
-        if item["kind"] not in ("person", "organisation"):
-            continue
         kind = item["kind"]
-        result[f"{kind}_quotes"] += 1
         article = archive.articles_by_sha.get(_sha256(records[item["id"]]["text"])) if item["id"] in records else None
         spans = [
             (min(end, item["end"]) - max(start, item["start"]), speaker)
             for start, end, speaker in by_span.get(article, ())
             if start < item["end"] and item["start"] < end
         ]
+        if kind not in ("person", "organisation"):
+            result["nobody_quotes"] += 1
+            speaker = max(spans, key=lambda span: span[0])[1] if spans else None
+            if speaker is not None and archive.speakers[speaker][1] == "person":
+                result["nobody_under_a_person"] += 1
+                wrong.append((item, archive.speakers[speaker][0]))
+            continue
+        result[f"{kind}_quotes"] += 1
         if not spans:
             result[f"{kind}_missing"] += 1
             wrong.append((item, "(quote not held)"))
@@ -646,6 +653,10 @@ def report(archive: Archive, people: People, sample: list[dict] | None, rate: di
             f"{c['person_missing']} not held as quotes); organisations {c['organisation_right']} of "
             f"{c['organisation_quotes']}"
         )
+        lines.append(
+            f"- Quotes no named person said (anonymous, unattributed, not quotes) filed under a person anyway: "
+            f"**{c['nobody_under_a_person']} of {c['nobody_quotes']}**"
+        )
     if rate:
         lines.append(
             f"- Ingest ({rate['articles']} articles, no index): {rate['articles'] / rate['seconds']:.1f} articles/s "
@@ -706,7 +717,7 @@ def main(argv=None) -> int:
     print(report(archive, people, sample, rate, corpus))
     if args.wrong and sample is not None:
         for item, got in right_person(archive, people, sample, corpus)["wrong"]:
-            print(f"{item['id']} {item['start']}-{item['end']}: {item['speaker']} -> {got}")
+            print(f"{item['id']} {item['start']}-{item['end']}: {item['speaker'] or item['kind']} -> {got}")
     if not args.archive:
         print(f"\n(the archive is kept in {work}; pass --archive {work} to measure it again)")
     return 0

@@ -135,12 +135,15 @@ def test_right_person_needs_the_main_speaker(tmp_path):
         {"id": "a", "start": 30, "end": 40, "kind": "person", "speaker": "Jill Biden"},  # right
         {"id": "a", "start": 70, "end": 80, "kind": "person", "speaker": "Jill Biden"},  # no speaker: wrong
         {"id": "a", "start": 90, "end": 95, "kind": "person", "speaker": "Jill Biden"},  # not held: wrong
-        {"id": "a", "start": 50, "end": 60, "kind": "anonymous", "speaker": None},  # not counted
+        {"id": "a", "start": 50, "end": 60, "kind": "anonymous", "speaker": None},  # an organisation's row: fine
+        {"id": "a", "start": 30, "end": 40, "kind": "not_quote", "speaker": None},  # filed under Jill Biden
+        {"id": "a", "start": 70, "end": 80, "kind": "unattributed", "speaker": None},  # no speaker: fine
     ]
     counts = bench.right_person(archive, bench.People.load(), sample, corpus)["counts"]
     assert counts["person_quotes"] == 5
     assert counts["person_right"] == 2
     assert counts["person_missing"] == 1
+    assert (counts["nobody_quotes"], counts["nobody_under_a_person"]) == (3, 1)
 
 
 def test_sample_lives_in_tests_data():
