@@ -1,6 +1,8 @@
 """The right person: classes of wrong-person attribution found on hand-annotated war
 reporting (issue 12), each with invented sentences."""
 
+import pytest
+
 from archive.ingest.attribution import extract_quotes
 
 
@@ -273,3 +275,22 @@ def test_he_after_an_office_of_a_named_body_is_its_unnamed_holder():
 def test_she_after_a_title_the_article_named_is_still_that_person():
     paragraphs = ["Senator Ada Vos toured the border. The senator said it was calm. “We will not wait,” she said."]
     assert speakers(paragraphs) == [("We will not wait,", "Ada Vos", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman for Russian President Pavel Orlin said it was “absurd”.",
+        "The chief of staff of Ukrainian President Pavel Orlin has told reporters it was “absurd”.",
+        "A lawyer for former President Pavel Orlin said it was “absurd”.",
+    ],
+)
+def test_someone_who_speaks_for_a_person_is_not_the_person(sentence):
+    [(_, speaker, attribution)] = speakers([sentence])
+    assert speaker != "Pavel Orlin"
+    assert attribution == "anonymous"
+
+
+def test_an_office_of_a_body_then_its_holder_is_the_holder():
+    paragraphs = ["The secretary of Osk's Security Council Pavel Orlin said it was “absurd”."]
+    assert speakers(paragraphs) == [("absurd", "Pavel Orlin", "named")]

@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from archive.ingest.lexicon import (
+    ANONYMOUS_HEADS,
     ARTICLES,
     CITED,
     CLAUSE_OPENERS,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
+    HONORIFICS,
     MALE_FIRST_NAMES,
     NAME_PARTICLES,
     NON_NAME_WORDS,
@@ -35,6 +37,7 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
     VERB_FILLERS,
 )
+from archive.ingest.names import DEMONYMS
 from archive.ingest.speakers import split_role
 
 from .tokens import (
@@ -545,6 +548,29 @@ def _holds_a_title(words: list[str]) -> bool:
     return any(w.lower().strip(".,’'") in TITLE_WORDS or w.lower().strip(".,’'") in PERSON_HEADS for w in words)
 
 
+# Heads of "someone of a person's": "the spokesman for President Lee", "the chief of staff of
+# President Lee", "a lawyer for Ann Vos", "the wife of Ivo Marsh" speak for or beside the
+# person, and are not the person.
+SOMEONE_OF_HEADS = ANONYMOUS_HEADS | frozenset(
+    """wife husband son daughter brother sister mother father lawyer lawyers attorney attorneys friend
+    ally allies envoy representative staff""".split()
+)
+
+
+def _someone_of_the_person(words: list[str], run: int) -> bool:
+    """ "The spokesman for Russian President Vladimir Putin": the words between the last
+    "for", "of" or "to" and the name are the person's own title; the head before it is
+    someone who speaks for them. ("The secretary of Russia's Security Council Nikolay
+    Patrushev" is Patrushev: an office of a body, then its holder.)"""
+    link = max((pos for pos in range(1, run) if words[pos].lower() in ("for", "of", "to")), default=None)
+    if link is None or words[link - 1].lower().strip(",") not in SOMEONE_OF_HEADS:
+        return False
+    return all(
+        bare_word(word) in TITLE_WORDS | HONORIFICS | DEMONYMS or bare_word(word) in ROLE_MODIFIERS
+        for word in words[link + 1 : run]
+    )
+
+
 def name_in_description(found: Phrase) -> Phrase | None:
     """ "his nephew Omar el Tayeb", "the billionaire Hal Brody", "Norway's premier Ola
     Berg": a description that ends in a person's name is that person, with a role."""
@@ -556,6 +582,8 @@ def name_in_description(found: Phrase) -> Phrase | None:
     ):
         run -= 1
     run = _after_office_name(words, run)
+    if _someone_of_the_person(words, run):
+        return None
     name_words = words[run:]
     if not name_words or len(name_words) > 4 or not name_words[0][0].isupper():
         return None
