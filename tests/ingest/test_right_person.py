@@ -294,3 +294,25 @@ def test_someone_who_speaks_for_a_person_is_not_the_person(sentence):
 def test_an_office_of_a_body_then_its_holder_is_the_holder():
     paragraphs = ["The secretary of Osk's Security Council Pavel Orlin said it was “absurd”."]
     assert speakers(paragraphs) == [("absurd", "Pavel Orlin", "named")]
+
+
+def test_he_after_an_unnamed_subject_behind_an_opening_phrase():
+    paragraphs = [
+        "Ivo Marsh said the Commission expected the worst. Asked about those comments, the spokesperson said "
+        "the Commission was planning for a halt. “We are working on the worst scenario,” he said.",
+        "Pavel Orlin said he prefers the old order. Similarly, a leader of the Osk community in Moscow told the "
+        "paper most were sympathetic. “The west pushed them to do this,” he said.",
+    ]
+    assert speakers(paragraphs) == [
+        ("We are working on the worst scenario,", "the spokesperson", "pronoun"),
+        ("The west pushed them to do this,", "a leader of the Osk community in Moscow", "pronoun"),
+    ]
+
+
+def test_a_generic_someone_in_a_persons_reported_words_is_not_an_unnamed_speaker():
+    paragraphs = [
+        "Mr. Rogers spoke at length. A developer who wants to cheat can “make up something wild” and get away "
+        "with it, he says.",
+        "Antony Vale arrived on Monday. The Secretary of State said the talks went well. “We will see,” he said.",
+    ]
+    assert [speaker for _, speaker, _ in speakers(paragraphs)] == ["Rogers", "Antony Vale"]

@@ -17,6 +17,7 @@ from archive.ingest.lexicon import (
     HONORIFIC_GENDER,
     HONORIFICS,
     INVERTIBLE_VERBS,
+    IRREGULAR_PAST,
     NON_NAME_WORDS,
     PERSON_HEADS,
     POST_MODIFIER_PREPS,
@@ -148,11 +149,55 @@ def _in_opening_phrase(tokens: Sequence[Token], first: int, sentences: Sequence[
     return False
 
 
+# Words that open a sentence's subject: "He …", "The minister …", "A senior official …".
+SUBJECT_OPENERS = TITLED_SUBJECT_OPENERS | {"a", "an"}
+# Words that open a phrase before the subject: "Similarly, a leader of …", "Asked about
+# it, the spokesperson said …".
+PHRASE_OPENERS = frozenset("similarly separately however meanwhile still instead later earlier asked".split())
+
+
+def _after_opening_phrase(tokens: Sequence[Token], pos: int, sentences: Sequence[int]) -> bool:
+    """Whether tokens[pos] opens the subject after a short opening phrase and its comma:
+    "Asked about those comments, the spokesperson said …"."""
+    if pos < 2 or tokens[pos - 1].text != ",":
+        return False
+    start = pos - 1
+    while start > 0 and sentences[start - 1] == sentences[pos] and pos - start < 8:
+        start -= 1
+        if tokens[start].text == "," or tokens[start].kind == "q":
+            return False
+    if start > 0 and sentences[start - 1] == sentences[pos]:
+        return False  # the sentence began further back
+    word = tokens[start].lower
+    return word in PHRASE_OPENERS or (len(word) > 5 and word.endswith(("ly", "ing")))
+
+
+def _tells_of_one(verb: Token) -> bool:
+    """A verb that tells what someone did, not what anyone might: "A senior official said",
+    "The leader made clear"; not "A developer who wants to defraud someone can …"."""
+    word = verb.lower
+    return word in SPEECH_VERBS or word.endswith("ed") or word in IRREGULAR_PAST or word in ("has", "had", "was")
+
+
 def _whose_office_named(tokens: Sequence[Token], head: int, last: int) -> bool:
     """ "the political leader of the DPR", "the head of Ukraine's army": an office of a
     body the description names, held by someone it does not."""
     after = tokens[head + 1 : last + 1]
-    return bool(after) and after[0].lower in POST_MODIFIER_PREPS and any(t.cap or is_possessive(t) for t in after)
+    if not after or after[0].lower not in POST_MODIFIER_PREPS:
+        return False
+    body = [t for t in after[1:] if t.lower != "the"]
+    if all(t.lower.rstrip(".") in OFFICE_OBJECTS for t in body):
+        return False  # "the Secretary of State", "the Chief of Staff": the office's own name
+    return any(t.cap or is_possessive(t) for t in body)
+
+
+# What follows "of" in an office's own name: "Secretary of State", "Chief of Staff",
+# "Minister of Defence", "Secretary of the Treasury".
+OFFICE_OBJECTS = frozenset(
+    """state defense defence staff treasury justice commerce energy transportation agriculture labor
+    labour education interior homeland security health housing veterans foreign affairs war finance
+    trade""".split()
+)
 
 
 def _participle_ends(tokens: Sequence[Token], found: Phrase) -> bool:
@@ -209,10 +254,9 @@ class ArticleMemory:
                 continue
             if token.lower in ("a", "an"):
                 self._remember_unnamed(tokens, pos, upto)
-            if (
-                token.cap
-                and (pos == 0 or sentences[pos] != sentences[pos - 1])
-                and (token.lower in TITLED_SUBJECT_OPENERS or token.lower in ("a", "an"))
+            if token.lower in SUBJECT_OPENERS and (
+                (token.cap and (pos == 0 or sentences[pos] != sentences[pos - 1]))
+                or _after_opening_phrase(tokens, pos, sentences)
             ):
                 self._remember_subject(para, pos, upto)
             if token.kind == "w" and (token.cap or is_role_word(token)) and (pos == 0 or _opens_run(tokens[pos - 1])):
@@ -254,6 +298,10 @@ class ArticleMemory:
         if found is None:
             return
         verb = skip_subject_modifiers(tokens, found, upto)
+        if found.kind == "description":
+            # "a leader of the Nigerian community in Moscow told": the rest of its post-modifier
+            while verb < min(upto, found.last + 7) and tokens[verb].kind == "w" and not opens_predicate(tokens[verb]):
+                verb += 1
         if verb >= upto or not opens_predicate(tokens[verb]):
             return
         sentence = para.sentence_of(pos)
@@ -265,17 +313,24 @@ class ArticleMemory:
                 return
             name = salient.name if salient is not None else None
         elif found.kind == "description":
-            head = found.last
-            while head > found.first + 1 and tokens[head - 1].lower not in POST_MODIFIER_PREPS:
-                head -= 1  # "the Secretary of State": the office before its "of"
-            head = head - 2 if head > found.first + 1 else found.last
+            # "the Secretary of State", "a leader of the Nigerian community in Moscow": the
+            # noun before the first preposition heads it
+            head = next(
+                (pos - 1 for pos in range(found.first + 2, found.last + 1) if tokens[pos].lower in POST_MODIFIER_PREPS),
+                found.last,
+            )
             word = tokens[head].lower
             if word not in TITLE_WORDS and word not in PERSON_HEADS or word.endswith("s"):
                 return
             unnamed = tokens[found.first].lower in ("a", "an") or word in ANONYMOUS_HEADS
             name = None if unnamed else self.register.by_role(found.text)
-            if name is None and (unnamed or _whose_office_named(tokens, head, found.last)):
-                self._mention_unnamed(found.text, GENDERED_NOUNS.get(word), para.index, sentence, pos)
+            if (
+                name is None
+                and (unnamed or _whose_office_named(tokens, head, found.last))
+                and _tells_of_one(tokens[verb])
+            ):
+                described = para.text[found.start : tokens[verb - 1].end]  # through its post-modifier
+                self._mention_unnamed(described, GENDERED_NOUNS.get(word), para.index, sentence, pos)
                 return
         else:
             return
