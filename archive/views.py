@@ -291,7 +291,8 @@ class SpeakerListView(NearestPage, ListView):
 
 
 class QuoteDetailView(DetailView):
-    queryset = Quote.objects.with_related()
+    # The speaker's roles are read four times (the role shown, shown_roles, APA, BibTeX): once here.
+    queryset = Quote.objects.with_related().prefetch_related("speaker__roles")
     context_object_name = "quote"
 
     def get_context_data(self, **kwargs):
