@@ -23,6 +23,41 @@ def test_search_finds_articles_and_quotes_with_highlights(client, seeded):
     assert "Putin’s warning to the US" in page
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskiy said the sanctions were working; Zelenskyy's aides, and the U.S. officials, agreed.",
+        "It is what it is: a war of attrition, said the Kremlin’s spokesman Dmitriy Peskov.",
+        "Orbán and ORBAN met the 3.5 per cent target in 2024. To be or not to be.",
+    ],
+)
+def test_snippet_words_are_read_as_the_index_reads_them(text):
+    from archive.highlighting import _words_as_indexed
+    from archive.search.analysis import TEXT_ANALYZER
+
+    def read(tokens):
+        return [(t.text, t.stopped, t.startchar, t.endchar) for t in tokens]
+
+    whoosh = read(TEXT_ANALYZER(text, chars=True, mode="query", removestops=False))
+    assert read(_words_as_indexed(text)) == whoosh
+
+
+def test_a_snippet_is_the_same_whoever_builds_it():
+    from archive.highlighting import highlighted
+
+    # Three passages that match alike, far apart, and two shown: the earlier two, every time.
+    filler = " ".join(["calm words about the weather in the hills"] * 7)
+    body = (
+        f"Officials discussed sanctions. {filler} Ministers discussed sanctions. {filler} Envoys discussed sanctions."
+    )
+    snippets = {str(highlighted(body, query)) for query in ("sanctions", "ceasefire", "sanctions", "sanctions")}
+    snippet = str(highlighted(body, "sanctions"))
+    assert len(snippets) == 2 and snippet.startswith("Officials discussed") and "Ministers" in snippet
+    assert "Envoys" not in snippet
+    # Terms are numbered within a snippet, not by the queries a worker answered before.
+    assert '<mark class="hit term0">sanctions</mark>' in snippet
+
+
 def test_search_phrase_and_filters(client, seeded):
     page = client.get("/search/", {"q": '"long-range"', "speaker": "vladimir-putin"}).content.decode()
     assert "1 result" in page or "results" in page
