@@ -114,6 +114,17 @@ def test_date_bounds_and_date_order_in_full_text_search(search_index, django_cap
 
 
 @pytest.mark.django_db
+def test_a_result_names_its_object_and_score_and_loads_it(seeded):
+    results = list(SearchQuerySet().models(Quote).auto_query("escalation").load_all())
+    assert len(results) == 2 and all(result.score > 0 for result in results)
+    for result in results:
+        assert (result.app_label, result.model_name) == ("archive", "quote")
+        assert result.object == Quote.objects.get(pk=result.pk) and "scalation" in result.object.text
+    facets = SearchQuerySet().models(Quote).auto_query("escalation").facet("speaker").facet_counts()
+    assert sum(count for _, count in facets["fields"]["speaker"]) == 2  # facets still go haystack's way
+
+
+@pytest.mark.django_db
 def test_search_sees_a_write_from_another_process(seeded, tmp_path):
     """The cached searcher refreshes when any writer commits."""
     assert SearchQuerySet().models(Quote).auto_query("escalation").count() == 2
