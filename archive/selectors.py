@@ -8,10 +8,12 @@ written once and both follow it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
@@ -160,11 +162,21 @@ def shown_roles(speakers) -> dict[int, list[str]]:
     """
     roles = {speaker.pk: list(speaker.roles.all()) for speaker in speakers}
     keys = {role.key for held in roles.values() for role in held if " " in _role_fold(role.title)}
-    holders: dict[str, list] = {}
+    holders: dict[str, list[HeldRole]] = {}
     if keys:
-        for other in SpeakerRole.objects.filter(key__in=keys).only("speaker_id", "key", "start", "end"):
-            holders.setdefault(other.key, []).append(other)
+        # Plain rows, unordered: Putin's titles are held, rightly or not, by 40 others.
+        others = SpeakerRole.objects.filter(key__in=keys).order_by().values_list("key", "speaker_id", "start", "end")
+        for key, *held in others:
+            holders.setdefault(key, []).append(HeldRole(*held))
     return {speaker.pk: _roles_shown(speaker, roles[speaker.pk], holders) for speaker in speakers}
+
+
+class HeldRole(NamedTuple):
+    """Another speaker's span in a role, for rule 4 of shown_roles."""
+
+    speaker_id: int
+    start: datetime.date | None
+    end: datetime.date | None
 
 
 RELATION = re.compile(r"\b(?:to|for|of)\s+(?:the\s+)?(?P<title>.+)$")
