@@ -12,6 +12,7 @@ search answers with what it has found, and says so (`partial`).
 from __future__ import annotations
 
 import array
+import bisect
 import datetime
 import re
 import threading
@@ -26,6 +27,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_model_ct
 from whoosh.codec import whoosh3
 from whoosh.collectors import FilterCollector, TimeLimit, WrappingCollector
+from whoosh.matching import ReadTooFar
 from whoosh.sorting import Count, FieldFacet, FunctionFacet
 from whoosh.support.levenshtein import distance
 from whoosh.util.times import datetime_to_long
@@ -330,6 +332,38 @@ def _budget_block_reads():
 
 
 _budget_block_reads()
+
+
+def _skip_by_bisection():
+    """Whoosh 2.7 skips through a block of postings one posting at a time (three method
+    calls each) to reach a document: an AND or a phrase does that for every candidate of
+    its rarer word, a fifth of search time. The block's ids are sorted: bisect them."""
+    matcher_class = whoosh3.W3LeafMatcher
+    if getattr(matcher_class, "_redline_bisects", False):
+        return
+    step_by_step = matcher_class.skip_to
+
+    def skip_to(self, targetid):
+        if self._byteids:  # term vectors, which searches do not read
+            return step_by_step(self, targetid)
+        if not self.is_active():
+            raise ReadTooFar
+        if targetid <= self.id():
+            return
+        if targetid > self._maxid:
+            self._skip_to_block(lambda: targetid > self._maxid)
+            if not self.is_active():
+                return
+            if self._ids is None:
+                self._read_ids()
+        # This block's largest id is at least the target: it is in this block.
+        self._i = bisect.bisect_left(self._ids, targetid, self._i)
+
+    matcher_class.skip_to = skip_to
+    matcher_class._redline_bisects = True
+
+
+_skip_by_bisection()
 
 
 class _DateWindow(set):
