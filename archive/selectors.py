@@ -275,10 +275,13 @@ def quote_lineage(quote: Quote) -> list[dict] | None:
     ]
 
 
-def page_of(items, number, per_page: int, *, strict: bool = False) -> Page:
+def page_of(items, number, per_page: int, *, strict: bool = False, count: int | None = None) -> Page:
     """One page of items. Pages show the nearest page for a number out of range or not a
-    number; `strict` (the API) raises Django's InvalidPage instead."""
+    number; `strict` (the API) raises Django's InvalidPage instead. `count`, when the caller
+    knows how many items there are, spares counting them again."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
     return paginator.page(number or 1) if strict else paginator.get_page(number)
 
 

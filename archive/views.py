@@ -57,8 +57,10 @@ def page_labels(sort: str, searched: bool) -> tuple[str, str]:
 class NearestPage:
     """Pagination for pages: a number out of range or not a number shows the nearest page, never an error."""
 
+    known_count = None  # how many items there are, when the page has counted them already
+
     def paginate_queryset(self, queryset, page_size):
-        page = page_of(queryset, self.request.GET.get(self.page_kwarg), page_size)
+        page = page_of(queryset, self.request.GET.get(self.page_kwarg), page_size, count=self.known_count)
         return page.paginator, page, page.object_list, page.has_other_pages()
 
 
@@ -111,6 +113,10 @@ class QuoteListView(ArchiveSearchView):
     template_name = "archive/quote_list.html"
 
 
+# The fields of a speaker page that leave every quote of the speaker listed.
+UNNARROWED = ("speaker", "sort")
+
+
 class SpeakerDetailView(QuoteListView):
     """Every quote by one speaker, newest first, searchable within."""
 
@@ -131,10 +137,14 @@ class SpeakerDetailView(QuoteListView):
         return {"data": data, "load_all": True}
 
     def get_context_data(self, **kwargs):
+        drawn = timeline.build(timeline.speaker_codes(self.speaker))
+        form = kwargs["form"]
+        if form.is_valid() and not any(value for name, value in form.cleaned_data.items() if name not in UNNARROWED):
+            self.known_count = drawn.total  # every quote of the speaker: the timeline has counted them
         context = super().get_context_data(
             speaker=self.speaker,
             roles=shown_roles([self.speaker])[self.speaker.pk],
-            timeline=timeline.build(timeline.speaker_codes(self.speaker)),
+            timeline=drawn,
             **kwargs,
         )
         export_query = self.request.GET.copy()

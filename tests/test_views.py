@@ -129,6 +129,25 @@ def test_speaker_page_lists_every_quote_newest_first_and_searches_within(client,
     assert client.get("/speakers/nobody/").status_code == 404
 
 
+@pytest.mark.parametrize("params", [{}, {"sort": "oldest"}, {"act": "threat"}, {"full": "1"}, {"page": "2"}])
+def test_a_speaker_page_counts_what_it_lists(client, seeded, monkeypatch, params):
+    """Unfiltered, the count is the timeline's (no count query); narrowed, the list's own."""
+    from archive.views import SpeakerDetailView
+
+    monkeypatch.setattr(SpeakerDetailView, "paginate_by", 3)
+    response = client.get("/speakers/vladimir-putin/", params)
+    listed = Quote.objects.filter(speaker__slug="vladimir-putin")
+    if params.get("act"):
+        listed = listed.coded(act=params["act"])
+    if params.get("full"):
+        listed = listed.full_statements()
+    page = response.content.decode()
+    count = listed.count()
+    assert f"{count} quote{'' if count == 1 else 's'}" in page
+    assert f"Page {2 if params.get('page') else 1} of {(count + 2) // 3}" in page or count <= 3
+    assert page.count('<blockquote class="quote-card') == min(3, count - (3 if params.get("page") else 0))
+
+
 def test_quote_search_and_filters(client, seeded):
     page = client.get("/quotes/", {"q": "escalation"}).content.decode()
     assert "qualitatively new stage" in page
