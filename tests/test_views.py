@@ -188,6 +188,22 @@ def test_cached_pages_change_when_the_archive_does(client, seeded, django_captur
     assert "Admiral John Kirby" in client.get("/speakers/").content.decode()
 
 
+def test_a_read_is_remembered_for_each_argument_until_the_archive_changes(seeded):
+    from archive.caching import archive_changed, per_archive_version
+
+    calls = []
+
+    @per_archive_version
+    def read(kind):
+        calls.append(kind)
+        return (kind, len(calls))
+
+    assert read("weapon") == read("weapon") == ("weapon", 1)
+    assert read("target") == ("target", 2) and read("weapon") == ("weapon", 1)
+    archive_changed()
+    assert read("weapon") == ("weapon", 3) and calls == ["weapon", "target", "weapon"]
+
+
 def test_quotes_show_their_escalation_codes_and_filter_by_them(client, seeded):
     page = client.get("/quotes/", {"act": "warning"}).content.decode()
     assert "This will mean that NATO countries" in page and "Russia started this conflict" not in page
