@@ -204,6 +204,25 @@ def test_a_read_is_remembered_for_each_argument_until_the_archive_changes(seeded
     assert read("weapon") == ("weapon", 3) and calls == ["weapon", "target", "weapon"]
 
 
+def test_a_drawn_field_is_the_one_django_draws_for_that_value(client, seeded):
+    from archive.forms import ArchiveSearchForm, QuoteSearchForm
+    from archive.templating import labelled_field
+
+    for form in [
+        QuoteSearchForm({"q": "war", "since": "yesterday", "act": "threat", "full": "1"}),
+        QuoteSearchForm({"q": "peace", "since": "2024-01-01"}),
+        ArchiveSearchForm({"q": "peace", "since": "2024-01-01"}),
+        ArchiveSearchForm(),
+    ]:
+        form.is_valid()
+        for field in form:
+            assert str(labelled_field(field)) == f"{field.label_tag()} {field}"
+    refused = client.get("/quotes/", {"q": "war", "since": "yesterday"}).content.decode()
+    taken = client.get("/quotes/", {"q": "peace", "since": "2024-01-01"}).content.decode()
+    assert 'aria-invalid="true"' in refused and 'value="war"' in refused
+    assert 'aria-invalid="true"' not in taken and 'value="peace"' in taken and 'value="2024-01-01"' in taken
+
+
 def test_quotes_show_their_escalation_codes_and_filter_by_them(client, seeded):
     page = client.get("/quotes/", {"act": "warning"}).content.decode()
     assert "This will mean that NATO countries" in page and "Russia started this conflict" not in page
