@@ -22,7 +22,7 @@ def highlighted(text, query):
     is escaped here and cut to a snippet.
     """
     text = text or ""
-    terms = {token.text for token in _analyzer(query or "")}
+    terms = _query_terms(query or "")
     if terms and len(text) > 4 * SNIPPET_LENGTH:
         text = _window(text, terms)
     # A quote is shown whole; an article body as the passages around the hits.
@@ -38,6 +38,12 @@ def highlighted(text, query):
     if not snippet:
         snippet = escape(text[:SNIPPET_LENGTH] + ("…" if len(text) > SNIPPET_LENGTH else ""))
     return mark_safe(snippet)
+
+
+@functools.lru_cache(maxsize=256)
+def _query_terms(query: str) -> frozenset[str]:
+    """The query's words as the index holds them: read once for the page's twenty snippets."""
+    return frozenset(token.text for token in _analyzer(query))
 
 
 def _window(text, terms):
