@@ -42,6 +42,26 @@ def test_snippet_words_are_read_as_the_index_reads_them(text):
     assert read(_words_as_indexed(text)) == whoosh
 
 
+@pytest.mark.parametrize(
+    "text, query",
+    [
+        ("Fish & chips <b>sanctions</b> “sanctions” Sanctions, sanctioned; the US said.", "sanctions"),
+        ("one two three four five six seven eight", "one two three four five six seven"),
+        ("Zelenskiy met Zelensky and ZELENSKYY in Kyiv", "zelenskyy"),
+        ("It is what it is, said nobody at all.", "war"),
+    ],
+)
+def test_a_quote_is_marked_as_whooshs_whole_text_highlight_marks_it(text, query):
+    from whoosh.highlight import HtmlFormatter, WholeFragmenter, highlight
+
+    from archive.highlighting import TERM_CLASSES, _earliest_first, _marked_whole, _query_terms, _words_as_indexed
+
+    terms = _query_terms(query)
+    formatter = HtmlFormatter(tagname="mark", classname="hit", between=" … ", maxclasses=TERM_CLASSES)
+    whoosh = highlight(text, terms, _words_as_indexed, WholeFragmenter(), formatter, top=2, scorer=_earliest_first)
+    assert _marked_whole(text, terms) == whoosh
+
+
 def test_a_snippet_is_the_same_whoever_builds_it():
     from archive.highlighting import highlighted
 
