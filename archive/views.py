@@ -16,6 +16,7 @@ from .models import Article, Quote
 from .search import PARTIAL_HEADER, search_was_partial
 from .selectors import (
     FEW_RESULTS,
+    as_cards,
     collapse_copies,
     did_you_mean,
     listed_speakers,
@@ -86,6 +87,8 @@ class ArchiveSearchView(NearestPage, SearchView):
         return response
 
     def get_context_data(self, **kwargs):
+        if "object_list" in kwargs:
+            kwargs["object_list"] = as_cards(kwargs["object_list"])
         context = super().get_context_data(**kwargs)
         objects = results_as_objects(context["page_obj"].object_list) if context.get("page_obj") else []
         context["results"] = collapse_copies(objects)

@@ -168,6 +168,27 @@ def test_a_speaker_page_counts_what_it_lists(client, seeded, monkeypatch, params
     assert page.count('<blockquote class="quote-card') == min(3, count - (3 if params.get("page") else 0))
 
 
+@pytest.mark.parametrize(
+    "path", ["/quotes/", "/quotes/?q=escalation", "/search/?q=escalation", "/speakers/vladimir-putin/"]
+)
+def test_quote_cards_read_no_row_of_their_own(client, seeded, path):
+    """Quotes are loaded with only what their cards show (selectors.as_cards): a card that
+    read a field left out would load it with a query of its own, row by row."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.cookies["sessionid"] = "reader"  # built afresh, not served from the page cache
+    client.get(path)  # the remembered lists are read once
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(path).content.decode()
+    assert page.count('<blockquote class="quote-card') >= 2
+    one_row = re.compile(r'WHERE \(?"archive_(quote|article|speaker|source)"\."id" = ')
+    assert not [query["sql"] for query in queries.captured_queries if one_row.search(query["sql"])]
+    assert len(queries) <= 8
+
+
 def test_quote_search_and_filters(client, seeded):
     page = client.get("/quotes/", {"q": "escalation"}).content.decode()
     assert "qualitatively new stage" in page
