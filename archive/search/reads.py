@@ -337,7 +337,8 @@ _budget_block_reads()
 def _skip_by_bisection():
     """Whoosh 2.7 skips through a block of postings one posting at a time (three method
     calls each) to reach a document: an AND or a phrase does that for every candidate of
-    its rarer word, a fifth of search time. The block's ids are sorted: bisect them."""
+    its rarer word (0.7 ms of a 12 ms search on average, more for those). The block's ids
+    are sorted: bisect them."""
     matcher_class = whoosh3.W3LeafMatcher
     if getattr(matcher_class, "_redline_bisects", False):
         return
