@@ -158,23 +158,29 @@ _remembered: list[dict] = []  # the memories of per_archive_version, to forget t
 
 
 def per_archive_version(read):
-    """`read()` done once per archive version in each worker: the lists every page offers
-    (the most-quoted speakers, the outlets) cost one query after each change, not one per
-    page. When the version cannot be known (a search server), it is read every time."""
+    """`read(*args)` done once per archive version in each worker for each set of arguments:
+    the lists every page offers (the most-quoted speakers, the outlets, the codebook's terms)
+    cost one query after each change, not one per page. When the version cannot be known (a
+    search server), it is read every time."""
     memory: dict = {}
     _remembered.append(memory)
 
     @functools.wraps(read)
-    def remembered():
+    def remembered(*args):
         version = archive_version()
         if version is None:
-            return read()
-        if memory.get("version") != version:
+            return read(*args)
+        if memory.get(_VERSION) != version:
             memory.clear()
-            memory["value"], memory["version"] = read(), version
-        return memory["value"]
+            memory[_VERSION] = version
+        if args not in memory:
+            memory[args] = read(*args)
+        return memory[args]
 
     return remembered
+
+
+_VERSION = object()  # the key under which a memory of per_archive_version keeps its version
 
 
 def forget_everything():

@@ -190,6 +190,7 @@ def _sources() -> tuple[tuple[Source, int], ...]:
     return tuple((source, source.n) for source in sources)
 
 
+@per_archive_version
 def suggested_sources() -> tuple[Candidate, ...]:
     return tuple(
         Candidate(value=source.name, label=source.name, detail=f"{count} articles")
@@ -247,6 +248,7 @@ def _lexicon():
     return escalation_lexicon()
 
 
+@per_archive_version
 def term_choices(kind: str) -> tuple[Candidate, ...]:
     """The weapons (or targets) the codebook and the editors' terms know, by name."""
     labels = _lexicon().labels

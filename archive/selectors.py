@@ -8,15 +8,18 @@ written once and both follow it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
+from haystack.query import SearchQuerySet
 
 from .caching import per_archive_version
 from .ingest.lineage import wording_differences
@@ -160,11 +163,21 @@ def shown_roles(speakers) -> dict[int, list[str]]:
     """
     roles = {speaker.pk: list(speaker.roles.all()) for speaker in speakers}
     keys = {role.key for held in roles.values() for role in held if " " in _role_fold(role.title)}
-    holders: dict[str, list] = {}
+    holders: dict[str, list[HeldRole]] = {}
     if keys:
-        for other in SpeakerRole.objects.filter(key__in=keys).only("speaker_id", "key", "start", "end"):
-            holders.setdefault(other.key, []).append(other)
+        # Plain rows, unordered: Putin's titles are held, rightly or not, by 40 others.
+        others = SpeakerRole.objects.filter(key__in=keys).order_by().values_list("key", "speaker_id", "start", "end")
+        for key, *held in others:
+            holders.setdefault(key, []).append(HeldRole(*held))
     return {speaker.pk: _roles_shown(speaker, roles[speaker.pk], holders) for speaker in speakers}
+
+
+class HeldRole(NamedTuple):
+    """Another speaker's span in a role, for rule 4 of shown_roles."""
+
+    speaker_id: int
+    start: datetime.date | None
+    end: datetime.date | None
 
 
 RELATION = re.compile(r"\b(?:to|for|of)\s+(?:the\s+)?(?P<title>.+)$")
@@ -206,6 +219,46 @@ def results_as_objects(page_items) -> list:
     return objects
 
 
+# What a quote card shows (templates/includes/quote_card.html and what it includes): a page
+# listing quotes reads these and no more; its quotes' whole rows took a third longer to load.
+QUOTE_CARD_FIELDS = (
+    "start",
+    "text",
+    "attribution",
+    "source_description",
+    "act",
+    "act_confidence",
+    "codes_corrected",
+    "conditional",
+    "weapons",
+    "targets",
+    "group",
+    "speaker__name",
+    "speaker__slug",
+    "article__title",
+    "article__published",
+    "article__source__name",
+)
+
+
+class _QuoteCards(SearchQuerySet):
+    """A search whose quotes are loaded as their cards show them."""
+
+    def _load_model_objects(self, model, pks):
+        if model is Quote:
+            return Quote.objects.with_related().only(*QUOTE_CARD_FIELDS).order_by().in_bulk(pks)
+        return super()._load_model_objects(model, pks)
+
+
+def as_cards(results):
+    """Results of a search or a browse, their quotes loaded with only what a page's cards show."""
+    if isinstance(results, SearchQuerySet):
+        return results._clone(klass=_QuoteCards)
+    if isinstance(results, QuerySet) and results.model is Quote:
+        return results.only(*QUOTE_CARD_FIELDS)
+    return results
+
+
 def each_result(results, chunk_size: int) -> Iterable:
     """Every object of a search (SearchQuerySet) or a browse (QuerySet), read in chunks."""
     if hasattr(results, "iterator") and not hasattr(results, "load_all"):
@@ -233,7 +286,9 @@ def collapse_copies(objects) -> list:
         group_ids = {obj.group_id for obj in shown if isinstance(obj, model) and obj.group_id}
         sizes = {}
         if group_ids:
-            sizes = dict(model.objects.filter(group_id__in=group_ids).values_list("group_id").annotate(n=Count("pk")))
+            # Unordered: the models' default order would join every row to its article for nothing.
+            counted = model.objects.filter(group_id__in=group_ids).order_by().values_list("group_id")
+            sizes = dict(counted.annotate(n=Count("pk")))
         for obj in shown:
             if isinstance(obj, model):
                 obj.copies = max(sizes.get(obj.group_id, 1) - 1, 0)
@@ -244,6 +299,10 @@ def quote_lineage(quote: Quote) -> list[dict] | None:
     """Every outlet that carried a quote, earliest first, with where each copy's wording differs
     from the earliest; None when no other article carried it."""
     if quote.group_id is None:
+        return None
+    # Most quotes are in a group of their own: asking whether another article carried it costs
+    # a fifth of reading the group in date order (0.3 ms against 1.4).
+    if not Quote.objects.filter(group_id=quote.group_id).exclude(pk=quote.pk).order_by().exists():
         return None
     copies = list(Quote.objects.with_related().filter(group_id=quote.group_id).earliest_first())
     if len(copies) < 2:
@@ -261,10 +320,13 @@ def quote_lineage(quote: Quote) -> list[dict] | None:
     ]
 
 
-def page_of(items, number, per_page: int, *, strict: bool = False) -> Page:
+def page_of(items, number, per_page: int, *, strict: bool = False, count: int | None = None) -> Page:
     """One page of items. Pages show the nearest page for a number out of range or not a
-    number; `strict` (the API) raises Django's InvalidPage instead."""
+    number; `strict` (the API) raises Django's InvalidPage instead. `count`, when the caller
+    knows how many items there are, spares counting them again."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
     return paginator.page(number or 1) if strict else paginator.get_page(number)
 
 
@@ -390,7 +452,8 @@ def flat(data: dict, columns: tuple[Column, ...]) -> dict:
 
 def quote_counts(article_ids) -> dict[int, int]:
     """How many shown quotes each of these articles holds: one query for a page of articles."""
-    rows = Quote.objects.filter(article_id__in=list(article_ids)).values_list("article_id").annotate(n=Count("pk"))
+    rows = Quote.objects.filter(article_id__in=list(article_ids)).order_by().values_list("article_id")
+    rows = rows.annotate(n=Count("pk"))  # unordered, as collapse_copies counts
     return dict(rows)
 
 

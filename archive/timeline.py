@@ -7,6 +7,9 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import CharField, Count
+from django.db.models.functions import Cast, Substr
+
 from .ingest.escalation import SHOWN_ACT_LABELS as ACT_LABELS
 from .models import Quote
 
@@ -77,13 +80,30 @@ class Timeline:
         return sum(count for _, _, count in self.totals)
 
 
-def speaker_codes(speaker) -> list[tuple[datetime.date | None, str]]:
-    """(publication date, act as readers see it, "uncoded" included) of each of the speaker's shown quotes."""
-    return list(Quote.objects.filter(speaker=speaker).with_shown_act().values_list("article__published", "shown"))
+def speaker_codes(speaker) -> list[tuple[datetime.date | None, str, int]]:
+    """(month of publication, act as readers see it, "uncoded" included, quotes) for the speaker's
+    shown quotes, counted by the database: a bar needs only the month, and a row per quote cost
+    Putin's page 1,500 rows and as many dates parsed (6 ms; counted, 3 ms). The month is the
+    first of it, None for undated articles."""
+    # An ISO date's first seven characters are its month, as SQLite and PostgreSQL write it.
+    month = Substr(Cast("article__published", CharField()), 1, 7)
+    counted = (
+        Quote.objects.filter(speaker=speaker)
+        .with_shown_act()
+        .annotate(month=month)
+        .values_list("month", "shown")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(_first_of(month), act, n) for month, act, n in counted]
+
+
+def _first_of(month: str | None) -> datetime.date | None:
+    return datetime.date(int(month[:4]), int(month[5:7]), 1) if month else None
 
 
 def date_range(*code_lists) -> tuple[datetime.date, datetime.date] | None:
-    dates = [date for codes in code_lists for date, _ in codes if date]
+    dates = [date for codes in code_lists for date, _, _ in codes if date]
     return (min(dates), max(dates)) if dates else None
 
 
@@ -95,11 +115,14 @@ def peak_of(codes, span) -> int:
 
 def build(codes, span=None, peak=None) -> Timeline:
     """Bars of quotes per month (or quarter) over `span` (default: the quotes' own dates),
-    scaled so that `peak` quotes (default: the most in one bar) fill the height."""
+    scaled so that `peak` quotes (default: the most in one bar) fill the height. `codes` are
+    (date, act, quotes), as speaker_codes gives them."""
     span = span or date_range(codes)
-    totals = Counter(act for _, act in codes)
+    totals = Counter()
+    for _, act, n in codes:
+        totals[act] += n
     table = tuple((act, label, totals[act]) for act, label in ACT_LABELS.items() if totals[act])
-    undated = sum(1 for date, _ in codes if date is None)
+    undated = sum(n for date, _, n in codes if date is None)
     if span is None:
         return Timeline(bars=(), ticks=(), peak=0, totals=table, undated=undated)
     first, last = span
@@ -112,9 +135,9 @@ def build(codes, span=None, peak=None) -> Timeline:
 
     count = (months + step - 1) // step
     per_period: list[Counter] = [Counter() for _ in range(count)]
-    for date, act in codes:
+    for date, act, n in codes:
         if date and first <= date <= last:
-            per_period[period_of(date)][act] += 1
+            per_period[period_of(date)][act] += n
     peak = max(peak or 0, max((sum(counter.values()) for counter in per_period), default=0)) or 1
     slot = WIDTH / count
     # Over decades a label a year would overlap: every second, fifth... year is named.

@@ -16,6 +16,7 @@ from .models import Article, Quote
 from .search import PARTIAL_HEADER, search_was_partial
 from .selectors import (
     FEW_RESULTS,
+    as_cards,
     collapse_copies,
     did_you_mean,
     listed_speakers,
@@ -57,8 +58,10 @@ def page_labels(sort: str, searched: bool) -> tuple[str, str]:
 class NearestPage:
     """Pagination for pages: a number out of range or not a number shows the nearest page, never an error."""
 
+    known_count = None  # how many items there are, when the page has counted them already
+
     def paginate_queryset(self, queryset, page_size):
-        page = page_of(queryset, self.request.GET.get(self.page_kwarg), page_size)
+        page = page_of(queryset, self.request.GET.get(self.page_kwarg), page_size, count=self.known_count)
         return page.paginator, page, page.object_list, page.has_other_pages()
 
 
@@ -84,6 +87,8 @@ class ArchiveSearchView(NearestPage, SearchView):
         return response
 
     def get_context_data(self, **kwargs):
+        if "object_list" in kwargs:
+            kwargs["object_list"] = as_cards(kwargs["object_list"])
         context = super().get_context_data(**kwargs)
         objects = results_as_objects(context["page_obj"].object_list) if context.get("page_obj") else []
         context["results"] = collapse_copies(objects)
@@ -111,6 +116,10 @@ class QuoteListView(ArchiveSearchView):
     template_name = "archive/quote_list.html"
 
 
+# The fields of a speaker page that leave every quote of the speaker listed.
+UNNARROWED = ("speaker", "sort")
+
+
 class SpeakerDetailView(QuoteListView):
     """Every quote by one speaker, newest first, searchable within."""
 
@@ -131,10 +140,14 @@ class SpeakerDetailView(QuoteListView):
         return {"data": data, "load_all": True}
 
     def get_context_data(self, **kwargs):
+        drawn = timeline.build(timeline.speaker_codes(self.speaker))
+        form = kwargs["form"]
+        if form.is_valid() and not any(value for name, value in form.cleaned_data.items() if name not in UNNARROWED):
+            self.known_count = drawn.total  # every quote of the speaker: the timeline has counted them
         context = super().get_context_data(
             speaker=self.speaker,
             roles=shown_roles([self.speaker])[self.speaker.pk],
-            timeline=timeline.build(timeline.speaker_codes(self.speaker)),
+            timeline=drawn,
             **kwargs,
         )
         export_query = self.request.GET.copy()
@@ -222,7 +235,8 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_context_data(self, **kwargs):
-        quotes = list(self.object.quotes.select_related("speaker"))
+        # By place in the text: the models' order, by article date first, joined and sorted for nothing.
+        quotes = list(self.object.quotes.select_related("speaker").order_by("start"))
         return super().get_context_data(
             paragraphs=marked_paragraphs(self.object, quotes),
             quotes=quotes,
@@ -291,7 +305,8 @@ class SpeakerListView(NearestPage, ListView):
 
 
 class QuoteDetailView(DetailView):
-    queryset = Quote.objects.with_related()
+    # The speaker's roles are read four times (the role shown, shown_roles, APA, BibTeX): once here.
+    queryset = Quote.objects.with_related().prefetch_related("speaker__roles")
     context_object_name = "quote"
 
     def get_context_data(self, **kwargs):

@@ -173,7 +173,7 @@ def test_a_timeline_over_decades_names_years_far_enough_apart_to_read():
 
     from archive import timeline
 
-    codes = [(datetime.date(1987, 3, 1), "other"), (datetime.date(2022, 2, 24), "threat")]
+    codes = [(datetime.date(1987, 3, 1), "other", 1), (datetime.date(2022, 2, 1), "threat", 1)]
     drawn = timeline.build(codes)
     years = [int(label) for _, label in drawn.ticks]
     assert years[0] == 1987 and len(years) <= timeline.WIDTH / timeline.YEAR_LABEL
@@ -181,8 +181,26 @@ def test_a_timeline_over_decades_names_years_far_enough_apart_to_read():
     assert min(b - a for a, b in zip(xs, xs[1:])) >= timeline.YEAR_LABEL  # no label runs into the next
     shown = [tick.year for tick in drawn.month_ticks if tick.year]
     assert shown == [str(year) for year in years]
-    short = timeline.build([(datetime.date(2022, 1, 5), "other"), (datetime.date(2023, 6, 1), "other")])
+    short = timeline.build([(datetime.date(2022, 1, 1), "other", 1), (datetime.date(2023, 6, 1), "other", 1)])
     assert [label for _, label in short.ticks] == ["2022", "2023"]  # a short span names every year
+
+
+def test_a_speakers_timeline_counts_each_month_and_act_as_the_quotes_do(archive):  # noqa: F811
+    from collections import Counter
+
+    from archive import timeline
+    from archive.models import Speaker
+
+    for speaker in Speaker.objects.filter(quotes__isnull=False).distinct():
+        quotes = Quote.objects.filter(speaker=speaker).select_related("article")
+        expected = Counter(
+            (quote.article.published.replace(day=1) if quote.article.published else None, quote.shown_act)
+            for quote in quotes
+        )
+        codes = timeline.speaker_codes(speaker)
+        assert {(month, act): n for month, act, n in codes} == expected
+        drawn = timeline.build(codes)
+        assert drawn.total == len(quotes) and sum(row.total for row in drawn.rows) == len(quotes) - drawn.undated
 
 
 def test_compared_timelines_share_one_scale(client, archive):  # noqa: F811

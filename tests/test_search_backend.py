@@ -114,6 +114,17 @@ def test_date_bounds_and_date_order_in_full_text_search(search_index, django_cap
 
 
 @pytest.mark.django_db
+def test_a_result_names_its_object_and_score_and_loads_it(seeded):
+    results = list(SearchQuerySet().models(Quote).auto_query("escalation").load_all())
+    assert len(results) == 2 and all(result.score > 0 for result in results)
+    for result in results:
+        assert (result.app_label, result.model_name) == ("archive", "quote")
+        assert result.object == Quote.objects.get(pk=result.pk) and "scalation" in result.object.text
+    facets = SearchQuerySet().models(Quote).auto_query("escalation").facet("speaker").facet_counts()
+    assert sum(count for _, count in facets["fields"]["speaker"]) == 2  # facets still go haystack's way
+
+
+@pytest.mark.django_db
 def test_search_sees_a_write_from_another_process(seeded, tmp_path):
     """The cached searcher refreshes when any writer commits."""
     assert SearchQuerySet().models(Quote).auto_query("escalation").count() == 2
@@ -167,3 +178,31 @@ def test_only_redlines_own_index_offers_the_services_interface(search_index):
         ("archive.search.servers.RedlineSolrEngine", {"URL": "http://127.0.0.1:8983/solr/redline"}),
     ):
         assert not isinstance(import_class(engine).backend("server", **options), ArchiveIndex), engine
+
+
+def test_postings_skip_to_the_first_document_at_or_past_the_target(tmp_path):
+    """Skipping by bisection within a block (archive/search/reads.py) lands where stepping did."""
+    from whoosh import fields
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.query import And, Term
+
+    import archive.search.reads  # noqa: F401  (patches Whoosh's block reader)
+
+    index = FileStorage(str(tmp_path)).create_index(fields.Schema(body=fields.TEXT))
+    writer = index.writer()
+    for n in range(1000):  # eight blocks of postings for "every", one in three holds "third"
+        writer.add_document(body="every" + (" third" if n % 3 == 0 else ""))
+    writer.commit()
+    with index.searcher() as searcher:
+        held = list(searcher.postings("body", "third").all_ids())
+        for target in [0, 1, 2, 3, 128, 129, 383, 384, 385, 700, 998, 999]:
+            matcher = searcher.postings("body", "third")
+            matcher.skip_to(target)
+            expected = [docnum for docnum in held if docnum >= target]
+            assert (matcher.id() if matcher.is_active() else None) == (expected[0] if expected else None)
+        matcher = searcher.postings("body", "every")  # skips in turn, within and across blocks
+        for target in [5, 5, 130, 131, 600, 999]:
+            matcher.skip_to(target)
+            assert matcher.id() == target
+        both = searcher.search(And([Term("body", "every"), Term("body", "third")]), limit=None)
+        assert sorted(hit.docnum for hit in both) == held

@@ -23,6 +23,61 @@ def test_search_finds_articles_and_quotes_with_highlights(client, seeded):
     assert "Putin’s warning to the US" in page
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskiy said the sanctions were working; Zelenskyy's aides, and the U.S. officials, agreed.",
+        "It is what it is: a war of attrition, said the Kremlin’s spokesman Dmitriy Peskov.",
+        "Orbán and ORBAN met the 3.5 per cent target in 2024. To be or not to be.",
+    ],
+)
+def test_snippet_words_are_read_as_the_index_reads_them(text):
+    from archive.highlighting import _words_as_indexed
+    from archive.search.analysis import TEXT_ANALYZER
+
+    def read(tokens):
+        return [(t.text, t.stopped, t.startchar, t.endchar) for t in tokens]
+
+    whoosh = read(TEXT_ANALYZER(text, chars=True, mode="query", removestops=False))
+    assert read(_words_as_indexed(text)) == whoosh
+
+
+@pytest.mark.parametrize(
+    "text, query",
+    [
+        ("Fish & chips <b>sanctions</b> “sanctions” Sanctions, sanctioned; the US said.", "sanctions"),
+        ("one two three four five six seven eight", "one two three four five six seven"),
+        ("Zelenskiy met Zelensky and ZELENSKYY in Kyiv", "zelenskyy"),
+        ("It is what it is, said nobody at all.", "war"),
+    ],
+)
+def test_a_quote_is_marked_as_whooshs_whole_text_highlight_marks_it(text, query):
+    from whoosh.highlight import HtmlFormatter, WholeFragmenter, highlight
+
+    from archive.highlighting import TERM_CLASSES, _earliest_first, _marked_whole, _query_terms, _words_as_indexed
+
+    terms = _query_terms(query)
+    formatter = HtmlFormatter(tagname="mark", classname="hit", between=" … ", maxclasses=TERM_CLASSES)
+    whoosh = highlight(text, terms, _words_as_indexed, WholeFragmenter(), formatter, top=2, scorer=_earliest_first)
+    assert _marked_whole(text, terms) == whoosh
+
+
+def test_a_snippet_is_the_same_whoever_builds_it():
+    from archive.highlighting import highlighted
+
+    # Three passages that match alike, far apart, and two shown: the earlier two, every time.
+    filler = " ".join(["calm words about the weather in the hills"] * 7)
+    body = (
+        f"Officials discussed sanctions. {filler} Ministers discussed sanctions. {filler} Envoys discussed sanctions."
+    )
+    snippets = {str(highlighted(body, query)) for query in ("sanctions", "ceasefire", "sanctions", "sanctions")}
+    snippet = str(highlighted(body, "sanctions"))
+    assert len(snippets) == 2 and snippet.startswith("Officials discussed") and "Ministers" in snippet
+    assert "Envoys" not in snippet
+    # Terms are numbered within a snippet, not by the queries a worker answered before.
+    assert '<mark class="hit term0">sanctions</mark>' in snippet
+
+
 def test_search_phrase_and_filters(client, seeded):
     page = client.get("/search/", {"q": '"long-range"', "speaker": "vladimir-putin"}).content.decode()
     assert "1 result" in page or "results" in page
@@ -94,6 +149,46 @@ def test_speaker_page_lists_every_quote_newest_first_and_searches_within(client,
     assert client.get("/speakers/nobody/").status_code == 404
 
 
+@pytest.mark.parametrize("params", [{}, {"sort": "oldest"}, {"act": "threat"}, {"full": "1"}, {"page": "2"}])
+def test_a_speaker_page_counts_what_it_lists(client, seeded, monkeypatch, params):
+    """Unfiltered, the count is the timeline's (no count query); narrowed, the list's own."""
+    from archive.views import SpeakerDetailView
+
+    monkeypatch.setattr(SpeakerDetailView, "paginate_by", 3)
+    response = client.get("/speakers/vladimir-putin/", params)
+    listed = Quote.objects.filter(speaker__slug="vladimir-putin")
+    if params.get("act"):
+        listed = listed.coded(act=params["act"])
+    if params.get("full"):
+        listed = listed.full_statements()
+    page = response.content.decode()
+    count = listed.count()
+    assert f"{count} quote{'' if count == 1 else 's'}" in page
+    assert f"Page {2 if params.get('page') else 1} of {(count + 2) // 3}" in page or count <= 3
+    assert page.count('<blockquote class="quote-card') == min(3, count - (3 if params.get("page") else 0))
+
+
+@pytest.mark.parametrize(
+    "path", ["/quotes/", "/quotes/?q=escalation", "/search/?q=escalation", "/speakers/vladimir-putin/"]
+)
+def test_quote_cards_read_no_row_of_their_own(client, seeded, path):
+    """Quotes are loaded with only what their cards show (selectors.as_cards): a card that
+    read a field left out would load it with a query of its own, row by row."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.cookies["sessionid"] = "reader"  # built afresh, not served from the page cache
+    client.get(path)  # the remembered lists are read once
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(path).content.decode()
+    assert page.count('<blockquote class="quote-card') >= 2
+    one_row = re.compile(r'WHERE \(?"archive_(quote|article|speaker|source)"\."id" = ')
+    assert not [query["sql"] for query in queries.captured_queries if one_row.search(query["sql"])]
+    assert len(queries) <= 8
+
+
 def test_quote_search_and_filters(client, seeded):
     page = client.get("/quotes/", {"q": "escalation"}).content.decode()
     assert "qualitatively new stage" in page
@@ -132,6 +227,41 @@ def test_cached_pages_change_when_the_archive_does(client, seeded, django_captur
         speaker.name = "Admiral John Kirby"
         speaker.save()
     assert "Admiral John Kirby" in client.get("/speakers/").content.decode()
+
+
+def test_a_read_is_remembered_for_each_argument_until_the_archive_changes(seeded):
+    from archive.caching import archive_changed, per_archive_version
+
+    calls = []
+
+    @per_archive_version
+    def read(kind):
+        calls.append(kind)
+        return (kind, len(calls))
+
+    assert read("weapon") == read("weapon") == ("weapon", 1)
+    assert read("target") == ("target", 2) and read("weapon") == ("weapon", 1)
+    archive_changed()
+    assert read("weapon") == ("weapon", 3) and calls == ["weapon", "target", "weapon"]
+
+
+def test_a_drawn_field_is_the_one_django_draws_for_that_value(client, seeded):
+    from archive.forms import ArchiveSearchForm, QuoteSearchForm
+    from archive.templating import labelled_field
+
+    for form in [
+        QuoteSearchForm({"q": "war", "since": "yesterday", "act": "threat", "full": "1"}),
+        QuoteSearchForm({"q": "peace", "since": "2024-01-01"}),
+        ArchiveSearchForm({"q": "peace", "since": "2024-01-01"}),
+        ArchiveSearchForm(),
+    ]:
+        form.is_valid()
+        for field in form:
+            assert str(labelled_field(field)) == f"{field.label_tag()} {field}"
+    refused = client.get("/quotes/", {"q": "war", "since": "yesterday"}).content.decode()
+    taken = client.get("/quotes/", {"q": "peace", "since": "2024-01-01"}).content.decode()
+    assert 'aria-invalid="true"' in refused and 'value="war"' in refused
+    assert 'aria-invalid="true"' not in taken and 'value="peace"' in taken and 'value="2024-01-01"' in taken
 
 
 def test_quotes_show_their_escalation_codes_and_filter_by_them(client, seeded):
