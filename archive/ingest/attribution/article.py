@@ -190,10 +190,10 @@ class ArticleAttribution:
         if topic is not None:
             cue = Cue(mention=topic, verb=None, rule=CLAUSE_TOPIC.name)
             return self._resolved(para, site, cue, None)
-        name = self.memory.most_salient(None, para.index, para.sentence_of(qpos), qpos, within=SALIENCE_PARAGRAPHS)
-        if name is not None:
+        salient = self.memory.salient(None, para.index, para.sentence_of(qpos), qpos, within=SALIENCE_PARAGRAPHS)
+        if salient is not None:
             # the loosest guess: whom the article is talking about
-            speaker = Speaker(attribution="pronoun", speaker=name, speaker_kind="person")
+            speaker = Speaker(attribution="pronoun", speaker=salient.name, speaker_kind="person")
             return self._carry(site, SALIENT_PERSON.name, speaker, None)
         return Attribution(span=site.span, speaker=UNATTRIBUTED, verb=None, rule="", qpos=qpos)
 

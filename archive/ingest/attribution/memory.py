@@ -399,22 +399,6 @@ class ArticleMemory:
 
     # -- salience
 
-    def most_salient(
-        self,
-        gender: str | None,
-        paragraph: int,
-        sentence: int,
-        order: int,
-        *,
-        within: int | None = None,
-        suits: Callable[[str], bool] | None = None,
-    ) -> str | None:
-        """The subject of the most recent sentence that names a suitable person (of the
-        gender, and whom `suits` accepts); with `within`, only one named in the last that
-        many paragraphs."""
-        best = self.salient(gender, paragraph, sentence, order, within=within, suits=suits)
-        return best.name if best else None
-
     def salient(
         self,
         gender: str | None,
@@ -426,8 +410,10 @@ class ArticleMemory:
         suits: Callable[[str], bool] | None = None,
         unnamed: bool = False,
     ) -> Mention | None:
-        """The mention `most_salient` reads; with `unnamed`, the subject a sentence
-        described without naming counts too (what "he" may stand for)."""
+        """The subject of the most recent sentence that names a suitable person (of the
+        gender, and whom `suits` accepts); with `within`, only one named in the last that
+        many paragraphs; with `unnamed`, a subject the sentence described without naming
+        counts too (what "he" may stand for)."""
         best: Mention | None = None
         # A pronoun's antecedent is a few sentences back at most; the bound keeps a
         # pronoun whose gender nobody matches from reading every mention before it.

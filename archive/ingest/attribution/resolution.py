@@ -192,13 +192,14 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
             # "the senator", "the billionaire": the person the article is talking about,
             # not one the article gave another office ("the prime minister" is not the
             # "Russian president" named in the sentence before)
-            name = memory.most_salient(
+            salient = memory.salient(
                 None,
                 para.index,
                 sentence,
                 found.first,
                 suits=lambda person: not memory.register.holds_other_office(person, head),
             )
+            name = salient.name if salient is not None else None
         if name is not None:
             memory.mention_subject(name, para.index, sentence, found.first)
             return Speaker(
