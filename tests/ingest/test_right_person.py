@@ -316,3 +316,12 @@ def test_a_generic_someone_in_a_persons_reported_words_is_not_an_unnamed_speaker
         "Antony Vale arrived on Monday. The Secretary of State said the talks went well. “We will see,” he said.",
     ]
     assert [speaker for _, speaker, _ in speakers(paragraphs)] == ["Rogers", "Antony Vale"]
+
+
+def test_he_after_a_countrys_office_is_the_person_holding_it():
+    paragraphs = [
+        "President Ada Vos spoke on Monday. The president of the United States said the talks went well. "
+        "“We will see,” she said.",
+        "Pavel Orlin spoke on Monday. The president of Russia said the talks went well. “We will see,” he said.",
+    ]
+    assert [speaker for _, speaker, _ in speakers(paragraphs)] == ["Ada Vos", "Pavel Orlin"]

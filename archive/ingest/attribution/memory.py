@@ -27,8 +27,8 @@ from archive.ingest.lexicon import (
     TITLE_WORDS,
     TITLED_SUBJECT_OPENERS,
 )
-from archive.ingest.names import is_first_name, non_speaker
-from archive.ingest.speakers import ArticleSpeakers, first_name_gender
+from archive.ingest.names import COUNTRY_NAMES, is_first_name, non_speaker
+from archive.ingest.speakers import COUNTRY_IN_TITLE, ArticleSpeakers, first_name_gender
 
 from .clauses import appositive_role, skip_subject_modifiers
 from .mentions import Phrase, name_in_description, names_organisation, phrase_forward
@@ -188,6 +188,9 @@ def _whose_office_named(tokens: Sequence[Token], head: int, last: int) -> bool:
     body = [t for t in after[1:] if t.lower != "the"]
     if all(t.lower.rstrip(".") in OFFICE_OBJECTS for t in body):
         return False  # "the Secretary of State", "the Chief of Staff": the office's own name
+    place = " ".join(t.lower.rstrip(".") for t in body)
+    if place in COUNTRY_IN_TITLE or all(t.lower.replace(".", "") in COUNTRY_NAMES for t in body):
+        return False  # "the president of Russia": a country's office, a title like "the Russian president"
     return any(t.cap or is_possessive(t) for t in body)
 
 
@@ -298,9 +301,11 @@ class ArticleMemory:
         if found is None:
             return
         verb = skip_subject_modifiers(tokens, found, upto)
+        described_end = found.end
         if found.kind == "description":
             # "a leader of the Nigerian community in Moscow told": the rest of its post-modifier
             while verb < min(upto, found.last + 7) and tokens[verb].kind == "w" and not opens_predicate(tokens[verb]):
+                described_end = tokens[verb].end
                 verb += 1
         if verb >= upto or not opens_predicate(tokens[verb]):
             return
@@ -329,7 +334,7 @@ class ArticleMemory:
                 and (unnamed or _whose_office_named(tokens, head, found.last))
                 and _tells_of_one(tokens[verb])
             ):
-                described = para.text[found.start : tokens[verb - 1].end]  # through its post-modifier
+                described = para.text[found.start : described_end]
                 self._mention_unnamed(described, GENDERED_NOUNS.get(word), para.index, sentence, pos)
                 return
         else:
