@@ -129,47 +129,35 @@ def _opens_clause(tokens: Sequence[Token], pos: int, sentences: Sequence[int]) -
     return tokens[pos].lower in _SUBORDINATE_OPENERS and (pos == 0 or sentences[pos] != sentences[pos - 1])
 
 
-# How far into an opening participle phrase a name may sit: "Speaking to the BBC's
-# veteran presenter Kirsty Wark on Newsnight,".
+# Words that open a short phrase before a sentence's subject: "Asked about it, the
+# spokesperson said …", "Similarly, a leader of …", "According to Lee, …"; participles
+# ("Speaking to Kirsty Wark on Newsnight, …") and adverbs ("Separately, …") too.
+PHRASE_OPENERS = frozenset(
+    "similarly separately however meanwhile still instead later earlier asked according interviewed".split()
+)
+# How far back such a phrase may open: "Speaking to the BBC's veteran presenter Kirsty
+# Wark on Newsnight,".
 OPENING_PHRASE_WORDS = 12
-
-
-def _in_opening_phrase(tokens: Sequence[Token], first: int, sentences: Sequence[int]) -> bool:
-    """Whether a name at `first` sits in a participle phrase that opens its sentence
-    before the first comma: "Speaking to Kirsty Wark on Newsnight, Mr Lee said …" has
-    Lee as its subject, not Wark."""
-    pos = first - 1
-    while pos >= 0 and first - pos <= OPENING_PHRASE_WORDS and sentences[pos] == sentences[first]:
-        if tokens[pos].text == "," or tokens[pos].kind == "q":
-            return False
-        if pos == 0 or sentences[pos - 1] != sentences[pos]:
-            word = tokens[pos].lower
-            return (word.endswith("ing") and len(word) > 5) or word in ("asked", "according", "interviewed")
-        pos -= 1
-    return False
-
-
 # Words that open a sentence's subject: "He …", "The minister …", "A senior official …".
 SUBJECT_OPENERS = TITLED_SUBJECT_OPENERS | {"a", "an"}
-# Words that open a phrase before the subject: "Similarly, a leader of …", "Asked about
-# it, the spokesperson said …".
-PHRASE_OPENERS = frozenset("similarly separately however meanwhile still instead later earlier asked".split())
+
+
+def _in_opening_phrase(tokens: Sequence[Token], pos: int, sentences: Sequence[int]) -> bool:
+    """Whether tokens[pos] lies in a phrase that opens its sentence, before any comma:
+    "Speaking to Kirsty Wark on Newsnight, Mr Lee said …" has Lee as its subject, not Wark."""
+    start = pos
+    while start > 0 and sentences[start - 1] == sentences[pos]:
+        start -= 1
+        if pos - start > OPENING_PHRASE_WORDS or tokens[start].text == "," or tokens[start].kind == "q":
+            return False
+    word = tokens[start].lower
+    return start < pos and (word in PHRASE_OPENERS or (len(word) > 5 and word.endswith(("ing", "ly"))))
 
 
 def _after_opening_phrase(tokens: Sequence[Token], pos: int, sentences: Sequence[int]) -> bool:
-    """Whether tokens[pos] opens the subject after a short opening phrase and its comma:
-    "Asked about those comments, the spokesperson said …"."""
-    if pos < 2 or tokens[pos - 1].text != ",":
-        return False
-    start = pos - 1
-    while start > 0 and sentences[start - 1] == sentences[pos] and pos - start < 8:
-        start -= 1
-        if tokens[start].text == "," or tokens[start].kind == "q":
-            return False
-    if start > 0 and sentences[start - 1] == sentences[pos]:
-        return False  # the sentence began further back
-    word = tokens[start].lower
-    return word in PHRASE_OPENERS or (len(word) > 5 and word.endswith(("ly", "ing")))
+    """Whether tokens[pos] opens the subject after such a phrase and its comma: "Asked
+    about those comments, the spokesperson said …"."""
+    return pos > 1 and tokens[pos - 1].text == "," and _in_opening_phrase(tokens, pos - 1, sentences)
 
 
 def _tells_of_one(verb: Token) -> bool:
