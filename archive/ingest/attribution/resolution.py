@@ -133,15 +133,23 @@ def _person_head(head: str) -> bool:
     return head in PERSON_HEADS or bool(AGE_HEAD_RE.match(head)) or _one_national(head)
 
 
+# Words that end a description's core and begin what follows its head: "an official
+# cited by Reuters", "a source familiar with the talks", "a man who asked not to be named".
+POST_HEAD_WORDS = POST_MODIFIER_PREPS | CITED | {"familiar", "close", "who"}
+
+
+def _core_and_head(words: list[str]) -> tuple[str, str, str | None]:
+    """A description's core, its head noun, and the word after the head that ended it."""
+    for pos, word in enumerate(words):
+        if pos > 0 and word.lower() in POST_HEAD_WORDS:
+            return " ".join(words[:pos]), words[pos - 1].lower().strip(",."), word.lower()
+    return " ".join(words), words[-1].lower().strip(",."), None
+
+
 def names_one_person(description: str) -> bool:
     """Whether a description stands for one person: "a Russian businessman", "the U.N.
     nuclear chief", not "officials", "the ministry" or "a statement"."""
-    words = description.split()
-    for pos, word in enumerate(words):
-        if pos > 0 and word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close", "who"}:
-            words = words[:pos]
-            break
-    head = words[-1].lower().strip(",.")
+    _, head, _ = _core_and_head(description.split())
     return not head.endswith("s") and (_person_head(head) or (head in TITLE_WORDS and head not in ORG_HEADS))
 
 
@@ -156,16 +164,9 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
     mention = (found.start, found.end)
     words = found.text.split()
     determiner = words[0].lower()
-    core = found.text
-    head = words[-1].lower().strip(",.")
-    personal = _person_head(head)
-    for pos, word in enumerate(words):
-        if word.lower() in POST_MODIFIER_PREPS | CITED | {"familiar", "close", "who"} and pos > 0:
-            head = words[pos - 1].lower().strip(",")
-            core = " ".join(words[:pos])
-            # "another Muslim who asked not to be named": only people take "who"
-            personal = _person_head(head) or word.lower() == "who"
-            break
+    core, head, after = _core_and_head(words)
+    # "another Muslim who asked not to be named": only people take "who"
+    personal = _person_head(head) or after == "who"
     indefinite = determiner in INDEFINITE_DETERMINERS or (
         determiner not in DETERMINERS and head.endswith("s") and head in PERSON_HEADS and not words[0][0].isupper()
     )
