@@ -262,6 +262,24 @@ NAMING_VERBS: frozenset[str] = (
     | frozenset({"describe", "describes", "described", "billed", "titled", "entitled", "known"})
 )
 
+# Verbs that reject what someone else said, and the nouns for what was said: the
+# words quoted in the claim are not the subject's ("Lee dismissed the suggestion that
+# Ray was “crazy”", "she denied reports of a “purge”").
+REJECTING_VERBS: frozenset[str] = _forms(
+    *"dismiss deny reject refute ridicule dispute scoff rebuff brush laugh mock deride".split()
+)
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    """suggestion suggestions claim claims allegation allegations accusation accusations
+    idea notion report reports rumour rumours rumor rumors assertion assertions
+    speculation characterization characterisation description talk""".split()
+)
+# Words that lead into the wording of a charge: "charged with “terrorism”", "accused of
+# being “traitors”", "on charges of “sabotage”". The charge's words, not the accused's.
+CHARGE_LEADS: frozenset[str] = frozenset(
+    """charged accused convicted suspected guilty indicted sentenced charges charge
+    counts""".split()
+)
+
 # Speech verbs that report a clause ("she said the plan …", "he warned that …"), as
 # against verbs whose object is judged ("critics dismissed the “reform”"). No -ing
 # forms, and none that are more often nouns ("notes", "claims").

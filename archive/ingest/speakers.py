@@ -260,14 +260,16 @@ class ArticleSpeakers:
             entry.last_seen = max(entry.last_seen, position)
 
     def holds_other_office(self, name: str, head: str) -> bool:
-        """Whether the article gave this person another leading office than `head`: its
-        "Russian president" is not "the prime minister"."""
-        if head not in _LEADING_OFFICES:
+        """Whether this person holds another office than `head`, by the article or the
+        archive: its "Russian president" is not "the prime minister", the "mayor of
+        Chernihiv" not "the analyst", and not "the Canadian ambassador"."""
+        if head not in _SPECIFIC_OFFICES:
             return False
         entry = self._find(name, "person")
         keys = [_role_key(role) for role in entry.roles] if entry else []
-        heads = {key.split()[-1] for key in keys if key}
-        return bool(heads & _LEADING_OFFICES) and head not in heads
+        heads = {_role_head(key) for key in [*keys, *self._archive.roles_of(name)] if key}
+        offices = _LEADING_OFFICES if head in _LEADING_OFFICES else _SPECIFIC_OFFICES
+        return bool(heads & offices) and not heads & ({head} | _ROLE_SYNONYMS.get(head, set()))
 
     def by_role(self, description: str) -> str | None:
         """Resolve "the Russian president" / "the Kremlin spokesman" to a name seen with
@@ -329,7 +331,16 @@ class KnownRoles:
         self._raw: dict[str, str] = dict(roles or {})
         self.roles: dict[str, str] = {_role_key(raw): name for raw, name in self._raw.items()}
         self._spellings: dict[str, list[str]] | None = None  # key -> the raw roles folding to it, in order
+        self._by_name: dict[str, list[str]] | None = None  # name -> its role keys, built when asked
         self.asked: set[str] = set()
+
+    def roles_of(self, name: str) -> list[str]:
+        """The role keys the archive knows this person by."""
+        if self._by_name is None:
+            self._by_name = {}
+            for key, holder in self.roles.items():
+                self._by_name.setdefault(holder, []).append(key)
+        return self._by_name.get(name, [])
 
     def learn(self, roles: Mapping[str, str]) -> None:
         """Take roles in (new ones after the others), as if the whole mapping were keyed again:
@@ -345,6 +356,7 @@ class KnownRoles:
                 spellings.append(raw)
             self._raw[raw] = name
             self.roles[key] = self._raw[spellings[-1]]
+        self._by_name = None
 
 
 def may_answer(role: str, description_key: str) -> bool:
@@ -390,7 +402,31 @@ def _qualified(role_key: str) -> bool:
 _LEADING_OFFICES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen"})
 
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-_ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES}
+_ROLE_SYNONYMS: dict[str, set[str]] = {word: _SPOKES for word in _SPOKES} | {
+    "ambassador": {"envoy"},
+    "envoy": {"ambassador"},
+    "lawyer": {"attorney"},
+    "attorney": {"lawyer"},
+    "chairman": {"chairwoman", "chair"},
+    "chairwoman": {"chairman", "chair"},
+}
+# Offices and professions a writer calls a person by only when the person holds them:
+# "the analyst" is not the mayor the article named, nor "the ambassador" its president.
+# ("the leader", "the billionaire", "the official" may be anyone's epithet.)
+_SPECIFIC_OFFICES = _LEADING_OFFICES | frozenset(
+    """ambassador envoy mayor governor senator analyst expert professor journalist reporter
+    correspondent commander admiral spokesman spokeswoman spokesperson chairman chairwoman
+    lawyer attorney judge prosecutor economist historian researcher scientist""".split()
+)
+
+
+def _role_head(role_key: str) -> str:
+    """The office of a role: "mayor of chernihiv" -> mayor, "russian president" -> president."""
+    words = role_key.split()
+    for pos, word in enumerate(words):
+        if pos > 0 and word in ("of", "to", "for", "at", "in", "on"):
+            return words[pos - 1]
+    return words[-1]
 
 
 # -- the last step of attribution: every speaker a name -----------------------

@@ -325,3 +325,81 @@ def test_he_after_a_countrys_office_is_the_person_holding_it():
         "Pavel Orlin spoke on Monday. The president of Russia said the talks went well. “We will see,” he said.",
     ]
     assert [speaker for _, speaker, _ in speakers(paragraphs)] == ["Ada Vos", "Pavel Orlin"]
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        ("In an interview, Ada Whitlock dismissed the suggestion that Marek Vos was “unhinged”.", "unhinged"),
+        ("Ada Whitlock denied reports of a “purge” in the ministry.", "purge"),
+        ("Ada Whitlock scoffed at claims that the strike was “a provocation” staged by Kyiv.", "a provocation"),
+        ("The two men were convicted on charges of “mercenary activity” in Dorvik.", "mercenary activity"),
+        ("Tom Rees was charged with “sabotage” on Friday.", "sabotage"),
+        ("Marek Vos has been described as “the general's banker” for years.", "the general's banker"),
+        ("Tom Rees, who was dubbed “the quiet hand”, left the court.", "the quiet hand"),
+    ],
+)
+def test_words_of_a_rejected_claim_a_charge_or_a_passive_label_are_no_ones_the_sentence_names(sentence, words):
+    [(text, speaker, attribution)] = speakers([sentence])
+    assert text == words
+    assert (speaker, attribution) == (None, "unattributed")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Ruritania accused Dorvik of “nuclear terrorism” on Monday.", "Ruritania"),
+        ("Marek Vos was described as “a coward” by Ada Whitlock.", "Ada Whitlock"),
+        (
+            "“It was a provocation,” Ada Whitlock said, dismissing the suggestion that it was an accident.",
+            "Ada Whitlock",
+        ),
+        ("Ada Whitlock described the talks as “useful”.", "Ada Whitlock"),
+    ],
+)
+def test_a_speaker_the_sentence_names_still_speaks_around_claims_and_labels(sentence, speaker):
+    [(_, found, _)] = speakers([sentence])
+    assert found == speaker
+
+
+def test_a_person_others_are_said_to_quote_is_not_the_speaker_of_a_quote_before():
+    paragraphs = [
+        "The call, which the Ruritanian official described as “long and frank,” Ada Whitlock was said to have "
+        "ended early."
+    ]
+    assert speakers(paragraphs) == [("long and frank,", "the Ruritanian official", "anonymous")]
+
+
+def test_the_women_are_a_group_not_the_woman_last_named():
+    paragraphs = [
+        "The letter was signed by Ada Whitlock and forty other women.",
+        "“We urge you to bring her home,” the women write.",
+    ]
+    assert speakers(paragraphs) == [("We urge you to bring her home,", "the women", "anonymous")]
+
+
+def test_an_office_the_person_does_not_hold_is_not_that_person():
+    # The mayor named before is not "the analyst"; the archive's Ruritanian president is
+    # not "the Dorvik ambassador to the U.N.".
+    paragraphs = [
+        "Pavel Orlin, mayor of Vetka, said the city was surrounded.",
+        "On television the analyst said the army was using a “mediaeval siege method” to take towns.",
+    ]
+    [(_, speaker, attribution)] = speakers(paragraphs)
+    assert (speaker, attribution) == ("the analyst", "anonymous")
+    paragraphs = [
+        "Marek Vos spoke again on Monday.",
+        "According to the Dorvik ambassador to the U.N., Marek Vos has decided to use “hunger as a weapon.”",
+    ]
+    learned = {"ruritanian president": "Marek Vos"}
+    [quote] = extract_quotes(paragraphs, known_roles=learned)[1]
+    assert (quote.speaker, quote.attribution) == (None, "anonymous")
+
+
+def test_an_office_the_person_holds_still_names_them():
+    paragraphs = [
+        "Pavel Orlin, the mayor of Vetka, toured the square.",
+        "“We will rebuild,” the mayor said.",
+    ]
+    assert speakers(paragraphs) == [("We will rebuild,", "Pavel Orlin", "title")]
+

@@ -30,7 +30,15 @@ from .memory import ArticleMemory
 from .mentions import names_organisation
 from .paragraph import Paragraph
 from .resolution import UNATTRIBUTED, Speaker, group_for_they, names_one_person, organisation_for_it, resolve
-from .sieves import QUOTE_SIEVES, QuoteSite, Sieve, cue_in_previous_sentence, find_cue, speech_frames
+from .sieves import (
+    QUOTE_SIEVES,
+    QuoteSite,
+    Sieve,
+    cue_in_previous_sentence,
+    find_cue,
+    speech_frames,
+    words_of_others,
+)
 
 # How many paragraphs back the person a quote with no other clue is guessed to be
 # may last have been named: further back, the article has moved on.
@@ -136,6 +144,9 @@ class ArticleAttribution:
             cue = find_cue(site, self.sieves)
             if para.marked.verdicts[token.quote] == IF_FRAMED and not speech_frames(cue):
                 continue  # a scare quote, nickname or title, unless speech frames it
+            if words_of_others(site, cue):
+                results.append(Attribution(span=site.span, speaker=UNATTRIBUTED, verb=None, rule="", qpos=qpos))
+                continue
             cue_follows = None if cue is None else cue.mention.first > qpos
             if cue is None and qpos > 0:
                 cue = cue_in_previous_sentence(site, results[-1].qpos if results else -1)

@@ -145,6 +145,8 @@ def _subject_then_verb(
         found, verb = _past_appositive(tokens, text, found, verb, limit)
     elif comma_before and found.kind == "description" and verb < limit and tokens[verb].lower in PREPOSITIONS:
         verb = _past_place(tokens, verb, limit)
+    if said_of(tokens, verb):
+        return None  # `“…,” Biden was said to have warned`: what others say of him
     verb = _skip_fillers(tokens, verb, limit)
     if verb >= limit:
         return None

@@ -146,11 +146,20 @@ def _core_and_head(words: list[str]) -> tuple[str, str, str | None]:
     return " ".join(words), words[-1].lower().strip(",."), None
 
 
+# Plural heads without an "s": "the women write" is a group, never the one person the
+# article last named.
+IRREGULAR_PLURALS = frozenset({"women", "men", "people", "children", "police"})
+
+
+def _plural_head(head: str) -> bool:
+    return head.endswith("s") or head in IRREGULAR_PLURALS
+
+
 def names_one_person(description: str) -> bool:
     """Whether a description stands for one person: "a Russian businessman", "the U.N.
     nuclear chief", not "officials", "the ministry" or "a statement"."""
     _, head, _ = _core_and_head(description.split())
-    return not head.endswith("s") and (_person_head(head) or (head in TITLE_WORDS and head not in ORG_HEADS))
+    return not _plural_head(head) and (_person_head(head) or (head in TITLE_WORDS and head not in ORG_HEADS))
 
 
 def _one_national(head: str) -> bool:
@@ -174,7 +183,9 @@ def _resolve_description(memory: ArticleMemory, para: Paragraph, found: Phrase, 
         return Speaker(attribution="anonymous", description=found.text, mention=mention)
     # "the experts noted", "the ministers say": a group, never the one person
     # the article last named
-    plural = head.endswith("s") and (head[:-1] in PERSON_HEADS or head[:-2] in PERSON_HEADS)
+    plural = head in IRREGULAR_PLURALS or (
+        head.endswith("s") and (head[:-1] in PERSON_HEADS or head[:-2] in PERSON_HEADS)
+    )
     if _person_head(head) or (head in TITLE_WORDS and head not in ORG_HEADS):
         # "campaign", "staff" are roles before a noun ("campaign manager") but an
         # organisation as the head: "the Vale campaign said" is no one person

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from archive.ingest.lexicon import (
+    CHARGE_LEADS,
+    CLAIM_NOUNS,
     CLAUSE_REPORTING_CUES,
     POLL_HEADS,
     PRONOUNS,
     QUANTITY_HEADS,
+    REJECTING_VERBS,
+    REPORTING_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
@@ -523,6 +527,67 @@ def find_cue(site: QuoteSite, sieves: tuple[Sieve, ...] = QUOTE_SIEVES) -> Cue |
         if found is not None:
             cue = Cue(mention=found[0], verb=found[1], rule=frame.name)
     return cue
+
+
+# How far before a quote the noun of a claim or a charge may stand: "dismissed the
+# suggestion that the Russian president was “crazy”".
+CLAIM_REACH = 12
+# Verbs that give a label in the passive ("has been described as “Putin's chef”"),
+# and the words of the passive before them.
+LABELLING_VERBS = frozenset(
+    "described dubbed called labelled labeled branded termed known nicknamed billed hailed".split()
+)
+PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+
+
+def words_of_others(site: QuoteSite, cue: Cue | None) -> bool:
+    """A fragment quoted as the wording of a claim its subject rejects, of a charge, or
+    of a label given in the passive: words of no one the sentence names.
+
+        Lee dismissed the suggestion that Ray was “crazy”.
+        They were convicted on charges of “terrorism”.
+        He has been described as “Putin's chef”.
+
+    A speaker named after the quote (`…,” Lee said`) or by an agent (`… by Ray`) still
+    speaks, and "Russia accused Kyiv of “terrorism”" stays Russia's."""
+    tokens, floor, qpos = site.tokens, site.floor, site.qpos
+    if cue is not None and (cue.mention.first > qpos or cue.rule == "passive_agent"):
+        return False
+    if qpos + 1 < site.limit and tokens[qpos + 1].lower == "by":
+        return False
+    if _passive_label(tokens, floor, qpos):
+        return True
+    for pos in range(qpos - 1, max(floor, qpos - CLAIM_REACH) - 1, -1):
+        token = tokens[pos]
+        if token.text in ",;:" or token.lower in REPORTING_VERBS:
+            return False
+        if token.lower in ("of", "with") and pos > floor and tokens[pos - 1].lower in CHARGE_LEADS:
+            return True
+        if token.lower in CLAIM_NOUNS and tokens[pos + 1].lower in ("that", "of") and _rejected(tokens, floor, pos):
+            return True
+    return False
+
+
+def _passive_label(tokens: Sequence[Token], floor: int, qpos: int) -> bool:
+    """ "was dubbed “…”", "has been described as “…”", "is widely known as “…”"."""
+    verb = qpos - 2 if qpos - 1 > floor and tokens[qpos - 1].lower == "as" else qpos - 1
+    if verb <= floor or tokens[verb].lower not in LABELLING_VERBS:
+        return False
+    before = verb - 1
+    if before > floor and tokens[before].lower.endswith("ly"):
+        before -= 1  # "widely", "often" are no auxiliaries: "is often called"
+    return tokens[before].lower in PASSIVE_AUXILIARIES
+
+
+def _rejected(tokens: Sequence[Token], floor: int, noun: int) -> bool:
+    """Whether a verb of rejection governs the claim noun at `noun`, a few words before
+    it ("dismissed Western claims", "scoffed at the idea")."""
+    for pos in range(noun - 1, max(floor, noun - 5) - 1, -1):
+        if tokens[pos].kind != "w":
+            return False
+        if tokens[pos].lower in REJECTING_VERBS:
+            return True
+    return False
 
 
 def cue_in_previous_sentence(site: QuoteSite, last_quote: int) -> Cue | None:
