@@ -4,6 +4,8 @@ reporting (issue 12), each with invented sentences."""
 import pytest
 
 from archive.ingest.attribution import extract_quotes
+from archive.ingest.pipeline import extract_article
+from archive.ingest.records import ArticleInput
 
 
 def speakers(paragraphs):
@@ -403,3 +405,20 @@ def test_an_office_the_person_holds_still_names_them():
     ]
     assert speakers(paragraphs) == [("We will rebuild,", "Pavel Orlin", "title")]
 
+
+def test_the_archive_files_no_guess_under_a_person():
+    # "full control over its cranes" has no cue: whom the article is talking about is
+    # the extractor's loosest guess. extract_quotes writes it with its low confidence;
+    # the record the archive stores keeps the quote unattributed and Ada Whitlock, who
+    # said nothing, off the speakers.
+    paragraphs = [
+        "Ada Whitlock toured the port on Monday with the harbour master.",
+        "Given that the port has “full control over its cranes”, fears have been raised about the strike.",
+    ]
+    [guess] = extract_quotes(paragraphs)[1]
+    assert (guess.speaker, guess.confidence) == ("Ada Whitlock", pytest.approx(0.3))
+    record = extract_article(ArticleInput(raw_text="Port strike\n\n" + "\n\n".join(paragraphs), title="Port strike"))
+    [stored] = record.quotes
+    assert stored.text == "full control over its cranes"
+    assert (stored.speaker, stored.attribution, stored.confidence) == (None, "unattributed", 0.0)
+    assert "Ada Whitlock" not in {speaker.name for speaker in record.speakers}
