@@ -176,7 +176,8 @@ class ArticleSpeakers:
         # Every key token an entry's name has had: a lookup reads only the entries that
         # share a token with the name, so an article naming thousands stays linear.
         self._by_token: dict[str, list[_Entry]] = {}
-        self._roles: dict[str, _Entry] = {}
+        # Everyone the article gave each role: "President Biden" and "President Zelenskyy".
+        self._roles: dict[str, dict[int, _Entry]] = {}  # role key -> {id(entry): entry}
         self._archive = known_roles if isinstance(known_roles, KnownRoles) else KnownRoles(known_roles)
         self._known_roles = self._archive.roles
 
@@ -238,7 +239,7 @@ class ArticleSpeakers:
         if role:
             if role not in entry.roles:
                 entry.roles.append(role)
-            self._roles[_role_key(role)] = entry
+            self._roles.setdefault(_role_key(role), {})[id(entry)] = entry
         return entry.name
 
     def _index(self, entry: _Entry, tokens: list[str]) -> None:
@@ -278,7 +279,9 @@ class ArticleSpeakers:
         if not key:
             return None
         if key in self._roles:
-            return self._roles[key].name
+            # of two presidents, the one the article named last: "Mr. Biden said … “…,”
+            # the president said", though President Zelenskyy's role was read later
+            return max(self._roles[key].values(), key=lambda e: e.last_seen).name
         words = key.split()
         head = words[-1]
         # From other articles only a qualified title: "the Russian president" names one
@@ -291,10 +294,10 @@ class ArticleSpeakers:
             return self._known_roles[key]
         synonyms = {head} | _ROLE_SYNONYMS.get(head, set())
         candidates = []
-        for role, entry in self._roles.items():
+        for role, holders in self._roles.items():
             rwords = role.split()
             if rwords and rwords[-1] in synonyms and all(w in rwords for w in words[:-1]):
-                candidates.append(entry)
+                candidates.extend(holders.values())
         if candidates:
             return max(candidates, key=lambda e: e.last_seen).name
         if not from_archive:

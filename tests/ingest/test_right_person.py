@@ -422,3 +422,32 @@ def test_the_archive_files_no_guess_under_a_person():
     assert stored.text == "full control over its cranes"
     assert (stored.speaker, stored.attribution, stored.confidence) == (None, "unattributed", 0.0)
     assert "Ada Whitlock" not in {speaker.name for speaker in record.speakers}
+
+
+def test_of_two_people_given_one_title_the_title_is_the_one_named_last():
+    paragraphs = [
+        "President Ada Whitlock spoke on Monday. President Pavel Orlin of Dorvik replied in a post reading, "
+        "“I say this as the President of a small country.”",
+        "“Let there be no doubt,” Ms. Whitlock said. “We have to be ready,” the president said.",
+    ]
+    assert [speaker for _, speaker, _ in speakers(paragraphs)][-1] == "Ada Whitlock"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("President Orlin of Ruritania said, “We will not wait.”", "Orlin"),
+        ("Mayor Klitsch of Vetka said, “We will not wait.”", "Klitsch"),
+    ],
+)
+def test_a_titled_surname_of_a_place_is_the_person_not_the_place(sentence, speaker):
+    [(_, found, attribution)] = speakers([sentence])
+    assert (found, attribution) == (speaker, "named")
+
+
+def test_a_lede_description_is_the_person_the_next_sentence_names_with_a_role_that_fits():
+    lede = "A Ruritanian official on Friday issued a warning, saying such moves would have “serious repercussions.”"
+    fits = lede + " Ruritanian Foreign Ministry spokesperson Ada Whitlock made the remarks at a briefing."
+    assert speakers([fits]) == [("serious repercussions.", "Ada Whitlock", "title")]
+    other = lede + " Dorvik Foreign Ministry spokesperson Ada Whitlock made the remarks at a briefing."
+    assert speakers([other]) == [("serious repercussions.", "A Ruritanian official", "anonymous")]

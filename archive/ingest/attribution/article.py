@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from archive.ingest.lexicon import SPEECH_VERBS
+from archive.ingest.lexicon import SPEECH_NOUNS, SPEECH_VERBS
 from archive.ingest.quotes import IF_FRAMED, NOT_A_QUOTE, MarkedSpans
 from archive.ingest.records import PARAGRAPH_SEPARATOR
 
@@ -118,15 +118,16 @@ class ArticleAttribution:
         if (
             subject is None
             or subject.kind != "name"
-            or subject.role
             or len(subject.name.split()) < 2
             or names_organisation(subject.name.split())
-            or not any(token.lower in SPEECH_VERBS for token in para.tokens[subject.last + 1 : end])
+            or not any(token.lower in SPEECH_VERBS | SPEECH_NOUNS for token in para.tokens[subject.last + 1 : end])
         ):
             return
         name = self.memory.register.lookup(subject.name) or subject.name
         for index in lede:
             found = out[0][index]
+            if subject.role and not _role_fits(found.speaker.description, subject.role):
+                continue  # "A Russian official … US Secretary of State Ann Lee said" is another
             speaker = replace(found.speaker, attribution="title", speaker=name, speaker_kind="person")
             out[0][index] = replace(found, speaker=speaker, confidence=confidence(found.rule, speaker, None))
 
@@ -230,6 +231,14 @@ class ArticleAttribution:
         latest = self.latest.speaker if self.latest else None
         speaker = replace(resolve(self.memory, para, cue[0], next_sentence, latest), mention=None)
         return Latest(speaker=speaker, confidence=confidence(VERB_BEFORE, speaker, None))
+
+
+def _role_fits(description: str, role: str) -> bool:
+    """Whether a lede's description could be the role the next sentence names: "A
+    Russian official" and "Russian foreign ministry spokesperson Maria Zakharova", every
+    qualifying word of the description in the role."""
+    qualifiers = [word.lower() for word in description.split()[1:-1]]
+    return bool(qualifiers) and all(word in role.lower().split() for word in qualifiers)
 
 
 @dataclass(frozen=True, kw_only=True)

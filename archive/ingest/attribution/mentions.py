@@ -528,7 +528,12 @@ def may_speak(tokens: Sequence[Token], phrase: Phrase) -> bool:
     if phrase.kind == "name":
         # a person's full name, or an organisation's; a lone word may be a place
         words = [bare_word(w) for w in phrase.name.split()]
-        return any(w in ORG_HEADS for w in words) or (len(words) > 1 and not any(w in ORG_NAME_WORDS for w in words))
+        if any(w in ORG_HEADS for w in words) or (len(words) > 1 and not any(w in ORG_NAME_WORDS for w in words)):
+            return True
+        # "President Zelenskyy of Ukraine said", "Mayor Klitschko of Kyiv": a lone word
+        # after a title or an honorific is a person
+        leading = phrase.text.split()[: -len(words) or None]
+        return any(w.lower().strip(".,’'") in TITLE_WORDS or w.lower().strip(".,’'") in HONORIFICS for w in leading)
     head = tokens[phrase.last].lower
     return head in PERSON_HEADS or head in ORG_HEADS or head in TITLE_WORDS or head in QUANTITY_HEADS
 
