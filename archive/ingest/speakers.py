@@ -263,14 +263,13 @@ class ArticleSpeakers:
     def holds_other_office(self, name: str, head: str) -> bool:
         """Whether this person holds another office than `head`, by the article or the
         archive: its "Russian president" is not "the prime minister", the "mayor of
-        Chernihiv" not "the analyst", and not "the Canadian ambassador"."""
+        Chernihiv" not "the analyst", a spokesman not "the Saudi foreign minister"."""
         if head not in _SPECIFIC_OFFICES:
             return False
         entry = self._find(name, "person")
         keys = [_role_key(role) for role in entry.roles] if entry else []
         heads = {_role_head(key) for key in [*keys, *self._archive.roles_of(name)] if key}
-        offices = _LEADING_OFFICES if head in _LEADING_OFFICES else _SPECIFIC_OFFICES
-        return bool(heads & offices) and not heads & ({head} | _ROLE_SYNONYMS.get(head, set()))
+        return bool(heads & _SPECIFIC_OFFICES) and not heads & ({head} | _ROLE_SYNONYMS.get(head, set()))
 
     def by_role(self, description: str) -> str | None:
         """Resolve "the Russian president" / "the Kremlin spokesman" to a name seen with

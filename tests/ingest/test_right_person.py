@@ -451,3 +451,13 @@ def test_a_lede_description_is_the_person_the_next_sentence_names_with_a_role_th
     assert speakers([fits]) == [("serious repercussions.", "Ada Whitlock", "title")]
     other = lede + " Dorvik Foreign Ministry spokesperson Ada Whitlock made the remarks at a briefing."
     assert speakers([other]) == [("serious repercussions.", "A Ruritanian official", "anonymous")]
+
+
+def test_a_leading_office_is_not_a_person_known_by_another_office():
+    # The archive knows Lena Voss as a spokesman: "the Dorvik foreign minister" is someone else.
+    paragraphs = [
+        "Lena Voss spoke to reporters on Monday.",
+        "The Dorvik foreign minister said such an accusation is intended to “distort the facts”.",
+    ]
+    [quote] = extract_quotes(paragraphs, known_roles={"White House spokesman": "Lena Voss"})[1]
+    assert (quote.speaker, quote.source_description) == (None, "The Dorvik foreign minister")
